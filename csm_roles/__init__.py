@@ -1,0 +1,172 @@
+"""csm-roles: the reference for hiring Customer Success Managers.
+
+Levels, segments, portfolio sizes, pay bands by level and metro, KPIs with targets,
+interview material - every figure with the published guide it comes from.
+
+>>> import csm_roles
+>>> band = csm_roles.salary_band("senior")
+>>> str(band.base), band.source
+('$120,000–$160,000', 'augtal-2026')
+
+The module functions use the built-in dataset, read on first use (importing the
+package reads no data). For a company's own figures, ``load_benchmarks(path)``
+returns a :class:`Benchmarks` object with the same methods.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from typing import Concatenate, ParamSpec, TypeVar
+
+from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
+from ._errors import (
+    CsmRolesError,
+    DataFileError,
+    DataNotFoundError,
+    InvalidInputError,
+    NoFigureError,
+    UnknownKeyError,
+)
+from ._models import (
+    CareerPath,
+    Dataset,
+    Industry,
+    InterviewQuestion,
+    Kpi,
+    KpiTarget,
+    Level,
+    Metro,
+    MoneyRange,
+    PortfolioRange,
+    RedFlag,
+    Segment,
+    Source,
+    SourcingChannel,
+    normalize_key,
+)
+from ._pay import OfferComparison, PayBand
+
+try:
+    __version__ = version("csm-roles")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Benchmarks",
+    "CareerPath",
+    "CsmRolesError",
+    "DataFileError",
+    "DataNotFoundError",
+    "Dataset",
+    "Industry",
+    "InterviewQuestion",
+    "InvalidInputError",
+    "Kpi",
+    "KpiTarget",
+    "Level",
+    "Metro",
+    "MoneyRange",
+    "NoFigureError",
+    "OfferComparison",
+    "PayBand",
+    "PortfolioRange",
+    "RedFlag",
+    "Segment",
+    "Source",
+    "SourcingChannel",
+    "UnknownKeyError",
+    "__version__",
+    "career_paths",
+    "compare_offer",
+    "competencies",
+    "default_benchmarks",
+    "engagement_models",
+    "industries",
+    "industry",
+    "interview_questions",
+    "jd_mistakes",
+    "kpi",
+    "kpis",
+    "level",
+    "levels",
+    "lifecycle_phases",
+    "load_benchmarks",
+    "market_pay",
+    "market_stats",
+    "metro",
+    "metros",
+    "national_average",
+    "normalize_key",
+    "portfolio_sizes",
+    "qualifications",
+    "red_flags",
+    "related_roles",
+    "reset_default_benchmarks",
+    "responsibilities",
+    "salary_band",
+    "salary_bands",
+    "segment",
+    "segments",
+    "skills",
+    "source",
+    "sources",
+    "sourcing_channels",
+    "technical_variants",
+    "tools",
+    "work_context",
+    "work_contexts",
+]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _on_default(method: Callable[Concatenate[Benchmarks, P], R]) -> Callable[P, R]:
+    """A module function that calls ``method`` on the default (built-in) dataset."""
+
+    @functools.wraps(method)
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return method(default_benchmarks(), *args, **kwargs)
+
+    call.__qualname__ = method.__name__
+    call.__module__ = __name__
+    return call
+
+
+sources = _on_default(Benchmarks.sources)
+source = _on_default(Benchmarks.source)
+levels = _on_default(Benchmarks.levels)
+level = _on_default(Benchmarks.level)
+career_paths = _on_default(Benchmarks.career_paths)
+related_roles = _on_default(Benchmarks.related_roles)
+segments = _on_default(Benchmarks.segments)
+segment = _on_default(Benchmarks.segment)
+portfolio_sizes = _on_default(Benchmarks.portfolio_sizes)
+engagement_models = _on_default(Benchmarks.engagement_models)
+metros = _on_default(Benchmarks.metros)
+metro = _on_default(Benchmarks.metro)
+salary_band = _on_default(Benchmarks.salary_band)
+salary_bands = _on_default(Benchmarks.salary_bands)
+compare_offer = _on_default(Benchmarks.compare_offer)
+market_pay = _on_default(Benchmarks.market_pay)
+national_average = _on_default(Benchmarks.national_average)
+kpis = _on_default(Benchmarks.kpis)
+kpi = _on_default(Benchmarks.kpi)
+responsibilities = _on_default(Benchmarks.responsibilities)
+qualifications = _on_default(Benchmarks.qualifications)
+competencies = _on_default(Benchmarks.competencies)
+skills = _on_default(Benchmarks.skills)
+tools = _on_default(Benchmarks.tools)
+work_contexts = _on_default(Benchmarks.work_contexts)
+work_context = _on_default(Benchmarks.work_context)
+industries = _on_default(Benchmarks.industries)
+industry = _on_default(Benchmarks.industry)
+technical_variants = _on_default(Benchmarks.technical_variants)
+market_stats = _on_default(Benchmarks.market_stats)
+lifecycle_phases = _on_default(Benchmarks.lifecycle_phases)
+jd_mistakes = _on_default(Benchmarks.jd_mistakes)
+interview_questions = _on_default(Benchmarks.interview_questions)
+red_flags = _on_default(Benchmarks.red_flags)
+sourcing_channels = _on_default(Benchmarks.sourcing_channels)

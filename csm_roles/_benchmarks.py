@@ -1,0 +1,438 @@
+"""The :class:`Benchmarks` object: every look-up over one dataset.
+
+``csm_roles.salary_band(...)`` and the other module functions call these same
+methods on a default instance built from the packaged data the first time one of
+them is used (see :func:`default_benchmarks`); ``load_benchmarks(path)`` builds an
+instance from a company's own file. One implementation, two doors.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+import yaml
+
+from ._errors import NoFigureError, UnknownKeyError
+from ._loader import dataset_from_text, package_file, read_dataset
+from ._models import (
+    KEYED_COLLECTIONS,
+    CareerPath,
+    Competency,
+    Dataset,
+    EngagementModel,
+    Industry,
+    InterviewQuestion,
+    JDMistake,
+    Kpi,
+    Level,
+    LifecyclePhase,
+    MarketFigure,
+    MarketStat,
+    Metro,
+    NationalAverage,
+    PortfolioRange,
+    Qualifications,
+    RedFlag,
+    RelatedRole,
+    Responsibility,
+    Segment,
+    Skills,
+    Source,
+    SourcingChannel,
+    TechnicalVariant,
+    Tool,
+    WorkContext,
+    normalize_key,
+)
+from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, plain_band
+
+__all__ = ["Benchmarks", "default_benchmarks", "load_benchmarks", "reset_default_benchmarks"]
+
+R = TypeVar("R")
+
+#: Interview question kinds, with the spellings people use for them.
+QUESTION_KINDS: dict[str, tuple[str, ...]] = {
+    "technical": ("functional", "technical/functional", "technical functional", "tech"),
+    "behavioral": ("behavioural", "behavior", "behaviour"),
+    "culture": ("culture fit", "cultural fit", "fit", "values"),
+}
+
+
+class _Index(Generic[R]):
+    """Records of one collection by folded key and alias (built once per dataset)."""
+
+    def __init__(self, kind: str, records: Iterable[R], key: Callable[[R], str]) -> None:
+        self.kind = kind
+        self.records = tuple(records)
+        self.keys = tuple(key(record) for record in self.records)
+        self.by_spelling: dict[str, R] = {}
+        self.aliases: dict[str, str] = {}
+        for record, record_key in zip(self.records, self.keys):
+            for spelling in (record_key, *getattr(record, "aliases", ())):
+                self.by_spelling.setdefault(normalize_key(spelling), record)
+                if spelling != record_key:
+                    self.aliases[spelling] = record_key
+
+    def get(self, key: str) -> R:
+        if isinstance(key, str):
+            found = self.by_spelling.get(normalize_key(key))
+            if found is not None:
+                return found
+        raise UnknownKeyError(self.kind, key if isinstance(key, str) else repr(key), self.keys, aliases=self.aliases)
+
+
+class Benchmarks:
+    """Look-ups over one dataset: the built-in one, or a company's own file.
+
+    Get one from :func:`load_benchmarks` (a file) or :func:`default_benchmarks`
+    (the packaged data). Every method has a module-level twin in ``csm_roles``
+    that uses the packaged data.
+
+    >>> import csm_roles
+    >>> bm = csm_roles.default_benchmarks()
+    >>> bm.level("Senior CSM").key
+    'senior'
+    """
+
+    def __init__(self, data: Dataset, *, origin: str = "<memory>") -> None:
+        self.data = data
+        self.origin = origin
+        self._sources = _Index("source", data.sources, lambda s: s.id)
+        self._levels = _Index("level", data.levels, lambda r: r.key)
+        self._segments = _Index("segment", data.segments, lambda r: r.key)
+        self._metros = _Index("metro", data.metros, lambda r: r.key)
+        self._kpis = _Index("KPI", data.kpis, lambda r: r.key)
+        self._industries = _Index("industry", data.industries, lambda r: r.key)
+        self._contexts = _Index("work context", data.work_contexts, lambda r: r.key)
+        self._engagement = _Index("engagement model", data.engagement_models, lambda r: r.key)
+        self._variants = _Index("technical variant", data.technical_variants, lambda r: r.key)
+        self._related = _Index("related role", data.related_roles, lambda r: r.key)
+        self._question_kinds = _Index(
+            "interview question kind",
+            QUESTION_KINDS,
+            lambda kind: kind,
+        )
+        self._kind_aliases = {
+            normalize_key(alias): kind for kind, aliases in QUESTION_KINDS.items() for alias in aliases
+        }
+
+    def __repr__(self) -> str:
+        return f"<Benchmarks from {self.origin}>"
+
+    # -- sources -------------------------------------------------------------------
+
+    def sources(self) -> tuple[Source, ...]:
+        """The guides every figure comes from."""
+        return self.data.sources
+
+    def source(self, key: str) -> Source:
+        """One source by id (``"augtal-2026"``)."""
+        return self._sources.get(key)
+
+    # -- levels and careers --------------------------------------------------------
+
+    def levels(self) -> tuple[Level, ...]:
+        """Career levels from entry to director, in order.
+
+        >>> [level.key for level in csm_roles.levels()][:3]
+        ['entry', 'mid', 'senior']
+        """
+        return self.data.levels
+
+    def level(self, key: str) -> Level:
+        """One level by key or alias (``"senior"``, ``"Senior CSM"``, ``"associate"``).
+
+        >>> csm_roles.level("Sr. CSM").name
+        'Senior CSM'
+        """
+        return self._levels.get(key)
+
+    def career_paths(self) -> tuple[CareerPath, ...]:
+        """Moves up and sideways from the CSM role."""
+        return self.data.career_paths
+
+    def related_roles(self) -> tuple[RelatedRole, ...]:
+        """Roles to grow into, with the average salary and reporting line one guide gives."""
+        return self.data.related_roles
+
+    def related_role(self, key: str) -> RelatedRole:
+        """One related role by key or alias (``"cs ops manager"``)."""
+        return self._related.get(key)
+
+    # -- segments ------------------------------------------------------------------
+
+    def segments(self) -> tuple[Segment, ...]:
+        """SMB, mid-market and enterprise."""
+        return self.data.segments
+
+    def segment(self, key: str) -> Segment:
+        """One segment by key or alias (``"MM"``, ``"mid market"``).
+
+        >>> csm_roles.segment("Mid-Market").key
+        'mid-market'
+        """
+        return self._segments.get(key)
+
+    def portfolio_sizes(self, segment: str) -> tuple[PortfolioRange, ...]:
+        """How many accounts a CSM carries in ``segment``: one range per source.
+
+        >>> [str(r) for r in csm_roles.portfolio_sizes("enterprise")]
+        ['5–20', '10–25']
+        """
+        return self.segment(segment).portfolio
+
+    def engagement_models(self) -> tuple[EngagementModel, ...]:
+        """Tech-touch, low-touch and high-touch."""
+        return self.data.engagement_models
+
+    def engagement_model(self, key: str) -> EngagementModel:
+        """One engagement model by key or alias."""
+        return self._engagement.get(key)
+
+    # -- metros and pay ------------------------------------------------------------
+
+    def metros(self) -> tuple[Metro, ...]:
+        """The metro areas with base ranges and cost-of-living adjustments."""
+        return self.data.metros
+
+    def metro(self, key: str) -> Metro:
+        """One metro by key or alias (``"SF"``, ``"Bay Area"``, ``"NYC"``).
+
+        >>> csm_roles.metro("Bay Area").key
+        'sf-bay-area'
+        """
+        return self._metros.get(key)
+
+    def salary_bands(self, level: str) -> tuple[PayBand, ...]:
+        """Every source's band for ``level``, unadjusted, in data order."""
+        key = self.level(level).key
+        return tuple(plain_band(band) for band in self.data.pay.level_bands if band.level == key)
+
+    def salary_band(self, level: str, *, metro: str | None = None, source: str | None = None) -> PayBand:
+        """The pay band for ``level``, from one source, optionally adjusted for ``metro``.
+
+        Without ``source``, the band from the most recent dated guide that has one
+        for the level is used (see ``docs/data-format.md``). With ``metro`` the band
+        is derived: scaled by the metro's cost-of-living range and marked
+        ``derived=True`` with its ``formula``; Remote, for which the guides give no
+        number, comes back unadjusted with a ``note`` that says so. A level the
+        guides give no band for raises :class:`~csm_roles.NoFigureError`.
+
+        >>> band = csm_roles.salary_band("senior")
+        >>> band.source, str(band.base)
+        ('augtal-2026', '$120,000–$160,000')
+        >>> sf = csm_roles.salary_band("senior", metro="SF", source="jd-template-2025")
+        >>> str(sf.base), sf.derived
+        ('$125,000–$169,000', True)
+        """
+        level_key = self.level(level).key
+        bands = [band for band in self.data.pay.level_bands if band.level == level_key]
+        if source is not None:
+            source_id = self.source(source).id
+            chosen = [band for band in bands if band.source == source_id]
+            if not chosen:
+                have = ", ".join(band.source for band in bands) or "none"
+                raise NoFigureError(
+                    f"{source_id} gives no pay band for the {level_key!r} level; sources with one: {have}"
+                )
+            band = chosen[0]
+        else:
+            if not bands:
+                with_bands = sorted({b.level for b in self.data.pay.level_bands})
+                raise NoFigureError(
+                    f"the guides give no pay band for the {level_key!r} level; "
+                    f"levels with bands: {', '.join(with_bands)}"
+                )
+            band = choose_band(bands, {s.id: s for s in self.data.sources}, level_key)
+        if metro is None:
+            return plain_band(band)
+        return adjust_for_metro(band, self.metro(metro))
+
+    def compare_offer(
+        self, base: float, level: str, *, metro: str | None = None, source: str | None = None
+    ) -> OfferComparison:
+        """Where a base salary sits against the band for ``level`` (and ``metro``).
+
+        >>> result = csm_roles.compare_offer(150_000, "senior")
+        >>> result.position, round(result.fraction, 2)
+        ('within', 0.75)
+        """
+        return compare(base, self.salary_band(level, metro=metro, source=source))
+
+    def market_pay(self) -> tuple[MarketFigure, ...]:
+        """Published market statistics on CSM pay (Glassdoor percentiles, PayScale average)."""
+        return self.data.pay.market
+
+    def national_average(self) -> NationalAverage:
+        """The national average base range."""
+        if self.data.pay.national_average is None:
+            raise NoFigureError(f"{self.origin} gives no national average")
+        return self.data.pay.national_average
+
+    # -- KPIs ----------------------------------------------------------------------
+
+    def kpis(self) -> tuple[Kpi, ...]:
+        """Every metric CSMs are measured on, with targets where a guide gives one."""
+        return self.data.kpis
+
+    def kpi(self, key: str) -> Kpi:
+        """One KPI by key, abbreviation or name (``"NRR"``, ``"net revenue retention"``)."""
+        return self._kpis.get(key)
+
+    # -- the job -------------------------------------------------------------------
+
+    def responsibilities(self, segment: str | None = None) -> tuple[Responsibility, ...]:
+        """Duties of the role; with ``segment``, the ones that weigh most there."""
+        if segment is None:
+            return self.data.responsibilities
+        key = self.segment(segment).key
+        return tuple(r for r in self.data.responsibilities if key in r.emphasis)
+
+    def qualifications(self) -> Qualifications:
+        """Must-have and nice-to-have qualifications."""
+        return self.data.qualifications
+
+    def competencies(self) -> tuple[Competency, ...]:
+        """Competency categories with their key skills and how they are used."""
+        return self.data.competencies
+
+    def skills(self) -> Skills:
+        """Technical, interpersonal and top skills."""
+        return self.data.skills
+
+    def tools(self) -> tuple[Tool, ...]:
+        """CRM systems and CS platforms the guides name."""
+        return self.data.tools
+
+    def work_contexts(self) -> tuple[WorkContext, ...]:
+        """Corporate, startup and remote/hybrid contexts."""
+        return self.data.work_contexts
+
+    def work_context(self, key: str) -> WorkContext:
+        """One work context by key or alias (``"startup"``)."""
+        return self._contexts.get(key)
+
+    def industries(self) -> tuple[Industry, ...]:
+        """Industries with their extra requirements, focus areas and compliance names."""
+        return self.data.industries
+
+    def industry(self, key: str) -> Industry:
+        """One industry by key or alias (``"fintech"``, ``"healthcare"``).
+
+        >>> [c.name for c in csm_roles.industry("healthcare").compliance]
+        ['HIPAA']
+        """
+        return self._industries.get(key)
+
+    def technical_variants(self) -> tuple[TechnicalVariant, ...]:
+        """How expectations change with the technical depth of the product."""
+        return self.data.technical_variants
+
+    def technical_variant(self, key: str) -> TechnicalVariant:
+        """One technical variant (``"technical"`` or ``"business"``)."""
+        return self._variants.get(key)
+
+    def market_stats(self) -> tuple[MarketStat, ...]:
+        """Statistics about the CSM market and the value of retention."""
+        return self.data.market_stats
+
+    def lifecycle_phases(self) -> tuple[LifecyclePhase, ...]:
+        """Onboarding, mid-term and renewal."""
+        return self.data.lifecycle_phases
+
+    def jd_mistakes(self) -> tuple[JDMistake, ...]:
+        """The five common mistakes in CSM job descriptions."""
+        return self.data.jd_mistakes
+
+    # -- hiring --------------------------------------------------------------------
+
+    def interview_questions(self, kind: str | None = None) -> tuple[InterviewQuestion, ...]:
+        """Interview questions, all or of one kind (technical, behavioral, culture).
+
+        >>> len(csm_roles.interview_questions()), len(csm_roles.interview_questions("culture fit"))
+        (17, 4)
+        """
+        if kind is None:
+            return self.data.interview_questions
+        folded = normalize_key(kind) if isinstance(kind, str) else ""
+        wanted = self._kind_aliases.get(folded) or self._question_kinds.get(kind)
+        return tuple(q for q in self.data.interview_questions if q.kind == wanted)
+
+    def red_flags(self) -> tuple[RedFlag, ...]:
+        """Warning signs in candidates."""
+        return self.data.red_flags
+
+    def sourcing_channels(self) -> tuple[SourcingChannel, ...]:
+        """Where to find candidates and how."""
+        return self.data.sourcing_channels
+
+    # -- whole dataset -------------------------------------------------------------
+
+    def get(self, collection: str, key: str, *, default: Any = None) -> Any:
+        """Look up a record in any keyed collection without raising for an unknown key.
+
+        ``collection`` is a field of the dataset (``"levels"``, ``"metros"`` ...); an
+        unknown *collection* still raises, because that is a programming error.
+
+        >>> csm_roles.default_benchmarks().get("levels", "nonsense") is None
+        True
+        """
+        if collection not in KEYED_COLLECTIONS:
+            raise UnknownKeyError("collection", collection, tuple(KEYED_COLLECTIONS))
+        key_of: Callable[[Any], str] = (lambda r: r.id) if collection == "sources" else (lambda r: r.key)
+        index = _Index(KEYED_COLLECTIONS[collection], getattr(self.data, collection), key_of)
+        try:
+            return index.get(key)
+        except UnknownKeyError:
+            return default
+
+    def to_dict(self) -> dict[str, Any]:
+        """The dataset as plain JSON-compatible data (what ``load_benchmarks`` reads back)."""
+        return self.data.model_dump(mode="json", exclude_none=True)
+
+    def to_yaml(self) -> str:
+        """The dataset as YAML text that :func:`load_benchmarks` reads back to an equal dataset."""
+        return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
+
+
+def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
+    """Read a company's own benchmarks YAML (same format as the built-in data).
+
+    Raises :class:`~csm_roles.DataFileError` naming the file, line, column and
+    field for any problem, and :class:`~csm_roles.DataNotFoundError` when the file
+    does not exist.
+    """
+    return Benchmarks(read_dataset(path), origin=os.fspath(path))
+
+
+_default: Benchmarks | None = None
+_default_lock = threading.Lock()
+
+
+def default_benchmarks() -> Benchmarks:
+    """The packaged dataset, read and validated once per process, on first use.
+
+    Thread-safe: concurrent first calls read the file once.
+    """
+    global _default
+    found = _default
+    if found is None:
+        with _default_lock:
+            if _default is None:
+                data_file = package_file("data", "benchmarks.yaml")
+                _default = Benchmarks(
+                    dataset_from_text(data_file.read_text(encoding="utf-8"), str(data_file)),
+                    origin="the built-in dataset",
+                )
+            found = _default
+    return found
+
+
+def reset_default_benchmarks() -> None:
+    """Forget the cached default dataset; the next look-up reads the file again."""
+    global _default
+    with _default_lock:
+        _default = None

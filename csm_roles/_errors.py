@@ -1,0 +1,132 @@
+"""The exceptions csm-roles raises.
+
+Every error is a :class:`CsmRolesError`, so ``except csm_roles.CsmRolesError`` catches
+all of them. Each one is also the built-in exception a Python user would expect:
+an unknown key is a :class:`LookupError`, a broken data file or a bad argument is a
+:class:`ValueError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+
+__all__ = [
+    "CsmRolesError",
+    "DataFileError",
+    "DataNotFoundError",
+    "InvalidInputError",
+    "NoFigureError",
+    "UnknownKeyError",
+]
+
+
+class CsmRolesError(Exception):
+    """Base class of every error raised by csm-roles."""
+
+
+class UnknownKeyError(CsmRolesError, LookupError):
+    """A key or alias that names no record in a collection.
+
+    Attributes:
+        key: the key exactly as the caller gave it.
+        kind: what was being looked up (``"level"``, ``"segment"`` ...).
+        choices: the valid keys, in data order.
+        suggestion: the closest valid key or alias, or ``None``.
+
+    >>> import csm_roles
+    >>> try:
+    ...     csm_roles.segment("enterprize")
+    ... except csm_roles.UnknownKeyError as err:
+    ...     print(err.suggestion)
+    enterprise
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        key: str,
+        choices: Sequence[str],
+        *,
+        aliases: Mapping[str, str] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.choices = tuple(choices)
+        self.suggestion = _closest(key, self.choices, aliases or {})
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion else ""
+        listed = ", ".join(self.choices) if self.choices else "(none)"
+        super().__init__(f"unknown {kind} {key!r}{hint} Valid {kind} keys: {listed}.")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.kind, self.key, self.choices))
+
+
+class NoFigureError(CsmRolesError, LookupError):
+    """The guides give no figure for what was asked (for example a manager's pay band).
+
+    The library never makes a number up: it says which figures do exist instead.
+    """
+
+
+class InvalidInputError(CsmRolesError, ValueError):
+    """An argument has the right type but a value that cannot be used (a negative salary)."""
+
+
+class DataNotFoundError(CsmRolesError, FileNotFoundError):
+    """A data file (the built-in dataset or a company's file) could not be found."""
+
+
+class DataFileError(CsmRolesError, ValueError):
+    """A data file could not be read or does not match the data format.
+
+    Attributes:
+        path: the file, as given (``"<string>"`` for text that came from memory).
+        line: 1-based line of the problem, where YAML can tell it, else ``None``.
+        column: 1-based column, where YAML can tell it, else ``None``.
+        field: dotted path of the offending field (``"levels.2.experience.0.low"``),
+            or ``None`` for a problem with the file as a whole.
+        problem: what is wrong, without the location.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = path
+        self.problem = problem
+        self.line = line
+        self.column = column
+        self.field = field
+        where = path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        at = f" at {field}" if field else ""
+        super().__init__(f"{where}:{at} {problem}" if at else f"{where}: {problem}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_file_error, (self.path, self.problem, self.line, self.column, self.field))
+
+
+def _rebuild_data_file_error(
+    path: str, problem: str, line: int | None, column: int | None, field: str | None
+) -> DataFileError:
+    return DataFileError(path, problem, line=line, column=column, field=field)
+
+
+def _closest(key: str, choices: Sequence[str], aliases: Mapping[str, str]) -> str | None:
+    """The valid key whose spelling (key or alias) is nearest to ``key``, if any is close."""
+    spellings = {choice.casefold(): choice for choice in choices}
+    for alias, target in aliases.items():
+        spellings.setdefault(alias.casefold(), target)
+    if not isinstance(key, str):
+        return None
+    match = difflib.get_close_matches(key.casefold().strip(), list(spellings), n=1, cutoff=0.6)
+    return spellings[match[0]] if match else None

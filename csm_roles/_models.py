@@ -1,0 +1,835 @@
+"""Frozen pydantic models for every record in ``data/benchmarks.yaml``.
+
+One vocabulary for the whole library: the loader validates YAML into these models,
+the look-ups return them, and the JSON Schema of the data format is generated from
+them. All models are frozen and every collection is a tuple, so a record handed to
+one caller can never be changed under another.
+
+Conventions (also in ``docs/data-format.md``):
+
+* money is an integer amount in USD per year;
+* percentages are percent points (``15`` means 15 %);
+* a range with ``high: null`` and ``open_ended: true`` reads "low+"; a range with a
+  ``high`` and ``open_ended: true`` reads "low–high+" (the top is not a ceiling).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Adjustment",
+    "CareerPath",
+    "Competency",
+    "ComplianceName",
+    "Dataset",
+    "EngagementModel",
+    "Industry",
+    "InterviewQuestion",
+    "JDMistake",
+    "JDSection",
+    "Kpi",
+    "KpiTarget",
+    "Level",
+    "LifecyclePhase",
+    "MarketFigure",
+    "MarketStat",
+    "Metro",
+    "MoneyAmount",
+    "MoneyRange",
+    "NationalAverage",
+    "OfferExample",
+    "Pay",
+    "PercentRange",
+    "PortfolioRange",
+    "Qualification",
+    "Qualifications",
+    "RedFlag",
+    "RelatedRole",
+    "Responsibility",
+    "RoleAtAGlance",
+    "Segment",
+    "Skill",
+    "Skills",
+    "Source",
+    "SourcedText",
+    "SourcingChannel",
+    "TechnicalVariant",
+    "Tool",
+    "Trait",
+    "WorkContext",
+    "YearsRange",
+    "normalize_key",
+]
+
+SourceId = Annotated[str, Field(min_length=1, description="An id from the `sources` registry.")]
+Key = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Lower-case words joined by hyphens, unique in its collection.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def normalize_key(text: str) -> str:
+    """Fold a key or alias for matching: case, spaces and punctuation do not count.
+
+    >>> normalize_key("Mid-Market")
+    'midmarket'
+    >>> normalize_key("  senior  CSM ")
+    'seniorcsm'
+    """
+    return _FOLD.sub("", text.casefold())
+
+
+class Record(BaseModel):
+    """Base of every model: frozen, and unknown fields are refused."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+def _money(amount: float) -> str:
+    return f"${amount:,.0f}"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+class _Bounds(Record):
+    """Checks shared by every range: ordered, and "low+" only when open-ended."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> _Bounds:
+        low = getattr(self, "low", None)
+        high = getattr(self, "high", None)
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"low ({low}) is greater than high ({high})")
+        if high is None and low is not None and not getattr(self, "open_ended", True):
+            raise ValueError("a range without `high` must set `open_ended: true` (it reads 'low+')")
+        if low is None and high is None and getattr(self, "value", None) is None:
+            raise ValueError("a range needs `low`, `high` or both")
+        return self
+
+
+class MoneyRange(_Bounds):
+    """A pay range in whole US dollars a year."""
+
+    low: Annotated[int, Field(ge=0, strict=True)]
+    high: Annotated[int, Field(ge=0, strict=True)] | None = None
+    open_ended: bool = False
+    currency: Literal["USD"] = "USD"
+    period: Literal["year"] = "year"
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"{_money(self.low)}+"
+        return f"{_money(self.low)}–{_money(self.high)}{'+' if self.open_ended else ''}"
+
+
+class MoneyAmount(Record):
+    """A single amount in whole US dollars a year."""
+
+    amount: Annotated[int, Field(ge=0, strict=True)]
+    currency: Literal["USD"] = "USD"
+    period: Literal["year"] = "year"
+
+    def __str__(self) -> str:
+        return _money(self.amount)
+
+
+class PercentRange(_Bounds):
+    """A percentage range in percent points (``15`` is 15 %), at most 100."""
+
+    low: Annotated[float, Field(ge=0, le=100)]
+    high: Annotated[float, Field(ge=0, le=100)]
+
+    def __str__(self) -> str:
+        return f"{_number(self.low)}–{_number(self.high)}%"
+
+
+class YearsRange(_Bounds):
+    """Years of experience one source gives for a level."""
+
+    low: Annotated[int, Field(ge=0)]
+    high: Annotated[int, Field(ge=0)] | None = None
+    open_ended: bool = False
+    source: SourceId
+    note: Text | None = None
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"{self.low}+ years"
+        return f"{self.low}–{self.high} years"
+
+
+class PortfolioRange(_Bounds):
+    """How many accounts one CSM carries, as one source states it."""
+
+    low: Annotated[int, Field(ge=0)]
+    high: Annotated[int, Field(ge=0)] | None = None
+    open_ended: bool = False
+    source: SourceId
+    note: Text | None = None
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"{self.low}+"
+        return f"{self.low}–{self.high}{'+' if self.open_ended else ''}"
+
+    def contains(self, accounts: int) -> bool:
+        """Whether ``accounts`` lies in the range; an open top has no ceiling."""
+        if accounts < self.low:
+            return False
+        return self.open_ended or self.high is None or accounts <= self.high
+
+
+class SourcedMoneyRange(MoneyRange):
+    """A money range with the source that states it."""
+
+    source: SourceId
+    note: Text | None = None
+    exclusive_low: bool = False
+
+
+class Source(Record):
+    """One of the published guides every figure comes from."""
+
+    id: Key
+    publisher: Text | None
+    title: Text
+    year: int | Literal["undated"]
+    cites: tuple[Text, ...] = ()
+    note: Text | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human label: publisher (or title) and year."""
+        who = self.publisher or self.title
+        return f"{who} ({self.year})"
+
+
+class SourcedText(Record):
+    """A short fact in our own words, with the guide it comes from."""
+
+    text: Text
+    source: SourceId
+
+
+class ReportingLine(Record):
+    """Titles a role reports to, as one source lists them."""
+
+    titles: tuple[Text, ...]
+    source: SourceId
+
+
+class SimilarTitle(Record):
+    """Another title used for the same level."""
+
+    title: Text
+    source: SourceId
+
+
+class Level(Record):
+    """A CSM career level (entry, mid, senior, strategic, team lead, manager, director)."""
+
+    key: Key
+    name: Text
+    title: Text = Field(description="The job title used in generated job descriptions.")
+    aliases: tuple[Text, ...] = ()
+    rank: Annotated[int, Field(ge=1)]
+    experience: tuple[YearsRange, ...] = ()
+    scope: Text
+    reports_to: tuple[ReportingLine, ...] = ()
+    similar_titles: tuple[SimilarTitle, ...] = ()
+    sources: tuple[SourceId, ...]
+
+
+class CareerPath(Record):
+    """A move from the CSM role: up a level, or sideways into another job."""
+
+    key: Key
+    kind: Literal["up", "lateral"]
+    to_levels: tuple[Key, ...] = ()
+    to_roles: tuple[Text, ...] = ()
+    description: Text
+    sources: tuple[SourceId, ...]
+
+
+class RelatedRole(Record):
+    """A role a CSM can grow into, with the average salary one guide gives."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    average_salary: MoneyAmount
+    team_role: Text
+    reports_to: tuple[Text, ...]
+    source: SourceId
+
+
+class EngagementModel(Record):
+    """How closely CSMs work with accounts: tech-touch, low-touch or high-touch."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    description: Text
+    sources: tuple[SourceId, ...]
+
+
+class Segment(Record):
+    """A customer segment: SMB, mid-market or enterprise."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    portfolio: tuple[PortfolioRange, ...]
+    acv: SourcedMoneyRange | None = None
+    acv_note: Text | None = None
+    engagement_model: Key
+    cadence: Text
+    activities: tuple[SourcedText, ...] = ()
+    sources: tuple[SourceId, ...]
+
+
+class LevelBand(Record):
+    """One source's pay band for one level."""
+
+    level: Key
+    source: SourceId
+    segment: Key | None = Field(default=None, description="The segment the source ties this band to.")
+    base: MoneyRange | None = None
+    ote: MoneyRange | None = None
+    total: MoneyRange | None = None
+    bonus_pct: PercentRange | None = None
+    variable: Text | None = None
+
+    @model_validator(mode="after")
+    def _has_pay(self) -> LevelBand:
+        if self.base is None and self.total is None:
+            raise ValueError("a pay band needs `base` or `total`")
+        if self.base is not None and self.ote is not None and self.ote.low < self.base.low:
+            raise ValueError("on-target earnings cannot start below base pay")
+        return self
+
+
+class OfferExample(Record):
+    """A pay offer a guide's template uses as its example."""
+
+    key: Key
+    base: MoneyRange
+    variable: Text
+    source: SourceId
+
+
+class NationalAverage(Record):
+    """The national average base range for CSMs."""
+
+    base: MoneyRange
+    extras: Text
+    source: SourceId
+
+
+class MarketFigure(Record):
+    """A published market statistic on CSM pay (percentile or average)."""
+
+    key: Key
+    publisher: Text
+    as_of: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None
+    statistic: Literal["p25", "average", "median", "p75"]
+    amount: Annotated[int, Field(ge=0, strict=True)]
+    currency: Literal["USD"] = "USD"
+    period: Literal["year"] = "year"
+    source: SourceId
+    note: Text | None = None
+
+
+class BonusMetric(Record):
+    """A KPI that variable pay is tied to, per one source."""
+
+    kpi: Key
+    source: SourceId
+    note: Text | None = None
+
+
+class Pay(Record):
+    """Everything about pay: bands by level, examples, averages and drivers."""
+
+    level_bands: tuple[LevelBand, ...]
+    offer_examples: tuple[OfferExample, ...] = ()
+    national_average: NationalAverage | None = None
+    market: tuple[MarketFigure, ...] = ()
+    drivers: tuple[SourcedText, ...] = ()
+    bonus_metrics: tuple[BonusMetric, ...] = ()
+    non_monetary_levers: tuple[SourcedText, ...] = ()
+
+
+class Adjustment(Record):
+    """A metro's cost-of-living adjustment against the baseline metro."""
+
+    kind: Literal["percent", "baseline", "location-adjusted"]
+    low: Annotated[float, Field(ge=-100, le=1000)] | None = None
+    high: Annotated[float, Field(ge=-100, le=1000)] | None = None
+
+    @model_validator(mode="after")
+    def _numbers_match_kind(self) -> Adjustment:
+        numeric = self.low is not None and self.high is not None
+        if self.kind == "percent" and not numeric:
+            raise ValueError("a percent adjustment needs `low` and `high`")
+        if self.kind != "percent" and (self.low is not None or self.high is not None):
+            raise ValueError(f"a {self.kind!r} adjustment takes no `low`/`high`")
+        if numeric and self.low > self.high:  # type: ignore[operator]
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        return self
+
+    def __str__(self) -> str:
+        if self.kind == "percent":
+            return f"+{_number(self.low or 0)}–{_number(self.high or 0)}%"
+        return self.kind
+
+
+class Metro(Record):
+    """A metro area with its observed base range and cost-of-living adjustment."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    base: MoneyRange
+    adjustment: Adjustment
+    note: Text
+    source: SourceId
+
+
+class KpiTarget(_Bounds):
+    """A target range for a KPI, as one source states it."""
+
+    low: float | None = None
+    high: float | None = None
+    open_ended: bool = False
+    unit: Literal["percent", "days", "score", "usd"] | None = Field(
+        default=None, description="Only where it differs from the KPI's unit."
+    )
+    window_days: Annotated[int, Field(gt=0)] | None = None
+    source: SourceId
+    context: Text | None = None
+
+    def label(self, unit: str) -> str:
+        """The target as a reader would write it ("110–130%", "50 or more", "within 90 days")."""
+        unit = self.unit or unit
+        if self.low is None:
+            text = f"within {_with_unit(self.high or 0, unit)}" if unit == "days" else (
+                f"at most {_with_unit(self.high or 0, unit)}"
+            )
+        elif self.high is None:
+            text = f"{_with_unit(self.low, unit)} or more"
+        elif self.low == self.high:
+            text = _with_unit(self.low, unit) + ("+" if self.open_ended else "")
+        else:
+            text = _with_unit(self.high, unit).replace(_number(self.high), f"{_number(self.low)}–{_number(self.high)}")
+        if self.window_days:
+            text += f" within {self.window_days} days"
+        return text
+
+
+def _with_unit(value: float, unit: str) -> str:
+    if unit == "percent":
+        return f"{_number(value)}%"
+    if unit == "days":
+        return f"{_number(value)} days"
+    if unit == "usd":
+        return _money(value)
+    return _number(value)
+
+
+class Kpi(Record):
+    """A metric CSMs are measured on, with the targets the guides give."""
+
+    key: Key
+    name: Text
+    abbreviation: Text | None = None
+    aliases: tuple[Text, ...] = ()
+    unit: Literal["percent", "days", "score", "usd"]
+    indicator: Literal["lagging", "leading"]
+    definition: Text
+    business_impact: Text
+    sources: tuple[SourceId, ...]
+    targets: tuple[KpiTarget, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Name with abbreviation, e.g. "Net Revenue Retention (NRR)"."""
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class Responsibility(Record):
+    """A duty of the role, and the segments where it weighs most."""
+
+    key: Key
+    text: Text
+    emphasis: tuple[Key, ...] = ()
+    sources: tuple[SourceId, ...]
+
+
+class Qualification(Record):
+    """A requirement or a nice-to-have for candidates."""
+
+    key: Key
+    text: Text
+    sources: tuple[SourceId, ...]
+
+
+class Qualifications(Record):
+    """Must-have and nice-to-have qualifications."""
+
+    must_have: tuple[Qualification, ...]
+    nice_to_have: tuple[Qualification, ...]
+
+
+class RoleAtAGlance(Record):
+    """The summary of the role one guide gives."""
+
+    education: Text
+    experience: YearsRange
+    certification: Text
+    employer_types: tuple[Text, ...]
+    growth_outlook: Text
+    ai_impact: Text
+    source: SourceId
+
+
+class Competency(Record):
+    """A competency category, its key skills and how they are used in the job."""
+
+    key: Key
+    category: Text
+    skills: tuple[Text, ...]
+    applied: Text
+    source: SourceId
+
+
+class Skill(Record):
+    """A named skill with the guide it comes from."""
+
+    key: Key
+    text: Text
+    source: SourceId
+
+
+class Skills(Record):
+    """Technical, interpersonal and top-of-2026 skills."""
+
+    technical: tuple[Skill, ...]
+    interpersonal: tuple[Skill, ...]
+    top_2026: tuple[Skill, ...] = ()
+
+
+class Trait(Record):
+    """A trait that sets strong CSMs apart."""
+
+    key: Key
+    name: Text
+    text: Text
+    source: SourceId
+
+
+class Tool(Record):
+    """A tool the guides name (CRM, CS platform ...)."""
+
+    key: Key
+    name: Text
+    category: Literal["crm", "cs-platform", "collaboration", "analytics"]
+    sources: tuple[SourceId, ...]
+
+
+class WorkContext(Record):
+    """A working context that changes the job (corporate, startup, remote/hybrid)."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    points: tuple[Text, ...]
+    source: SourceId
+
+
+class ComplianceName(Record):
+    """A compliance regime an industry brings with it (HIPAA, SOX ...)."""
+
+    name: Text
+    sources: tuple[SourceId, ...]
+
+
+class Industry(Record):
+    """An industry with its extra requirements and focus areas."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    requirements: tuple[Text, ...]
+    focus_areas: tuple[Text, ...]
+    compliance: tuple[ComplianceName, ...] = ()
+    sources: tuple[SourceId, ...]
+
+
+class TechnicalVariant(Record):
+    """How a JD changes with the technical depth of the product."""
+
+    key: Key
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    when: Text
+    expectations: tuple[Text, ...]
+    source: SourceId
+
+
+class MarketStat(_Bounds):
+    """A statistic about the CSM market or the value of retention."""
+
+    key: Key
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    open_ended: bool = False
+    unit: Literal["percent", "times", "usd", "years", "year"]
+    text: Text
+    source: SourceId
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> MarketStat:
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("give either `value` or `low`/`high`, not both")
+        return self
+
+
+class InterviewQuestion(Record):
+    """An interview question with what a strong answer shows."""
+
+    key: Key
+    kind: Literal["technical", "behavioral", "culture"]
+    question: Text
+    tip: Text
+    source: SourceId
+
+
+class SourcingChannel(Record):
+    """A place to find CSM candidates, with how to use it."""
+
+    key: Key
+    name: Text
+    practice: Text
+    tip: Text
+    source: SourceId
+
+
+class RedFlag(Record):
+    """A warning sign in a candidate."""
+
+    key: Key
+    name: Text
+    signs: Text
+    impact: Text
+    source: SourceId
+
+
+class JDMistake(Record):
+    """A common mistake in CSM job descriptions, with its fix."""
+
+    key: Key
+    name: Text
+    example: Text
+    fix: Text
+    terms: tuple[Text, ...] = ()
+    source: SourceId
+
+
+class PhaseWindow(Record):
+    """How long a lifecycle phase lasts or what it aims for."""
+
+    low: Annotated[int, Field(ge=0)]
+    high: Annotated[int, Field(ge=0)]
+    unit: Literal["days", "months"]
+    context: Text
+
+
+class LifecyclePhase(Record):
+    """A phase of the customer lifecycle the CSM owns."""
+
+    key: Key
+    name: Text
+    order: Annotated[int, Field(ge=1)]
+    window: PhaseWindow | None = None
+    description: Text
+    source: SourceId
+
+
+class JDSection(Record):
+    """A section of a CSM job description, as a guide's template orders them."""
+
+    key: Key
+    name: Text
+    source: SourceId
+
+
+#: The collections whose records are looked up by key, and the kind word used in errors.
+KEYED_COLLECTIONS: dict[str, str] = {
+    "sources": "source",
+    "levels": "level",
+    "career_paths": "career path",
+    "related_roles": "related role",
+    "engagement_models": "engagement model",
+    "segments": "segment",
+    "metros": "metro",
+    "kpis": "KPI",
+    "responsibilities": "responsibility",
+    "competencies": "competency",
+    "traits": "trait",
+    "tools": "tool",
+    "work_contexts": "work context",
+    "industries": "industry",
+    "technical_variants": "technical variant",
+    "market_stats": "market statistic",
+    "interview_questions": "interview question",
+    "sourcing_channels": "sourcing channel",
+    "red_flags": "red flag",
+    "jd_mistakes": "JD mistake",
+    "lifecycle_phases": "lifecycle phase",
+    "jd_sections": "JD section",
+}
+
+
+class IntegrityError(ValueError):
+    """A cross-reference problem, with the dotted path of the offending field."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        self.path = path
+        super().__init__(message)
+
+
+class Dataset(Record):
+    """The whole reference dataset: the root of ``benchmarks.yaml``."""
+
+    format_version: Literal[1]
+    sources: tuple[Source, ...] = Field(min_length=1)
+    levels: tuple[Level, ...]
+    career_paths: tuple[CareerPath, ...] = ()
+    related_roles: tuple[RelatedRole, ...] = ()
+    engagement_models: tuple[EngagementModel, ...] = ()
+    segments: tuple[Segment, ...]
+    portfolio_general: tuple[PortfolioRange, ...] = ()
+    arr_managed: tuple[SourcedMoneyRange, ...] = ()
+    pay: Pay
+    metros: tuple[Metro, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    qualifications: Qualifications = Field(
+        default_factory=lambda: Qualifications(must_have=(), nice_to_have=())
+    )
+    role_at_a_glance: RoleAtAGlance | None = None
+    competencies: tuple[Competency, ...] = ()
+    skills: Skills = Field(default_factory=lambda: Skills(technical=(), interpersonal=()))
+    traits: tuple[Trait, ...] = ()
+    tools: tuple[Tool, ...] = ()
+    work_contexts: tuple[WorkContext, ...] = ()
+    industries: tuple[Industry, ...] = ()
+    technical_variants: tuple[TechnicalVariant, ...] = ()
+    market_stats: tuple[MarketStat, ...] = ()
+    interview_questions: tuple[InterviewQuestion, ...] = ()
+    sourcing_channels: tuple[SourcingChannel, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    jd_mistakes: tuple[JDMistake, ...] = ()
+    lifecycle_phases: tuple[LifecyclePhase, ...] = ()
+    jd_sections: tuple[JDSection, ...] = ()
+
+    @model_validator(mode="after")
+    def _integrity(self) -> Dataset:
+        for path, message in _integrity_problems(self):
+            raise IntegrityError(path, message)
+        return self
+
+
+Path = tuple[Union[str, int], ...]
+
+
+def _walk(value: object, path: Path) -> Iterator[tuple[Path, str, object]]:
+    """Every (path, field name, value) below a model, depth first."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            yield (*path, name), name, child
+            yield from _walk(child, (*path, name))
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+
+
+def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
+    """Cross-reference checks a single record cannot make on its own."""
+    known_sources = {source.id for source in data.sources}
+    for path, name, value in _walk(data, ()):
+        if path[:1] == ("sources",):
+            continue
+        ids: tuple[object, ...] = ()
+        if name == "source" and isinstance(value, str):
+            ids = (value,)
+        elif name == "sources" and isinstance(value, tuple):
+            ids = value
+        for index, source_id in enumerate(ids):
+            if source_id not in known_sources:
+                where = path if name == "source" else (*path, index)
+                yield where, (
+                    f"unknown source id {source_id!r}; the registry has: {', '.join(sorted(known_sources))}"
+                )
+
+    for collection in KEYED_COLLECTIONS:
+        seen: dict[str, int] = {}
+        for index, record in enumerate(getattr(data, collection)):
+            key = getattr(record, "key", None) or getattr(record, "id", "")
+            for spelling in (key, *getattr(record, "aliases", ())):
+                folded = normalize_key(spelling)
+                if not folded:
+                    yield (collection, index), f"alias {spelling!r} has no letters or digits"
+                elif folded in seen and seen[folded] != index:
+                    yield (collection, index), (
+                        f"duplicate key or alias {spelling!r} "
+                        f"(already used by {collection}.{seen[folded]})"
+                    )
+                seen.setdefault(folded, index)
+
+    def refs(path: Path, keys: str | tuple[str, ...], collection: str) -> Iterator[tuple[Path, str]]:
+        valid = {record.key for record in getattr(data, collection)}
+        listed = keys if isinstance(keys, tuple) else (keys,)
+        for index, key in enumerate(listed):
+            if key not in valid:
+                where = (*path, index) if isinstance(keys, tuple) else path
+                kind = KEYED_COLLECTIONS[collection]
+                yield where, f"unknown {kind} {key!r}; valid: {', '.join(sorted(valid))}"
+
+    for i, career_path in enumerate(data.career_paths):
+        yield from refs(("career_paths", i, "to_levels"), career_path.to_levels, "levels")
+    for i, segment in enumerate(data.segments):
+        yield from refs(("segments", i, "engagement_model"), segment.engagement_model, "engagement_models")
+    for i, responsibility in enumerate(data.responsibilities):
+        yield from refs(("responsibilities", i, "emphasis"), responsibility.emphasis, "segments")
+    for i, band in enumerate(data.pay.level_bands):
+        yield from refs(("pay", "level_bands", i, "level"), band.level, "levels")
+        if band.segment is not None:
+            yield from refs(("pay", "level_bands", i, "segment"), band.segment, "segments")
+    for i, metric in enumerate(data.pay.bonus_metrics):
+        yield from refs(("pay", "bonus_metrics", i, "kpi"), metric.kpi, "kpis")
+    pairs: dict[tuple[str, str], int] = {}
+    for i, band in enumerate(data.pay.level_bands):
+        pair = (band.level, band.source)
+        if pair in pairs:
+            yield ("pay", "level_bands", i), (
+                f"a second band for level {band.level!r} from {band.source!r} "
+                f"(first at pay.level_bands.{pairs[pair]})"
+            )
+        pairs.setdefault(pair, i)

@@ -1,0 +1,272 @@
+"""The ``csm-roles`` command line.
+
+Exit status: 0 when all went well, 1 when a check failed (``validate`` on a bad
+file), 2 on bad usage or an unknown key (the did-you-mean message goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks
+from ._errors import CsmRolesError, DataFileError, DataNotFoundError, InvalidInputError, NoFigureError
+from ._models import Dataset, Kpi
+from ._pay import PayBand
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    """A plain-text table that reads well in a terminal."""
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip()]
+    lines.append("  ".join("-" * width for width in widths))
+    lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _dump(model: Any) -> Any:
+    if isinstance(model, tuple):
+        return [_dump(item) for item in model]
+    return model.model_dump(mode="json", exclude_none=True)
+
+
+def parse_money(text: str) -> int:
+    """Read a salary typed by a person: ``95000``, ``95,000``, ``$95k``, ``95.5K``."""
+    match = re.fullmatch(r"\s*\$?\s*(\d[\d,_]*(?:\.\d+)?)\s*([kK])?\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount of dollars; write it like 95000, 95,000 or 95k"
+        )
+    amount = float(match.group(1).replace(",", "").replace("_", ""))
+    return round(amount * (1000 if match.group(2) else 1))
+
+
+def _band_lines(band: PayBand, bm: Benchmarks) -> list[str]:
+    level = bm.level(band.level)
+    where = f" in {bm.metro(band.metro).name}" if band.metro else ""
+    lines = [f"{level.name}{where}"]
+    if band.base:
+        lines.append(f"  base        {band.base} a year")
+    if band.ote:
+        lines.append(f"  OTE         {band.ote}")
+    if band.total:
+        lines.append(f"  total pay   {band.total}")
+    if band.bonus_pct:
+        lines.append(f"  bonus       {band.bonus_pct} of base")
+    elif band.variable:
+        lines.append(f"  variable    {band.variable}")
+    if band.segment:
+        lines.append(f"  segment     {bm.segment(band.segment).name} (as the source pairs it)")
+    lines.append(f"  source      {', '.join(band.sources)}")
+    if band.derived:
+        lines.append(f"  derived     {band.formula}")
+    if band.note:
+        lines.append(f"  note        {band.note}")
+    return lines
+
+
+def cmd_salary(args: argparse.Namespace, bm: Benchmarks) -> int:
+    if args.all_sources:
+        bands = bm.salary_bands(args.level)
+        if args.metro:
+            metro = args.metro
+            bands = tuple(bm.salary_band(args.level, metro=metro, source=band.source) for band in bands)
+    else:
+        bands = (bm.salary_band(args.level, metro=args.metro, source=args.source),)
+    if args.json:
+        print(_json([_dump(band) for band in bands] if args.all_sources else _dump(bands[0])))
+    else:
+        print("\n\n".join("\n".join(_band_lines(band, bm)) for band in bands))
+    return EXIT_OK
+
+
+def cmd_offer(args: argparse.Namespace, bm: Benchmarks) -> int:
+    result = bm.compare_offer(args.base, args.level, metro=args.metro, source=args.source)
+    if args.json:
+        print(_json(_dump(result)))
+    else:
+        print(result.summary)
+        print(f"  source: {', '.join(result.band.sources)}")
+        if result.band.formula:
+            print(f"  derived: {result.band.formula}")
+        if result.band.note:
+            print(f"  note: {result.band.note}")
+    return EXIT_OK
+
+
+def _targets(kpi: Kpi) -> str:
+    if not kpi.targets:
+        return "no target in the guides"
+    return "; ".join(f"{t.label(kpi.unit)} ({t.source})" for t in kpi.targets)
+
+
+def cmd_kpis(args: argparse.Namespace, bm: Benchmarks) -> int:
+    kpis = bm.kpis()
+    if args.json:
+        print(_json(_dump(kpis)))
+        return EXIT_OK
+    rows = [(k.key, k.label, k.indicator, _targets(k)) for k in kpis]
+    print(_table(rows, ("key", "metric", "indicator", "targets (source)")))
+    return EXIT_OK
+
+
+def cmd_levels(args: argparse.Namespace, bm: Benchmarks) -> int:
+    levels = bm.levels()
+    if args.json:
+        print(_json(_dump(levels)))
+        return EXIT_OK
+    rows = []
+    for level in levels:
+        years = "; ".join(f"{r} ({r.source})" for r in level.experience) or "not stated"
+        rows.append((level.key, level.name, years))
+    print(_table(rows, ("key", "level", "experience (source)")))
+    return EXIT_OK
+
+
+def cmd_segments(args: argparse.Namespace, bm: Benchmarks) -> int:
+    segments = bm.segments()
+    if args.json:
+        print(_json(_dump(segments)))
+        return EXIT_OK
+    rows = []
+    for seg in segments:
+        accounts = "; ".join(f"{r} ({r.source})" for r in seg.portfolio)
+        acv = f"{seg.acv}" if seg.acv else "not stated"
+        rows.append((seg.key, seg.name, accounts, acv, seg.engagement_model))
+    print(_table(rows, ("key", "segment", "accounts per CSM (source)", "ACV", "engagement")))
+    return EXIT_OK
+
+
+def cmd_metros(args: argparse.Namespace, bm: Benchmarks) -> int:
+    metros = bm.metros()
+    if args.json:
+        print(_json(_dump(metros)))
+        return EXIT_OK
+    rows = [(m.key, m.name, str(m.base), str(m.adjustment), m.note) for m in metros]
+    print(_table(rows, ("key", "metro", "base", "cost of living", "market")))
+    return EXIT_OK
+
+
+def cmd_sources(args: argparse.Namespace, bm: Benchmarks) -> int:
+    sources = bm.sources()
+    if args.json:
+        print(_json(_dump(sources)))
+        return EXIT_OK
+    rows = [(s.id, s.publisher or "(not named)", str(s.year), s.title) for s in sources]
+    print(_table(rows, ("id", "publisher", "year", "title")))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace, bm: Benchmarks) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            checked = load_benchmarks(path)
+        except (DataFileError, DataNotFoundError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        data = checked.data
+        print(
+            f"{path}: ok ({len(data.sources)} sources, {len(data.levels)} levels, "
+            f"{len(data.pay.level_bands)} pay bands, {len(data.metros)} metros, {len(data.kpis)} KPIs)"
+        )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, bm: Benchmarks) -> int:
+    schema = Dataset.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "csm-roles benchmarks file"
+    print(_json(schema))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="csm-roles",
+        description="Sourced reference data for hiring Customer Success Managers.",
+        epilog="Every figure names the guide it comes from; `csm-roles sources` lists them.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        help="use a company's own benchmarks YAML instead of the built-in data",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Callable[[argparse.Namespace, Benchmarks], int], text: str) -> Any:
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    salary = command("salary", cmd_salary, "Pay band for a level, optionally adjusted for a metro.")
+    salary.add_argument("level", help="level key or alias: entry, mid, senior, director, 'Senior CSM' ...")
+    salary.add_argument("--metro", help="metro key or alias: SF, NYC, seattle, remote ...")
+    salary.add_argument("--source", help="source id; default: the newest guide with a band for the level")
+    salary.add_argument("--all-sources", action="store_true", help="show every source's band")
+    salary.add_argument("--json", action="store_true", help="print JSON")
+
+    offer = command("offer", cmd_offer, "Where a base salary sits against the band.")
+    offer.add_argument("base", type=parse_money, help="base salary in dollars a year (95000, 95k, $95,000)")
+    offer.add_argument("--level", required=True, help="level key or alias")
+    offer.add_argument("--metro", help="metro key or alias")
+    offer.add_argument("--source", help="source id of the band to compare with")
+    offer.add_argument("--json", action="store_true", help="print JSON")
+
+    for name, handler, text in (
+        ("kpis", cmd_kpis, "Metrics CSMs are measured on, with the guides' targets."),
+        ("levels", cmd_levels, "Career levels with years of experience."),
+        ("segments", cmd_segments, "Customer segments with portfolio sizes and ACV."),
+        ("metros", cmd_metros, "Metro areas with base ranges and cost-of-living adjustments."),
+        ("sources", cmd_sources, "The guides every figure comes from."),
+    ):
+        command(name, handler, text).add_argument("--json", action="store_true", help="print JSON")
+
+    validate = command("validate", cmd_validate, "Check a company's benchmarks YAML against the format.")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="YAML file(s) to check")
+
+    command("schema", cmd_schema, "Print the JSON Schema of the benchmarks file format.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        bm = load_benchmarks(args.data) if args.data else default_benchmarks()
+        code: int = args.handler(args, bm)
+    except (DataFileError, DataNotFoundError) as err:
+        print(f"csm-roles: error: {err}", file=sys.stderr)
+        return EXIT_FAILED if args.command == "validate" else EXIT_USAGE
+    except NoFigureError as err:
+        print(f"csm-roles: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except (LookupError, InvalidInputError) as err:
+        message = err.args[0] if isinstance(err, CsmRolesError) and err.args else str(err)
+        print(f"csm-roles: error: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # `csm-roles kpis | head`
+        sys.stderr.close()
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
