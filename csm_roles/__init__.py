@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from typing import Concatenate, ParamSpec, TypeVar
 
 from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
@@ -48,10 +47,18 @@ from ._models import (
 )
 from ._pay import OfferComparison, PayBand
 
-try:
-    __version__ = version("csm-roles")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # Only ``__version__`` is computed on demand: importlib.metadata costs about 15 ms
+    # at start-up, which every `csm-roles` run would pay for a string it rarely needs.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("csm-roles")
+        except PackageNotFoundError:  # a checkout that was never installed
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Benchmarks",

@@ -70,7 +70,7 @@ class _Index(Generic[R]):
         self.keys = tuple(key(record) for record in self.records)
         self.by_spelling: dict[str, R] = {}
         self.aliases: dict[str, str] = {}
-        for record, record_key in zip(self.records, self.keys):
+        for record, record_key in zip(self.records, self.keys, strict=True):
             for spelling in (record_key, *getattr(record, "aliases", ())):
                 self.by_spelling.setdefault(normalize_key(spelling), record)
                 if spelling != record_key:
@@ -81,7 +81,9 @@ class _Index(Generic[R]):
             found = self.by_spelling.get(normalize_key(key))
             if found is not None:
                 return found
-        raise UnknownKeyError(self.kind, key if isinstance(key, str) else repr(key), self.keys, aliases=self.aliases)
+        raise UnknownKeyError(
+            self.kind, key if isinstance(key, str) else repr(key), self.keys, aliases=self.aliases
+        )
 
 
 class Benchmarks:

@@ -108,8 +108,7 @@ class DataFileError(CsmRolesError, ValueError):
             where += f":{line}"
             if column is not None:
                 where += f":{column}"
-        at = f" at {field}" if field else ""
-        super().__init__(f"{where}:{at} {problem}" if at else f"{where}: {problem}")
+        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_data_file_error, (self.path, self.problem, self.line, self.column, self.field))

@@ -10,6 +10,7 @@ YAML can tell them, and the dotted path of the field.
 from __future__ import annotations
 
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,21 +22,27 @@ from ._errors import DataFileError, DataNotFoundError
 from ._models import Dataset, IntegrityError
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
 __all__ = ["dataset_from_text", "package_file", "read_dataset"]
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+try:  # libyaml's parser when PyYAML was built with it: about five times faster
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):
     """Safe loader that refuses a mapping with the same key twice."""
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: set[object] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (str, int, float, bool)) or key is None:
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -93,7 +100,7 @@ def read_dataset(path: str | os.PathLike[str]) -> Dataset:
 def dataset_from_text(text: str, name: str = "<string>") -> Dataset:
     """Validate benchmarks YAML given as text; ``name`` is used in error messages."""
     try:
-        raw = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a safe loader subclass
+        raw = yaml.load(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = " ".join(part for part in (err.context, err.problem) if part)

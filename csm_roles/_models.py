@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -204,7 +204,7 @@ class Source(Record):
     """One of the published guides every figure comes from."""
 
     id: Key
-    publisher: Text | None
+    publisher: Text | None = None
     title: Text
     year: int | Literal["undated"]
     cites: tuple[Text, ...] = ()
@@ -344,7 +344,7 @@ class MarketFigure(Record):
 
     key: Key
     publisher: Text
-    as_of: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None
+    as_of: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = None
     statistic: Literal["p25", "average", "median", "p75"]
     amount: Annotated[int, Field(ge=0, strict=True)]
     currency: Literal["USD"] = "USD"
@@ -426,15 +426,19 @@ class KpiTarget(_Bounds):
         """The target as a reader would write it ("110–130%", "50 or more", "within 90 days")."""
         unit = self.unit or unit
         if self.low is None:
-            text = f"within {_with_unit(self.high or 0, unit)}" if unit == "days" else (
-                f"at most {_with_unit(self.high or 0, unit)}"
+            text = (
+                f"within {_with_unit(self.high or 0, unit)}"
+                if unit == "days"
+                else (f"at most {_with_unit(self.high or 0, unit)}")
             )
         elif self.high is None:
             text = f"{_with_unit(self.low, unit)} or more"
         elif self.low == self.high:
             text = _with_unit(self.low, unit) + ("+" if self.open_ended else "")
         else:
-            text = _with_unit(self.high, unit).replace(_number(self.high), f"{_number(self.low)}–{_number(self.high)}")
+            text = _with_unit(self.high, unit).replace(
+                _number(self.high), f"{_number(self.low)}–{_number(self.high)}"
+            )
         if self.window_days:
             text += f" within {self.window_days} days"
         return text
@@ -755,7 +759,7 @@ class Dataset(Record):
         return self
 
 
-Path = tuple[Union[str, int], ...]
+Path = tuple[str | int, ...]
 
 
 def _walk(value: object, path: Path) -> Iterator[tuple[Path, str, object]]:
@@ -784,9 +788,8 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
         for index, source_id in enumerate(ids):
             if source_id not in known_sources:
                 where = path if name == "source" else (*path, index)
-                yield where, (
-                    f"unknown source id {source_id!r}; the registry has: {', '.join(sorted(known_sources))}"
-                )
+                registry = ", ".join(sorted(known_sources))
+                yield where, f"unknown source id {source_id!r}; the registry has: {registry}"
 
     for collection in KEYED_COLLECTIONS:
         seen: dict[str, int] = {}
@@ -797,9 +800,12 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
                 if not folded:
                     yield (collection, index), f"alias {spelling!r} has no letters or digits"
                 elif folded in seen and seen[folded] != index:
-                    yield (collection, index), (
-                        f"duplicate key or alias {spelling!r} "
-                        f"(already used by {collection}.{seen[folded]})"
+                    yield (
+                        (collection, index),
+                        (
+                            f"duplicate key or alias {spelling!r} "
+                            f"(already used by {collection}.{seen[folded]})"
+                        ),
                     )
                 seen.setdefault(folded, index)
 
@@ -828,8 +834,11 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
     for i, band in enumerate(data.pay.level_bands):
         pair = (band.level, band.source)
         if pair in pairs:
-            yield ("pay", "level_bands", i), (
-                f"a second band for level {band.level!r} from {band.source!r} "
-                f"(first at pay.level_bands.{pairs[pair]})"
+            yield (
+                ("pay", "level_bands", i),
+                (
+                    f"a second band for level {band.level!r} from {band.source!r} "
+                    f"(first at pay.level_bands.{pairs[pair]})"
+                ),
             )
         pairs.setdefault(pair, i)

@@ -116,7 +116,7 @@ def _scale(money: MoneyRange | None, low_pct: float, high_pct: float) -> MoneyRa
 
 def _round(amount: float) -> int:
     """Round half up to a whole dollar (Python's round() would go to even)."""
-    return int(math.floor(amount + 0.5))
+    return math.floor(amount + 0.5)
 
 
 def adjust_for_metro(band: LevelBand, metro: Metro) -> PayBand:

@@ -26,9 +26,11 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     """A plain-text table that reads well in a terminal."""
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip()]
-    lines.append("  ".join("-" * width for width in widths))
-    lines += ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
+
+    lines = [line(header), "  ".join("-" * width for width in widths), *(line(row) for row in rows)]
     return "\n".join(lines)
 
 

@@ -1,0 +1,74 @@
+"""Speed of the look-ups: prints figures, asserts nothing (run `make bench`).
+
+Reports
+  * cold `import csm_roles; csm_roles.salary_band('senior')` against cold
+    `import pydantic, jinja2, yaml` (medians of fresh interpreters), and the ratio;
+  * that `import csm_roles` alone reads no YAML;
+  * warm `salary_band` median, plain and with a metro;
+  * dataset load time (read + validate the packaged YAML).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+
+RUNS = 21
+
+
+def cold(*codes: str) -> list[float]:
+    """Median wall time of fresh interpreters running each of ``codes``, in seconds.
+
+    The runs are interleaved, so a busy moment on the machine hits all of them alike.
+    """
+    times: list[list[float]] = [[] for _ in codes]
+    for _ in range(RUNS):
+        for index, code in enumerate(codes):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times[index].append(time.perf_counter() - start)
+    return [statistics.median(runs) for runs in times]
+
+
+def warm(stmt: str, setup: str, number: int = 2000) -> float:
+    """Median time of one call, in microseconds."""
+    timer = timeit.Timer(stmt, setup=setup)
+    runs = timer.repeat(repeat=7, number=number)
+    return statistics.median(runs) / number * 1e6
+
+
+def main() -> None:
+    baseline, import_only, ours = cold(
+        "import pydantic, jinja2, yaml",
+        "import csm_roles",
+        "import csm_roles; csm_roles.salary_band('senior')",
+    )
+    print(f"cold  import pydantic, jinja2, yaml             {baseline * 1000:7.1f} ms")
+    print(f"cold  import csm_roles                          {import_only * 1000:7.1f} ms")
+    print(f"cold  import csm_roles; salary_band('senior')   {ours * 1000:7.1f} ms"
+          f"   ratio {ours / baseline:.2f}x (target <= 1.5x)")
+
+    probe = subprocess.run(
+        [sys.executable, "-c", "import csm_roles, sys; print(csm_roles._benchmarks._default is None)"],
+        capture_output=True, text=True, check=True,
+    )
+    print(f"import reads no YAML                            {probe.stdout.strip() == 'True'}")
+
+    setup = "import csm_roles; csm_roles.salary_band('senior')"
+    for label, stmt, note in (
+        ("salary_band('senior')", "csm_roles.salary_band('senior')", " (target <= 20 µs)"),
+        ("salary_band('senior', metro='SF')", "csm_roles.salary_band('senior', metro='SF')", ""),
+        ("compare_offer(150000, 'senior')", "csm_roles.compare_offer(150000, 'senior')", ""),
+    ):
+        print(f"warm  {label:<42}{warm(stmt, setup):7.2f} µs{note}")
+
+    load_setup = "import csm_roles; csm_roles.levels()"
+    load = warm("csm_roles.reset_default_benchmarks(); csm_roles.levels()", load_setup, number=20)
+    print(f"dataset load (read + validate YAML)             {load / 1000:7.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

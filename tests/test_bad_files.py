@@ -1,0 +1,179 @@
+"""Broken company files: each gives a DataFileError naming the file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import csm_roles
+
+GOOD = (Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml").read_text(encoding="utf-8")
+
+
+def _replace(old: str, new: str) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, 1)
+
+
+# name -> (file text, expected line or None, expected field or None, words in the message)
+CASES: dict[str, tuple[str, int | None, str | None, str]] = {
+    "syntax error": ("format_version: 1\nsources: [unclosed\nlevels: []\n", 3, None, "invalid YAML"),
+    "bad indentation": ("format_version: 1\n  sources:\n - id: x\n", 2, None, "invalid YAML"),
+    "python tag": (
+        "format_version: 1\nsources: !!python/object/apply:os.system ['echo hi']\n",
+        2,
+        None,
+        "not allowed",
+    ),
+    "duplicate yaml key": ("format_version: 1\nformat_version: 1\n", 2, None, "twice"),
+    "empty file": ("", None, None, "empty file"),
+    "a list at the top": ("- 1\n- 2\n", None, None, "found a list"),
+    "wrong type": (
+        _replace("base: {low: 65000, high: 80000}", "base: {low: sixty, high: 80000}"),
+        None,
+        "pay.level_bands.0.base.low",
+        "valid integer",
+    ),
+    "low above high": (
+        _replace("base: {low: 65000, high: 80000}", "base: {low: 90000, high: 80000}"),
+        None,
+        "pay.level_bands.0.base",
+        "greater than high",
+    ),
+    "negative pay": (
+        _replace("base: {low: 65000, high: 80000}", "base: {low: -5, high: 80000}"),
+        None,
+        "pay.level_bands.0.base.low",
+        "greater than or equal to 0",
+    ),
+    "bonus over 100": (
+        _replace("bonus_pct: {low: 10, high: 15}", "bonus_pct: {low: 10, high: 150}"),
+        None,
+        "pay.level_bands.0.bonus_pct.high",
+        "less than or equal to 100",
+    ),
+    "unknown source": (
+        _replace("- {low: 0, high: 2, source: jd-template-2025}", "- {low: 0, high: 2, source: my-guess}"),
+        None,
+        "levels.0.experience.0.source",
+        "unknown source id 'my-guess'",
+    ),
+    "missing required field": (
+        _replace("    name: Entry-level CSM\n", ""),
+        None,
+        "levels.0.name",
+        "missing required field 'name'",
+    ),
+    "unknown field": (
+        _replace("    rank: 1\n", "    rank: 1\n    colour: blue\n"),
+        None,
+        "levels.0.colour",
+        "unknown field 'colour'",
+    ),
+    "duplicate key": (
+        _replace("  - key: nyc\n", "  - key: seattle\n"),
+        None,
+        "metros.2",
+        "duplicate key or alias 'seattle'",
+    ),
+    "duplicate alias": (
+        _replace("aliases: [atl]", "aliases: [atl, SF]"),
+        None,
+        "metros.5",
+        "duplicate key or alias 'SF'",
+    ),
+    "unknown level reference": (
+        _replace("    - level: director\n", "    - level: vp\n"),
+        None,
+        "pay.level_bands.6.level",
+        "unknown level 'vp'",
+    ),
+    "bad key format": (
+        _replace("  - key: austin\n", "  - key: Austin TX\n"),
+        None,
+        "metros.3.key",
+        "should match pattern",
+    ),
+    "open range without flag": (
+        _replace(
+            "{low: 5, high: null, open_ended: true, source: augtal-2026}",
+            "{low: 5, high: null, source: augtal-2026}",
+        ),
+        None,
+        "levels.2.experience.1",
+        "open_ended",
+    ),
+}
+
+
+def _line_of(text: str, field: str) -> int:
+    """Where the YAML puts the deepest existing node of a dotted path (found independently)."""
+    import yaml
+
+    node = yaml.compose(text)
+    for part in field.split("."):
+        if isinstance(node, yaml.MappingNode):
+            found = [v for k, v in node.value if k.value == part]
+            if not found:  # a missing or unknown field: the error points at its mapping
+                break
+            node = found[0]
+        else:
+            node = node.value[int(part)]
+    return node.start_mark.line + 1
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_broken_file_gives_located_error(name: str, tmp_path: Path) -> None:
+    text, line, field, words = CASES[name]
+    path = tmp_path / f"{name.replace(' ', '-')}.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_benchmarks(path)
+    err = caught.value
+    assert isinstance(err, ValueError)
+    assert err.path == str(path)
+    assert str(path) in str(err)
+    assert words in str(err)
+    if field is not None:
+        assert err.field == field
+        assert err.line == _line_of(text, field)
+        assert f":{err.line}:" in str(err)
+    if line is not None:
+        assert err.line == line
+        assert err.column is not None
+
+
+def test_missing_file_is_clear(tmp_path: Path) -> None:
+    with pytest.raises(csm_roles.DataNotFoundError, match="no such file") as caught:
+        csm_roles.load_benchmarks(tmp_path / "nope.yaml")
+    assert isinstance(caught.value, FileNotFoundError)
+
+
+def test_directory_and_binary_files(tmp_path: Path) -> None:
+    with pytest.raises(csm_roles.DataFileError, match="directory"):
+        csm_roles.load_benchmarks(tmp_path)
+    binary = tmp_path / "b.yaml"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(csm_roles.DataFileError, match="UTF-8"):
+        csm_roles.load_benchmarks(binary)
+
+
+def test_python_tag_is_not_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = tmp_path / "evil.yaml"
+    path.write_text(f"x: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError):
+        csm_roles.load_benchmarks(path)
+    assert not marker.exists()
+
+
+def test_a_good_company_file_loads(tmp_path: Path) -> None:
+    path = tmp_path / "ours.yaml"
+    path.write_text(
+        _replace("base: {low: 65000, high: 80000}", "base: {low: 70000, high: 85000}"), encoding="utf-8"
+    )
+    ours = csm_roles.load_benchmarks(path)
+    band = ours.salary_band("entry", source="jd-template-2025")
+    assert band.base is not None and band.base.low == 70_000
+    assert csm_roles.salary_band("entry", source="jd-template-2025").base.low == 65_000  # type: ignore[union-attr]

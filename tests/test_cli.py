@@ -1,0 +1,134 @@
+"""The command line, run as a user runs it: a subprocess, with exit codes and output checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+
+def test_salary_human_output() -> None:
+    result = run_cli("salary", "senior")
+    assert result.returncode == 0, result.stderr
+    assert "Senior CSM" in result.stdout
+    assert "$120,000–$160,000" in result.stdout
+    assert "augtal-2026" in result.stdout
+
+
+def test_salary_json_with_metro_and_source() -> None:
+    result = run_cli("salary", "Senior CSM", "--metro", "Bay Area", "--source", "jd-template-2025", "--json")
+    assert result.returncode == 0, result.stderr
+    band = json.loads(result.stdout)
+    assert band["base"] == {
+        "low": 125000,
+        "high": 169000,
+        "open_ended": False,
+        "currency": "USD",
+        "period": "year",
+    }
+    assert band["derived"] is True
+    assert band["sources"] == ["jd-template-2025"]
+    assert "25%" in band["formula"]
+
+
+def test_salary_all_sources_json() -> None:
+    bands = json.loads(run_cli("salary", "entry", "--all-sources", "--json").stdout)
+    assert sorted(b["source"] for b in bands) == ["augtal-2026", "jd-template-2025"]
+
+
+def test_unknown_key_exits_2_with_suggestion_on_stderr() -> None:
+    result = run_cli("salary", "seniour")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "did you mean 'senior'?" in result.stderr
+    metro = run_cli("salary", "mid", "--metro", "Seatle")
+    assert metro.returncode == 2
+    assert "did you mean 'seattle'?" in metro.stderr
+
+
+def test_no_figure_exits_1() -> None:
+    result = run_cli("salary", "manager")
+    assert result.returncode == 1
+    assert "no pay band" in result.stderr
+
+
+def test_bad_usage_exits_2() -> None:
+    assert run_cli().returncode == 2
+    assert run_cli("fly").returncode == 2
+    bad_amount = run_cli("offer", "lots", "--level", "mid")
+    assert bad_amount.returncode == 2
+    assert "95k" in bad_amount.stderr
+    assert run_cli("offer", "95000").returncode == 2  # --level is required
+
+
+@pytest.mark.parametrize("command", ["kpis", "levels", "segments", "sources", "metros"])
+def test_listing_commands(command: str) -> None:
+    human = run_cli(command)
+    assert human.returncode == 0, human.stderr
+    assert len(human.stdout.splitlines()) >= 4
+    machine = run_cli(command, "--json")
+    assert machine.returncode == 0
+    records = json.loads(machine.stdout)
+    assert isinstance(records, list) and records
+
+
+def test_kpis_show_targets_with_sources() -> None:
+    out = run_cli("kpis").stdout
+    assert "110–130% (jd-template-2025)" in out
+    assert "no target in the guides" in out
+    kpis = {k["key"]: k for k in json.loads(run_cli("kpis", "--json").stdout)}
+    assert kpis["grr"]["targets"][0]["low"] == 95
+
+
+def test_offer() -> None:
+    result = run_cli("offer", "$95,000", "--level", "mid", "--metro", "NYC")
+    assert result.returncode == 0, result.stderr
+    assert "within" in result.stdout and "New York City" in result.stdout
+    data = json.loads(run_cli("offer", "70k", "--level", "mid", "--json").stdout)
+    assert data["position"] == "below"
+    assert data["gap"] == 10000
+
+
+def test_validate_good_and_bad(tmp_path: Path) -> None:
+    good = run_cli("validate", str(ROOT / "data" / "benchmarks.yaml"))
+    assert good.returncode == 0, good.stderr
+    assert "ok" in good.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format_version: 1\nsources: [\n", encoding="utf-8")
+    failed = run_cli("validate", str(bad))
+    assert failed.returncode == 1
+    assert f"{bad}:" in failed.stderr
+    missing = run_cli("validate", str(tmp_path / "missing.yaml"))
+    assert missing.returncode == 1
+    assert "no such file" in missing.stderr
+
+
+def test_data_option_uses_a_company_file(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "benchmarks.yaml").read_text(encoding="utf-8")
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(
+        text.replace("base: {low: 120000, high: 160000}", "base: {low: 125000, high: 165000}"),
+        encoding="utf-8",
+    )
+    band = json.loads(run_cli("--data", str(ours), "salary", "senior", "--json").stdout)
+    assert band["base"]["low"] == 125000
+    broken = run_cli("--data", str(tmp_path / "nope.yaml"), "salary", "senior")
+    assert broken.returncode == 2
+    assert "no such file" in broken.stderr
+
+
+def test_schema_is_json_schema_of_the_format() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["type"] == "object"
+    assert {"sources", "levels", "segments", "pay", "metros", "kpis"} <= set(schema["properties"])
+    assert "format_version" in schema["required"]
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("csm-roles ")

@@ -1,0 +1,87 @@
+"""Dataset invariants: sources resolve, keys are unique, ranges are ordered."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+import csm_roles
+from csm_roles._models import KEYED_COLLECTIONS, normalize_key
+
+
+def _walk(value: object) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            found.append((name, child))
+            found += _walk(child)
+    elif isinstance(value, tuple):
+        for item in value:
+            found.append(("item", item))
+            found += _walk(item)
+    return found
+
+
+def test_every_source_id_resolves() -> None:
+    data = csm_roles.default_benchmarks().data
+    known = {s.id for s in data.sources}
+    used = set()
+    for name, value in _walk(data):
+        if name == "source" and isinstance(value, str):
+            used.add(value)
+        elif name == "sources" and isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            used.update(value)
+    assert used <= known
+    assert used == known, "every registered source is cited somewhere"
+
+
+def test_every_figure_bearing_record_has_a_source() -> None:
+    data = csm_roles.default_benchmarks().data
+    for collection in KEYED_COLLECTIONS:
+        if collection == "sources":
+            continue
+        for record in getattr(data, collection):
+            fields = type(record).model_fields
+            assert "source" in fields or "sources" in fields, collection
+            cited = getattr(record, "source", None) or getattr(record, "sources", ())
+            assert cited, f"{collection}.{record.key} names no source"
+
+
+def test_keys_and_aliases_are_unique_per_collection() -> None:
+    data = csm_roles.default_benchmarks().data
+    for collection in KEYED_COLLECTIONS:
+        seen: dict[str, str] = {}
+        for record in getattr(data, collection):
+            key = getattr(record, "key", None) or record.id
+            for spelling in (key, *getattr(record, "aliases", ())):
+                folded = normalize_key(spelling)
+                assert seen.setdefault(folded, key) == key, (collection, spelling)
+
+
+def test_every_range_is_ordered() -> None:
+    data = csm_roles.default_benchmarks().data
+    checked = 0
+    for _, value in _walk(data):
+        low, high = getattr(value, "low", None), getattr(value, "high", None)
+        if isinstance(low, (int, float)) and isinstance(high, (int, float)):
+            assert low <= high, value
+            checked += 1
+    assert checked > 50
+
+
+def test_no_money_is_negative_and_bonuses_are_percentages() -> None:
+    for band in csm_roles.default_benchmarks().data.pay.level_bands:
+        for money in (band.base, band.ote, band.total):
+            if money is not None:
+                assert money.low >= 0
+                assert isinstance(money.low, int)
+        if band.bonus_pct is not None:
+            assert 0 <= band.bonus_pct.low <= band.bonus_pct.high <= 100
+
+
+def test_conflicting_figures_are_kept_side_by_side() -> None:
+    # entry base: $65K-$80K (2025 guide) vs $60K-$80K (2026 guide); never averaged
+    lows = sorted(b.base.low for b in csm_roles.salary_bands("entry") if b.base)
+    assert lows == [60_000, 65_000]
+    senior = sorted((b.base.low, b.base.high) for b in csm_roles.salary_bands("senior") if b.base)
+    assert senior == [(100_000, 130_000), (120_000, 160_000)]

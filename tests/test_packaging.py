@@ -1,0 +1,76 @@
+"""The wheel carries data and templates and works installed in a fresh venv, outside the checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (found,) = out.glob("csm_roles-*.whl")
+    return found
+
+
+def test_wheel_contains_data_templates_and_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "csm_roles/data/benchmarks.yaml" in names
+    assert "csm_roles/py.typed" in names
+    assert any(name.startswith("csm_roles/templates/") for name in names)
+    assert not any(name.startswith("tests/") for name in names)
+
+
+def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / "python"
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    lookup = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import csm_roles, pathlib; b = csm_roles.salary_band('senior');"
+            "print(b.base, b.source); print(pathlib.Path(csm_roles.__file__).parent)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    first, where = lookup.stdout.splitlines()
+    assert first == "$120,000–$160,000 augtal-2026"
+    assert str(ROOT) not in where
+    cli = subprocess.run(
+        [str(bindir / "csm-roles"), "salary", "senior"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert "$120,000–$160,000" in cli.stdout
