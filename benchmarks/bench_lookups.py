@@ -48,12 +48,16 @@ def main() -> None:
     )
     print(f"cold  import pydantic, jinja2, yaml             {baseline * 1000:7.1f} ms")
     print(f"cold  import csm_roles                          {import_only * 1000:7.1f} ms")
-    print(f"cold  import csm_roles; salary_band('senior')   {ours * 1000:7.1f} ms"
-          f"   ratio {ours / baseline:.2f}x (target <= 1.5x)")
+    print(
+        f"cold  import csm_roles; salary_band('senior')   {ours * 1000:7.1f} ms"
+        f"   ratio {ours / baseline:.2f}x (target <= 1.5x)"
+    )
 
     probe = subprocess.run(
         [sys.executable, "-c", "import csm_roles, sys; print(csm_roles._benchmarks._default is None)"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     print(f"import reads no YAML                            {probe.stdout.strip() == 'True'}")
 
