@@ -17,6 +17,7 @@ __all__ = [
     "DataNotFoundError",
     "InvalidInputError",
     "NoFigureError",
+    "TemplateError",
     "UnknownKeyError",
 ]
 
@@ -71,6 +72,10 @@ class NoFigureError(CsmRolesError, LookupError):
 
 class InvalidInputError(CsmRolesError, ValueError):
     """An argument has the right type but a value that cannot be used (a negative salary)."""
+
+
+class TemplateError(CsmRolesError, ValueError):
+    """A template could not be rendered: bad syntax, an undefined value, or code the sandbox refused."""
 
 
 class DataNotFoundError(CsmRolesError, FileNotFoundError):

@@ -250,6 +250,14 @@ class Level(Record):
     scope: Text
     reports_to: tuple[ReportingLine, ...] = ()
     similar_titles: tuple[SimilarTitle, ...] = ()
+    duties: tuple[Text, ...] = Field(default=(), description="Duties this level adds in a job description.")
+    experience_text: Text | None = Field(
+        default=None, description="What to ask for where the guides give no years of experience."
+    )
+    pay_reference: Key | None = Field(
+        default=None,
+        description="The closest level with a published band, used (and said so) where this level has none.",
+    )
     sources: tuple[SourceId, ...]
 
 
@@ -403,6 +411,9 @@ class Metro(Record):
     key: Key
     name: Text
     aliases: tuple[Text, ...] = ()
+    locality: Text | None = Field(default=None, description="City, for postal addresses in job postings.")
+    region: Text | None = Field(default=None, description="State or region code.")
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
     base: MoneyRange
     adjustment: Adjustment
     note: Text
@@ -617,6 +628,9 @@ class InterviewQuestion(Record):
     """An interview question with what a strong answer shows."""
 
     key: Key
+    relevant_to: tuple[Key, ...] = Field(
+        default=(), description="Segment or level keys (or `industry`) this question matters most for."
+    )
     kind: Literal["technical", "behavioral", "culture"]
     question: Text
     tip: Text
@@ -632,6 +646,11 @@ class SourcingChannel(Record):
     tip: Text
     source: SourceId
 
+    @property
+    def line(self) -> str:
+        """One line for a list: name, how to use it, and the tip."""
+        return f"{self.name}: {self.practice} {self.tip}"
+
 
 class RedFlag(Record):
     """A warning sign in a candidate."""
@@ -641,6 +660,11 @@ class RedFlag(Record):
     signs: Text
     impact: Text
     source: SourceId
+
+    @property
+    def line(self) -> str:
+        """One line for a list: the flag, its signs and what it costs."""
+        return f"{self.name}: {self.signs} Risk: {self.impact}"
 
 
 class JDMistake(Record):
@@ -820,6 +844,23 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
 
     for i, career_path in enumerate(data.career_paths):
         yield from refs(("career_paths", i, "to_levels"), career_path.to_levels, "levels")
+    banded = {band.level for band in data.pay.level_bands}
+    for i, level in enumerate(data.levels):
+        if level.pay_reference is not None:
+            yield from refs(("levels", i, "pay_reference"), level.pay_reference, "levels")
+            if level.pay_reference not in banded:
+                yield (
+                    ("levels", i, "pay_reference"),
+                    f"level {level.pay_reference!r} has no pay band to refer to",
+                )
+    tags = {r.key for r in data.segments} | {r.key for r in data.levels} | {"industry"}
+    for i, question in enumerate(data.interview_questions):
+        for j, tag in enumerate(question.relevant_to):
+            if tag not in tags:
+                yield (
+                    ("interview_questions", i, "relevant_to", j),
+                    (f"unknown tag {tag!r}; use a segment or level key, or 'industry'"),
+                )
     for i, segment in enumerate(data.segments):
         yield from refs(("segments", i, "engagement_model"), segment.engagement_model, "engagement_models")
     for i, responsibility in enumerate(data.responsibilities):

@@ -14,7 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks
-from ._errors import CsmRolesError, DataFileError, DataNotFoundError, InvalidInputError, NoFigureError
+from ._errors import (
+    CsmRolesError,
+    DataFileError,
+    DataNotFoundError,
+    InvalidInputError,
+    NoFigureError,
+    TemplateError,
+)
 from ._models import Dataset, Kpi
 from ._pay import PayBand
 
@@ -188,6 +195,87 @@ def cmd_validate(args: argparse.Namespace, bm: Benchmarks) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def parse_pay(text: str) -> tuple[int, int]:
+    """A pay band typed by a person: ``90000-110000``, ``90k-110k``, ``$90,000 to $110,000``."""
+    parts = re.split(r"\s*(?:-|–|to)\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a pay band; write it like 90k-110k")
+    return parse_money(parts[0]), parse_money(parts[1])
+
+
+def _company(args: argparse.Namespace) -> dict[str, Any] | None:
+    company: dict[str, Any] = {}
+    if args.company_file:
+        import yaml
+
+        from ._loader import _StrictLoader
+
+        try:
+            with open(args.company_file, encoding="utf-8") as handle:
+                loaded = yaml.load(handle, Loader=_StrictLoader)
+        except FileNotFoundError:
+            raise DataNotFoundError(f"{args.company_file}: no such file") from None
+        except yaml.YAMLError as err:
+            raise DataFileError(args.company_file, f"invalid YAML: {err}") from None
+        if not isinstance(loaded, dict):
+            raise DataFileError(
+                args.company_file, "expected a mapping with keys such as name, about, benefits"
+            )
+        company.update(loaded)
+    if args.company_name:
+        company["name"] = args.company_name
+    return company or None
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        with open(output, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
+    from ._jd import generate_jd
+    from ._jsonld import dumps
+
+    jd = generate_jd(
+        args.segment,
+        args.level,
+        industry=args.industry,
+        metro=args.metro,
+        work_model=args.work_model,
+        context=args.context,
+        technical=args.technical,
+        company=_company(args),
+        pay=args.pay,
+        title=args.title,
+        date_posted=args.date,
+        valid_through=args.valid_through,
+        benchmarks=bm,
+    )
+    if args.format == "jsonld":
+        text = dumps(jd.to_jsonld()) + "\n"
+    elif args.format == "json":
+        text = jd.to_json() + "\n"
+    else:
+        text = jd.render(args.format, template_dir=args.template_dir)
+    _write(text, args.output)
+    return EXIT_OK
+
+
+def cmd_interview(args: argparse.Namespace, bm: Benchmarks) -> int:
+    from ._interview import interview_kit
+
+    kit = interview_kit(args.level, segment=args.segment, industry=args.industry, benchmarks=bm)
+    if args.format == "json":
+        text = kit.model_dump_json(indent=2) + "\n"
+    else:
+        text = kit.render(args.format, template_dir=args.template_dir)
+    _write(text, args.output)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, bm: Benchmarks) -> int:
     schema = Dataset.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -244,6 +332,53 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", metavar="FILE", help="YAML file(s) to check")
 
     command("schema", cmd_schema, "Print the JSON Schema of the benchmarks file format.")
+
+    jd = command("jd", cmd_jd, "Generate a job description tailored to segment, level, place and company.")
+    jd.add_argument("--segment", required=True, help="smb, mid-market or enterprise (aliases work)")
+    jd.add_argument("--level", default="mid", help="level key or alias (default: mid)")
+    jd.add_argument(
+        "--industry", help="healthcare, financial-services, manufacturing, technology, ecommerce, education"
+    )
+    jd.add_argument("--metro", help="metro key or alias; pay is adjusted for it (SF, NYC, remote ...)")
+    jd.add_argument("--work-model", help="onsite, hybrid or remote")
+    jd.add_argument("--context", help="corporate, startup or remote-hybrid")
+    jd.add_argument(
+        "--technical", action="store_true", help="a technical product: ask for APIs, webhooks, SQL"
+    )
+    jd.add_argument("--company-name", help="the hiring company's name")
+    jd.add_argument(
+        "--company-file",
+        metavar="FILE.yaml",
+        help="YAML with name, about, culture, benefits, how_to_apply, url",
+    )
+    jd.add_argument(
+        "--pay", type=parse_pay, metavar="LOW-HIGH", help="the company's own base band, e.g. 90k-110k"
+    )
+    jd.add_argument("--title", help="a job title to use instead of the generated one")
+    jd.add_argument("--date", metavar="YYYY-MM-DD", help="date posted (default: today)")
+    jd.add_argument("--valid-through", metavar="YYYY-MM-DD", help="closing date")
+    jd.add_argument(
+        "--format",
+        default="markdown",
+        choices=("markdown", "html", "text", "jsonld", "json"),
+        help="output format",
+    )
+    jd.add_argument(
+        "--template-dir", metavar="DIR", help="folder of templates that override the built-in ones"
+    )
+    jd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    kit = command("interview", cmd_interview, "Print an interview kit: questions, red flags, sourcing.")
+    kit.add_argument("--level", default="mid", help="level key or alias (default: mid)")
+    kit.add_argument("--segment", help="smb, mid-market or enterprise")
+    kit.add_argument("--industry", help="industry key or alias")
+    kit.add_argument(
+        "--format", default="markdown", choices=("markdown", "html", "text", "json"), help="output format"
+    )
+    kit.add_argument(
+        "--template-dir", metavar="DIR", help="folder of templates that override the built-in ones"
+    )
+    kit.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
@@ -259,6 +394,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED if args.command == "validate" else EXIT_USAGE
     except NoFigureError as err:
         print(f"csm-roles: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except TemplateError as err:
+        print(f"csm-roles: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:  # -o into a folder that does not exist, and the like
+        print(f"csm-roles: error: {err.strerror}: {err.filename}", file=sys.stderr)
         return EXIT_FAILED
     except (LookupError, InvalidInputError) as err:
         message = err.args[0] if isinstance(err, CsmRolesError) and err.args else str(err)
