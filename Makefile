@@ -12,7 +12,7 @@ $(BIN)/python:
 
 jd: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check .
-	$(BIN)/csm-roles salary senior
+	$(BIN)/csm-roles jd --segment enterprise
 
 install-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
@@ -31,6 +31,7 @@ check: test typecheck lint
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_lookups.py
+	$(BIN)/python benchmarks/bench_jd.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

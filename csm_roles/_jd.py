@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import InvalidInputError, NoFigureError, UnknownKeyError
@@ -65,6 +65,8 @@ SEGMENT_METRICS: dict[str, tuple[str, ...]] = {
 
 #: Levels that lead other people, and so take the team duty of the data.
 LEAD_LEVELS = frozenset({"team-lead", "manager", "director"})
+#: Levels that hold no book of their own: their CSMs do.
+MANAGING_LEVELS = frozenset({"manager", "director"})
 
 #: Must-have qualifications by key, always asked for / asked for by segment or level.
 CORE_MUST_HAVES = (
@@ -288,6 +290,7 @@ class JobDescription(Record):
     how_to_apply: str
     skills: tuple[str, ...]
     sources: tuple[Source, ...]
+    _rendered: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
@@ -317,9 +320,18 @@ class JobDescription(Record):
         ``template_dir`` names a folder of templates that override or extend the
         built-in ones (see ``docs/templates.md``); they render in a sandbox.
         """
-        from ._render import render
+        if template_dir is not None:
+            from ._render import render
 
-        return render("jd", format, {"jd": self}, template_dir=template_dir)
+            return render("jd", format, {"jd": self}, template_dir=template_dir)
+        # Built-in templates give the same bytes for the same frozen record: keep them.
+        found = self._rendered.get(format)
+        if found is None:
+            from ._render import render
+
+            found = render("jd", format, {"jd": self})
+            self._rendered[format] = found
+        return found
 
     def to_jsonld(self) -> dict[str, Any]:
         """A schema.org ``JobPosting`` as a dict, ready for ``json.dumps``."""
@@ -445,17 +457,20 @@ def _duties(
 ) -> tuple[str, ...]:
     words = _segment_words(portfolio.segment, portfolio.segment_name)
     book = f"Own a book of {portfolio.label} {words} accounts"
+    if level.key in MANAGING_LEVELS:
+        book = f"Lead CSMs who each own a book of {portfolio.label} {words} accounts"
     if portfolio.acv_label:
         book += f" (annual contract value {portfolio.acv_label})"
     duties = [book + ", from the handover after the sale through renewal and expansion."]
     duties.append(
         _sentence(f"Work a {portfolio.engagement_name.lower()} model: {_join(portfolio.activities)}")
     )
-    skip = {"own-portfolio", "engagement-model"}
-    if level.key not in LEAD_LEVELS:
-        skip.add("manage-team")
-    for duty in bm.responsibilities(portfolio.segment):
-        if duty.key not in skip:
+    covered = {"own-portfolio", "engagement-model"}  # said above, with the segment's figures
+    for duty in bm.responsibilities():
+        wanted = portfolio.segment in duty.emphasis or (
+            duty.key == "manage-team" and level.key in LEAD_LEVELS
+        )
+        if wanted and duty.key not in covered:
             duties.append(duty.text)
     duties.extend(level.duties)
     if industry is not None:
@@ -753,8 +768,12 @@ def generate_jd(
     metrics = _metrics(bm, segment_record.key)
     hiring_phrase = f"{company_record.name} is hiring" if company_record.name else "We are hiring"
     segment_words = _segment_words(segment_record.key, segment_record.name)
+    book = f"own a book of {portfolio.label} {segment_words} accounts"
+    if level_record.key in MANAGING_LEVELS:
+        book = f"lead CSMs who each {book}"
+    article = "an" if job_title[:1].lower() in "aeiou" else "a"
     summary = (
-        f"{hiring_phrase} a {job_title} to own a book of {portfolio.label} {segment_words} accounts "
+        f"{hiring_phrase} {article} {job_title} to {book} "
         "and grow them through retention and expansion, measured against clear targets."
     )
     used = {

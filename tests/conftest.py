@@ -20,7 +20,7 @@ def _doctest_names(doctest_namespace: dict[str, object]) -> None:
     doctest_namespace["csm_roles"] = csm_roles
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared() -> Path:
     """The ../shared folder (guides, corpus, schema.org); tests that need it skip without it."""
     if not SHARED.is_dir():

@@ -30,7 +30,8 @@ def test_wheel_contains_data_templates_and_marker(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "csm_roles/data/benchmarks.yaml" in names
     assert "csm_roles/py.typed" in names
-    assert any(name.startswith("csm_roles/templates/") for name in names)
+    assert "csm_roles/templates/jd/layout.j2" in names
+    assert "csm_roles/templates/partials/html.j2" in names
     assert not any(name.startswith("tests/") for name in names)
 
 
@@ -74,3 +75,14 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     )
     assert cli.returncode == 0, cli.stderr
     assert "$120,000–$160,000" in cli.stdout
+    jd = subprocess.run(
+        [str(bindir / "csm-roles"), "jd", "--segment", "enterprise", "--format", "html"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert jd.returncode == 0, jd.stderr
+    assert jd.stdout.startswith('<article class="csm-job">')
+    assert "5–20 enterprise accounts" in jd.stdout

@@ -1,0 +1,107 @@
+"""Speed of job descriptions: prints figures, asserts nothing (run `make bench`).
+
+Reports
+  * warm generate_jd(...) + Markdown render, median per call (target <= 1 ms);
+  * the full matrix of segment x level x industry x metro x work model x context x
+    technical, in every format, as JDs per second on one core (target >= 1,000);
+  * cold `csm-roles jd --segment enterprise` against cold
+    `python -c "import pydantic, jinja2, yaml"` (target <= 1.5x).
+Pass --quick to run one slice of the matrix instead of all of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+
+import csm_roles
+
+DAY = dt.date(2026, 11, 1)
+FORMATS = ("markdown", "html", "text", "jsonld")
+
+
+def warm_median() -> float:
+    csm_roles.generate_jd("enterprise", "senior", metro="SF", date_posted=DAY).render("markdown")
+    timer = timeit.Timer(
+        lambda: csm_roles.generate_jd(
+            "enterprise", "senior", metro="SF", industry="healthcare", date_posted=DAY
+        ).render("markdown")
+    )
+    runs = timer.repeat(repeat=9, number=200)
+    return statistics.median(runs) / 200 * 1e3
+
+
+def matrix(quick: bool) -> tuple[int, float]:
+    segments = [s.key for s in csm_roles.segments()]
+    levels = [lvl.key for lvl in csm_roles.levels()]
+    industries = [None, *(i.key for i in csm_roles.industries())]
+    metros = [None, *(m.key for m in csm_roles.metros())]
+    models = [None, "onsite", "hybrid", "remote"]
+    contexts = [None, *(c.key for c in csm_roles.work_contexts())]
+    if quick:
+        industries, metros = industries[:2], metros[:3]
+    count = 0
+    start = time.perf_counter()
+    for segment, level, industry, metro, model, context, technical in itertools.product(
+        segments, levels, industries, metros, models, contexts, (False, True)
+    ):
+        if metro == "remote" and model not in (None, "remote"):
+            continue  # refused by design: a remote metro with an office work model
+        jd = csm_roles.generate_jd(
+            segment,
+            level,
+            industry=industry,
+            metro=metro,
+            work_model=model,
+            context=context,
+            technical=technical,
+            date_posted=DAY,
+        )
+        for fmt in FORMATS:
+            if fmt == "jsonld":
+                jd.to_jsonld()
+            else:
+                jd.render(fmt)
+        count += 1
+    return count, time.perf_counter() - start
+
+
+def cold(runs: int = 15) -> tuple[float, float]:
+    cli = shutil.which("csm-roles")
+    command = [cli] if cli else [sys.executable, "-m", "csm_roles"]
+    base, ours = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import pydantic, jinja2, yaml"], check=True)
+        base.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        subprocess.run([*command, "jd", "--segment", "enterprise"], check=True, stdout=subprocess.DEVNULL)
+        ours.append(time.perf_counter() - start)
+    return statistics.median(base), statistics.median(ours)
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    print(f"warm  generate_jd + markdown render, median    {warm_median():7.3f} ms (target <= 1 ms)")
+    count, seconds = matrix(quick)
+    per_second = count * len(FORMATS) / seconds
+    print(
+        f"matrix {count} JDs x {len(FORMATS)} formats in {seconds:.1f} s     {per_second:7.0f} documents/s, "
+        f"{count / seconds:.0f} JDs/s (target >= 1,000)"
+    )
+    base, ours = cold()
+    print(f"cold  import pydantic, jinja2, yaml             {base * 1000:7.1f} ms")
+    print(
+        f"cold  csm-roles jd --segment enterprise         {ours * 1000:7.1f} ms   ratio {ours / base:.2f}x "
+        "(target <= 1.5x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,302 @@
+"""generate_jd: tailoring on every axis, inputs and their errors, determinism, threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from jd_checks import check
+
+import csm_roles
+
+DAY = dt.date(2026, 11, 1)
+
+
+def jd(segment: str = "mid-market", level: str = "mid", **kwargs: object) -> csm_roles.JobDescription:
+    return csm_roles.generate_jd(segment, level, date_posted=DAY, **kwargs)  # type: ignore[arg-type]
+
+
+def test_enterprise_and_smb_differ_in_portfolio_cadence_and_emphasis() -> None:
+    ent, smb = jd("enterprise"), jd("smb")
+    ent_text, smb_text = str(ent), str(smb)
+    assert ent.portfolio.label == "5–20"
+    assert smb.portfolio.label == "50–100+"
+    assert "5–20 enterprise accounts" in ent_text
+    assert "50–100+ SMB accounts" in smb_text
+    assert "weekly or monthly" in ent_text
+    assert "executive sponsor programs" in ent_text
+    assert "success plans written for each account" in ent_text
+    assert "automated health monitoring" in smb_text
+    assert "webinars run for many customers at once" in smb_text
+    assert "executive sponsor" not in smb_text
+    assert "Build relationships with executives at C and VP level" in ent_text
+    assert "Build relationships with executives at C and VP level" not in smb_text
+    assert ent.portfolio.engagement_model == "high-touch"
+    assert smb.portfolio.engagement_model == "tech-touch"
+    assert {m.kpi for m in ent.success_metrics} != {m.kpi for m in smb.success_metrics}
+
+
+def test_mid_market_runs_quarterly_reviews_and_states_acv() -> None:
+    text = str(jd("mid-market"))
+    assert "every quarter" in text
+    assert "$25,000–$100,000" in text
+    assert "20–50 mid-market accounts" in text
+
+
+def test_healthcare_mentions_its_compliance() -> None:
+    text = str(jd(industry="healthcare"))
+    assert "HIPAA" in text
+    assert "clinical workflows" in text
+    assert "patient outcomes" in text
+    assert "SOX" in str(jd(industry="finance"))
+    assert "SOC 2" in str(jd(industry="fintech"))
+    assert "Title IX" in str(jd(industry="edtech"))
+
+
+def test_technical_mentions_apis_and_business_does_not() -> None:
+    technical, business = str(jd(technical=True)), str(jd(technical=False))
+    assert "API integrations" in technical
+    assert "SQL" in technical
+    assert "Business acumen" in business
+    assert "SQL" not in business
+
+
+def test_senior_differs_from_entry_in_experience_and_pay() -> None:
+    senior, entry = jd(level="senior"), jd(level="entry")
+    assert senior.experience is not None and entry.experience is not None
+    assert senior.experience.low > entry.experience.low
+    assert senior.compensation.base.low > entry.compensation.base.high - 1
+    assert "5+ years" in str(senior)
+    assert "2–4 years" in str(entry)
+    assert senior.title.startswith("Senior ")
+    assert "Coach newer CSMs" in str(senior)
+    assert "Coach newer CSMs" not in str(entry)
+
+
+def test_manager_and_director_lead_teams() -> None:
+    manager, director = str(jd(level="manager")), str(jd(level="director"))
+    assert "Hire and coach a team of CSMs" in manager
+    assert "strategy, headcount plan and playbooks" in director
+    assert "Lead other members of the CS team" in manager
+    assert "Lead other members of the CS team" not in str(jd(level="mid"))
+
+
+def test_level_without_a_band_says_which_band_it_uses() -> None:
+    strategic = jd(level="strategic")
+    assert strategic.compensation.note is not None
+    assert "no band for the Strategic CSM level" in strategic.compensation.note
+    assert strategic.compensation.base == csm_roles.salary_band("senior").base
+
+
+def test_director_pay_is_total_compensation() -> None:
+    director = jd(level="director")
+    assert str(director.compensation.base) == "$160,000–$220,000+"
+    assert "Total pay: $160,000–$220,000+ a year." in str(director)
+
+
+def test_metro_pay_is_derived_and_remote_is_honest() -> None:
+    sf = jd(level="senior", metro="SF")
+    assert sf.compensation.derived
+    assert sf.compensation.base == csm_roles.salary_band("senior", metro="SF").base
+    assert "adjusted for the metro" in str(sf)
+    remote = jd(level="senior", metro="remote")
+    assert remote.location.work_model == "remote"
+    assert not remote.compensation.derived
+    assert remote.compensation.note is not None and "no numeric" in remote.compensation.note
+
+
+def test_work_model_changes_requirements_and_location() -> None:
+    remote, onsite = jd(work_model="remote"), jd(work_model="onsite", metro="Chicago")
+    assert "over video" in str(remote)
+    assert "over video" not in str(onsite)
+    assert remote.location.label == "Remote (US)"
+    assert onsite.location.label == "On-site, Chicago, IL"
+    hybrid = jd(work_model="hybrid", metro="denver")
+    assert "hybrid role" in str(hybrid)
+    with pytest.raises(csm_roles.InvalidInputError, match="remote job"):
+        jd(metro="remote", work_model="onsite")
+
+
+def test_context_changes_the_role() -> None:
+    startup, corporate = str(jd(context="startup")), str(jd(context="corporate"))
+    assert "broad range of work" in startup
+    assert "scaled customer success processes at a fast-growing startup" in startup
+    assert "formal business reviews" in corporate
+    assert startup != corporate
+
+
+def test_company_fields_are_used_and_neutral_text_otherwise() -> None:
+    company = csm_roles.Company(
+        name="Northwind",
+        about="Northwind makes tools for warehouses.",
+        culture="We write things down.",
+        benefits=("Four weeks of leave", "Health cover"),
+        how_to_apply="Email jobs@northwind.example.",
+    )
+    text = str(jd(company=company))
+    for part in (
+        "Northwind is hiring",
+        "tools for warehouses",
+        "We write things down",
+        "Four weeks of leave",
+        "jobs@northwind.example",
+        "About Northwind",
+    ):
+        assert part in text
+    neutral = str(jd())
+    assert "We are hiring" in neutral
+    assert "About us" in neutral
+    assert "set out with the offer" in neutral
+    assert "[" not in neutral
+    same = str(
+        jd(
+            company={
+                "name": "Northwind",
+                "about": "Northwind makes tools for warehouses.",
+                "culture": "We write things down.",
+                "benefits": ["Four weeks of leave", "Health cover"],
+                "how_to_apply": "Email jobs@northwind.example.",
+            }
+        )
+    )
+    assert same == text
+    assert "Northwind is hiring" in str(jd(company="Northwind"))
+
+
+def test_bad_company_is_a_clear_error() -> None:
+    with pytest.raises(csm_roles.InvalidInputError, match="allowed keys"):
+        jd(company={"nmae": "typo"})
+    with pytest.raises(csm_roles.InvalidInputError):
+        jd(company={"url": "not a url"})
+    with pytest.raises(csm_roles.InvalidInputError):
+        jd(company=42)
+
+
+def test_company_pay_overrides_and_is_validated() -> None:
+    own = jd(pay=(90_000, 105_000), company="Northwind")
+    assert str(own.compensation.base) == "$90,000–$105,000"
+    assert own.compensation.set_by_company
+    assert "Pay band set by Northwind." in str(own)
+    assert jd(pay={"low": 90_000, "high": 105_000}).compensation.base.low == 90_000
+    for bad in ((105_000, 90_000), (-1, 5), (0, 10), ("a", "b"), (1,), "90k", None.__class__):
+        with pytest.raises(csm_roles.InvalidInputError):
+            jd(pay=bad)
+
+
+def test_unknown_values_raise_did_you_mean() -> None:
+    for kwargs, suggestion in (
+        ({"segment": "enterprize"}, "enterprise"),
+        ({"level": "seniour"}, "senior"),
+        ({"industry": "helthcare"}, "healthcare"),
+        ({"metro": "Seatle"}, "seattle"),
+        ({"work_model": "hybird"}, "hybrid"),
+        ({"context": "statup"}, "startup"),
+    ):
+        args = {"segment": "smb", **kwargs}
+        with pytest.raises(csm_roles.UnknownKeyError) as caught:
+            csm_roles.generate_jd(date_posted=DAY, **args)  # type: ignore[arg-type]
+        assert caught.value.suggestion == suggestion
+
+
+def test_dates() -> None:
+    assert jd().date_posted == DAY
+    assert csm_roles.generate_jd("smb", date_posted="2026-01-02").date_posted == dt.date(2026, 1, 2)
+    assert csm_roles.generate_jd("smb").date_posted == dt.date.today()
+    with pytest.raises(csm_roles.InvalidInputError):
+        csm_roles.generate_jd("smb", date_posted="yesterday")
+    with pytest.raises(csm_roles.InvalidInputError, match="before"):
+        jd(valid_through="2026-10-01")
+
+
+def test_identical_inputs_give_identical_bytes() -> None:
+    args = {
+        "industry": "education",
+        "metro": "austin",
+        "work_model": "hybrid",
+        "context": "startup",
+        "technical": True,
+        "company": {"name": "Acme"},
+    }
+    for fmt in ("markdown", "html", "text"):
+        assert jd("enterprise", "senior", **args).render(fmt) == jd("enterprise", "senior", **args).render(
+            fmt
+        )
+    assert jd(**args).to_jsonld() == jd(**args).to_jsonld()
+
+
+def test_structured_fields_and_json() -> None:
+    job = jd("enterprise", "senior")
+    assert job.responsibilities and job.requirements and job.nice_to_haves
+    assert {s.id for s in job.sources} >= {"augtal-2026"}
+    again = csm_roles.JobDescription.model_validate_json(job.to_json())
+    assert again == job
+    assert str(job) == job.render("markdown")
+    with pytest.raises(ValueError, match="frozen"):
+        job.title = "x"  # type: ignore[misc]
+
+
+def test_must_hold_properties_on_a_sample() -> None:
+    for segment in ("smb", "mid-market", "enterprise"):
+        for level in (lvl.key for lvl in csm_roles.levels()):
+            job = jd(segment, level)
+            for fmt in ("markdown", "html", "text"):
+                check(job, job.render(fmt))
+
+
+def test_threads_generating_at_once_get_identical_results() -> None:
+    expected = jd("enterprise", "senior", metro="NYC").render("html")
+    results: list[str] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        for _ in range(20):
+            results.append(jd("enterprise", "senior", metro="NYC").render("html"))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 160
+    assert set(results) == {expected}
+
+
+def test_custom_benchmarks_are_used(tmp_path: object) -> None:
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml"
+    ours = Path(str(tmp_path)) / "ours.yaml"
+    ours.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "base: {low: 80000, high: 120000}", "base: {low: 85000, high: 125000}"
+        ),
+        encoding="utf-8",
+    )
+    bm = csm_roles.load_benchmarks(ours)
+    assert str(jd(benchmarks=bm).compensation.base) == "$85,000–$125,000"
+
+
+def test_interview_kit_is_tailored() -> None:
+    enterprise = csm_roles.interview_kit("senior", segment="enterprise")
+    smb = csm_roles.interview_kit("entry", segment="smb")
+    assert len(enterprise.questions) == len(smb.questions) == 17
+    assert enterprise.by_kind("technical")[0].key != smb.by_kind("technical")[0].key
+    assert enterprise.by_kind("technical")[0].relevant
+    assert "qbr-c-level" in [q.key for q in enterprise.by_kind("technical")[:4]]
+    assert "onboarding-approach" in [q.key for q in smb.by_kind("technical")[:3]]
+    industry = csm_roles.interview_kit("mid", industry="healthcare")
+    assert industry.by_kind("behavioral")[0].key == "learn-fast"
+    assert len(enterprise.red_flags) == 6
+    assert len(enterprise.sourcing_channels) == 4
+    for fmt in ("markdown", "html", "text"):
+        text = enterprise.render(fmt)
+        assert "strong answer" in text
+        assert "Red flags" in text
+        assert "LinkedIn Recruiter" in text
+    assert [q.kind for q in enterprise.questions] == sorted(
+        (q.kind for q in enterprise.questions), key=["technical", "behavioral", "culture"].index
+    )
+    with pytest.raises(csm_roles.UnknownKeyError):
+        csm_roles.interview_kit("mid", segment="big")

@@ -1,0 +1,129 @@
+"""JSON-LD JobPosting output, checked against the schema.org 30.0 vocabulary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from schemaorg import Vocabulary
+
+import csm_roles
+from csm_roles._jsonld import dumps
+
+DAY = dt.date(2026, 11, 1)
+
+
+@pytest.fixture(scope="module")
+def vocabulary(shared: Path) -> Vocabulary:
+    return Vocabulary(shared / "schemaorg" / "schemaorg-current-https.jsonld")
+
+
+CASES = [
+    {
+        "segment": "enterprise",
+        "level": "senior",
+        "metro": "SF",
+        "work_model": "hybrid",
+        "industry": "healthcare",
+    },
+    {"segment": "smb", "level": "entry", "metro": "remote"},
+    {
+        "segment": "mid-market",
+        "level": "director",
+        "work_model": "remote",
+        "company": {"name": "Acme", "url": "https://acme.example", "about": "We make anvils."},
+    },
+    {"segment": "mid-market", "level": "manager", "valid_through": "2026-12-31", "technical": True},
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_property_and_type_is_valid_schema_org(vocabulary: Vocabulary, case: dict[str, object]) -> None:
+    posting = csm_roles.generate_jd(date_posted=DAY, **case).to_jsonld()  # type: ignore[arg-type]
+    assert vocabulary.problems(posting) == []
+
+
+def test_all_segment_level_metro_combinations_are_valid(vocabulary: Vocabulary) -> None:
+    levels = [lvl.key for lvl in csm_roles.levels()]
+    metros = [None, *(m.key for m in csm_roles.metros())]
+    for segment, level, metro in itertools.product(["smb", "mid-market", "enterprise"], levels, metros):
+        posting = csm_roles.generate_jd(segment, level, metro=metro, date_posted=DAY).to_jsonld()
+        assert vocabulary.problems(posting) == [], (segment, level, metro)
+
+
+def test_required_google_fields() -> None:
+    posting = csm_roles.generate_jd(
+        "enterprise", "senior", metro="NYC", date_posted=DAY, valid_through="2027-01-31"
+    ).to_jsonld()
+    assert posting["@context"] == "https://schema.org"
+    assert posting["@type"] == "JobPosting"
+    assert posting["datePosted"] == "2026-11-01"
+    assert posting["validThrough"] == "2027-01-31"
+    assert posting["hiringOrganization"] == {"@type": "Organization", "name": "Confidential employer"}
+    assert posting["jobLocation"]["address"] == {
+        "@type": "PostalAddress",
+        "addressCountry": "US",
+        "addressLocality": "New York",
+        "addressRegion": "NY",
+    }
+    salary = posting["baseSalary"]
+    assert salary["@type"] == "MonetaryAmount"
+    assert salary["currency"] == "USD"
+    assert salary["value"] == {
+        "@type": "QuantitativeValue",
+        "minValue": 138000,
+        "maxValue": 192000,
+        "unitText": "YEAR",
+    }
+    assert posting["description"].startswith("<article")
+    assert posting["experienceRequirements"]["monthsOfExperience"] == 60
+
+
+def test_remote_uses_telecommute() -> None:
+    posting = csm_roles.generate_jd("smb", work_model="remote", date_posted=DAY).to_jsonld()
+    assert posting["jobLocationType"] == "TELECOMMUTE"
+    assert posting["applicantLocationRequirements"] == {"@type": "Country", "name": "US"}
+    assert "jobLocation" not in posting
+
+
+def test_variable_pay_is_incentive_compensation() -> None:
+    posting = csm_roles.generate_jd("mid-market", "mid", date_posted=DAY).to_jsonld()
+    assert "commission or bonus" in posting["incentiveCompensation"]
+    with_ote = csm_roles.generate_jd("mid-market", "mid", date_posted=DAY, benchmarks=None).to_jsonld()
+    assert with_ote["baseSalary"]["value"]["minValue"] == 80000
+
+
+def test_industry_and_skills() -> None:
+    posting = csm_roles.generate_jd(
+        "enterprise", industry="fintech", technical=True, date_posted=DAY
+    ).to_jsonld()
+    assert posting["industry"] == "Financial services"
+    assert "SOX" in posting["skills"]
+    assert "API integrations" in posting["skills"]
+
+
+def test_dumps_is_safe_inside_a_script_element() -> None:
+    jd = csm_roles.generate_jd("smb", company={"name": "</script><script>alert(1)</script>"}, date_posted=DAY)
+    text = dumps(jd.to_jsonld())
+    assert "<" not in text
+    assert ">" not in text
+    assert json.loads(text)["hiringOrganization"]["name"] == "</script><script>alert(1)</script>"
+    script = jd.to_jsonld_script()
+    assert script.count("</script>") == 1
+
+
+def test_the_checker_itself_rejects_invalid_json_ld(vocabulary: Vocabulary) -> None:
+    bad = {
+        "@type": "JobPosting",
+        "salary": 5,  # not a schema.org property
+        "title": 3,  # wrong literal type
+        "hiringOrganization": {"@type": "Place", "name": "x"},  # Place is not in the range
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "USD", "colour": "red"},
+        "address": "x",  # not a JobPosting property
+    }
+    problems = " ".join(vocabulary.problems(bad))
+    for fragment in ("$.salary", "$.title", "$.hiringOrganization", "$.baseSalary.colour", "$.address"):
+        assert fragment in problems
