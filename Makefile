@@ -32,6 +32,7 @@ check: test typecheck lint
 bench: install-dev
 	$(BIN)/python benchmarks/bench_lookups.py
 	$(BIN)/python benchmarks/bench_jd.py
+	$(BIN)/python benchmarks/bench_lint.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -29,8 +29,10 @@ from ._errors import (
     TemplateError,
     UnknownKeyError,
 )
+from ._gender import GenderCoding, gender_coding
 from ._interview import InterviewKit, KitQuestion, interview_kit
 from ._jd import Company, Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
+from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
 from ._models import (
     CareerPath,
     Dataset,
@@ -73,6 +75,8 @@ __all__ = [
     "DataFileError",
     "DataNotFoundError",
     "Dataset",
+    "Finding",
+    "GenderCoding",
     "Industry",
     "InterviewKit",
     "InterviewQuestion",
@@ -91,6 +95,8 @@ __all__ = [
     "Portfolio",
     "PortfolioRange",
     "RedFlag",
+    "Rule",
+    "RuleSet",
     "Segment",
     "Source",
     "SourcingChannel",
@@ -102,7 +108,9 @@ __all__ = [
     "compare_offer",
     "competencies",
     "default_benchmarks",
+    "default_rules",
     "engagement_models",
+    "gender_coding",
     "generate_jd",
     "industries",
     "industry",
@@ -114,7 +122,9 @@ __all__ = [
     "level",
     "levels",
     "lifecycle_phases",
+    "lint_jd",
     "load_benchmarks",
+    "load_rules",
     "market_pay",
     "market_stats",
     "metro",

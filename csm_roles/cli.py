@@ -276,6 +276,66 @@ def cmd_interview(args: argparse.Namespace, bm: Benchmarks) -> int:
     return EXIT_OK
 
 
+def _rule_list(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
+    from ._lint import SEVERITY_ORDER, default_rules, lint_jd, load_rules
+
+    ruleset = load_rules(args.rules) if args.rules else default_rules()
+    select = [name for group in args.select or [] for name in _rule_list(group)] or None
+    ignore = [name for group in args.ignore or [] for name in _rule_list(group)] or None
+    threshold = SEVERITY_ORDER[args.fail_on]
+    results = []
+    failed = False
+    for path in args.files:
+        if path == "-":
+            text, shown = sys.stdin.read(), "<stdin>"
+        else:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    text = handle.read()
+            except FileNotFoundError:
+                raise DataNotFoundError(f"{path}: no such file") from None
+            except UnicodeDecodeError:
+                raise InvalidInputError(f"{path}: not UTF-8 text") from None
+            shown = path
+        findings = lint_jd(
+            text,
+            segment=args.segment,
+            level=args.level,
+            rules=select,
+            ignore=ignore,
+            ruleset=ruleset,
+            benchmarks=bm,
+        )
+        failed = failed or any(SEVERITY_ORDER[f.severity] >= threshold for f in findings)
+        results.append((shown, findings))
+    if args.format == "json":
+        payload = [
+            {"path": shown, "findings": [f.model_dump(mode="json") for f in findings]}
+            for shown, findings in results
+        ]
+        print(_json(payload))
+    else:
+        for shown, findings in results:
+            for finding in findings:
+                print(finding.format(shown))
+        total = sum(len(findings) for _, findings in results)
+        counts = {
+            level: sum(f.severity == level for _, fs in results for f in fs) for level in SEVERITY_ORDER
+        }
+        plural = "s" if total != 1 else ""
+        files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
+        print(
+            f"{total} finding{plural} in {files} "
+            f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, bm: Benchmarks) -> int:
     schema = Dataset.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -367,6 +427,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--template-dir", metavar="DIR", help="folder of templates that override the built-in ones"
     )
     jd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    lint = command("lint", cmd_lint, "Check job postings for the common mistakes of CSM job descriptions.")
+    lint.add_argument(
+        "files", nargs="+", metavar="FILE", help="posting(s) as text, Markdown or HTML; - reads stdin"
+    )
+    lint.add_argument("--segment", help="the customer segment, for the portfolio check")
+    lint.add_argument("--level", help="the level being hired")
+    lint.add_argument(
+        "--format", default="text", choices=("text", "json"), help="output format (default: text)"
+    )
+    lint.add_argument(
+        "--fail-on",
+        default="error",
+        choices=("error", "warning", "info"),
+        help="exit 1 when a finding reaches this severity (default: error)",
+    )
+    lint.add_argument(
+        "--select", action="append", metavar="RULES", help="run only these rules (comma-separated)"
+    )
+    lint.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (comma-separated)")
+    lint.add_argument("--rules", metavar="FILE", help="a rules file to use instead of the built-in rules")
 
     kit = command("interview", cmd_interview, "Print an interview kit: questions, red flags, sourcing.")
     kit.add_argument("--level", default="mid", help="level key or alias (default: mid)")
