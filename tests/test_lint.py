@@ -151,7 +151,7 @@ def test_buzzwords_match_whole_words_only(text: str) -> None:
 
 
 def test_support_framing() -> None:
-    support = "As a CSM you will answer customer questions via live chat, work the ticket queue, meet response times."
+    support = "As a CSM: answer customer questions via live chat, work the ticket queue, meet response times."
     assert "support-framing" in rules_of(support)
     mixed = support + " You will also drive renewals and expansion."
     assert "support-framing" not in rules_of(mixed)
