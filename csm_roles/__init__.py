@@ -3,23 +3,26 @@
 Levels, segments, portfolio sizes, pay bands by level and metro, KPIs with targets,
 interview material - every figure with the published guide it comes from.
 
->>> import csm_roles
->>> band = csm_roles.salary_band("senior")
->>> str(band.base), band.source
-('$120,000–$160,000', 'augtal-2026')
+Examples:
+    >>> import csm_roles
+    >>> band = csm_roles.salary_band("senior")
+    >>> str(band.base), band.source
+    ('$120,000–$160,000', 'augtal-2026')
 
 The module functions use the built-in dataset, read on first use (importing the
 package reads no data). For a company's own figures, ``load_benchmarks(path)``
-returns a :class:`Benchmarks` object with the same methods.
+returns a `Benchmarks` object with the same methods.
 """
 
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
 from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
+from ._chart import Chart, band_chart, render_chart
 from ._errors import (
     CsmRolesError,
     DataFileError,
@@ -69,6 +72,7 @@ def __getattr__(name: str) -> str:
 __all__ = [
     "Benchmarks",
     "CareerPath",
+    "Chart",
     "Company",
     "Compensation",
     "CsmRolesError",
@@ -104,6 +108,7 @@ __all__ = [
     "TemplateError",
     "UnknownKeyError",
     "__version__",
+    "band_chart",
     "career_paths",
     "compare_offer",
     "competencies",
@@ -135,6 +140,7 @@ __all__ = [
     "qualifications",
     "red_flags",
     "related_roles",
+    "render_chart",
     "reset_default_benchmarks",
     "responsibilities",
     "salary_band",
@@ -164,6 +170,9 @@ def _on_default(method: Callable[Concatenate[Benchmarks, P], R]) -> Callable[P, 
 
     call.__qualname__ = method.__name__
     call.__module__ = __name__
+    signature = inspect.signature(method)  # the method's, without `self`
+    call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
+    del call.__wrapped__  # type: ignore[attr-defined]  # so tools read __signature__, not the method's
     return call
 
 

@@ -1,8 +1,8 @@
-"""The :class:`Benchmarks` object: every look-up over one dataset.
+"""The `Benchmarks` object: every look-up over one dataset.
 
 ``csm_roles.salary_band(...)`` and the other module functions call these same
 methods on a default instance built from the packaged data the first time one of
-them is used (see :func:`default_benchmarks`); ``load_benchmarks(path)`` builds an
+them is used (see `default_benchmarks`); ``load_benchmarks(path)`` builds an
 instance from a company's own file. One implementation, two doors.
 """
 
@@ -89,14 +89,15 @@ class _Index(Generic[R]):
 class Benchmarks:
     """Look-ups over one dataset: the built-in one, or a company's own file.
 
-    Get one from :func:`load_benchmarks` (a file) or :func:`default_benchmarks`
+    Get one from `load_benchmarks` (a file) or `default_benchmarks`
     (the packaged data). Every method has a module-level twin in ``csm_roles``
     that uses the packaged data.
 
-    >>> import csm_roles
-    >>> bm = csm_roles.default_benchmarks()
-    >>> bm.level("Senior CSM").key
-    'senior'
+    Examples:
+        >>> import csm_roles
+        >>> bm = csm_roles.default_benchmarks()
+        >>> bm.level("Senior CSM").key
+        'senior'
     """
 
     def __init__(self, data: Dataset, *, origin: str = "<memory>") -> None:
@@ -139,16 +140,18 @@ class Benchmarks:
     def levels(self) -> tuple[Level, ...]:
         """Career levels from entry to director, in order.
 
-        >>> [level.key for level in csm_roles.levels()][:3]
-        ['entry', 'mid', 'senior']
+        Examples:
+            >>> [level.key for level in csm_roles.levels()][:3]
+            ['entry', 'mid', 'senior']
         """
         return self.data.levels
 
     def level(self, key: str) -> Level:
         """One level by key or alias (``"senior"``, ``"Senior CSM"``, ``"associate"``).
 
-        >>> csm_roles.level("Sr. CSM").name
-        'Senior CSM'
+        Examples:
+            >>> csm_roles.level("Sr. CSM").name
+            'Senior CSM'
         """
         return self._levels.get(key)
 
@@ -173,16 +176,18 @@ class Benchmarks:
     def segment(self, key: str) -> Segment:
         """One segment by key or alias (``"MM"``, ``"mid market"``).
 
-        >>> csm_roles.segment("Mid-Market").key
-        'mid-market'
+        Examples:
+            >>> csm_roles.segment("Mid-Market").key
+            'mid-market'
         """
         return self._segments.get(key)
 
     def portfolio_sizes(self, segment: str) -> tuple[PortfolioRange, ...]:
         """How many accounts a CSM carries in ``segment``: one range per source.
 
-        >>> [str(r) for r in csm_roles.portfolio_sizes("enterprise")]
-        ['5–20', '10–25']
+        Examples:
+            >>> [str(r) for r in csm_roles.portfolio_sizes("enterprise")]
+            ['5–20', '10–25']
         """
         return self.segment(segment).portfolio
 
@@ -203,8 +208,9 @@ class Benchmarks:
     def metro(self, key: str) -> Metro:
         """One metro by key or alias (``"SF"``, ``"Bay Area"``, ``"NYC"``).
 
-        >>> csm_roles.metro("Bay Area").key
-        'sf-bay-area'
+        Examples:
+            >>> csm_roles.metro("Bay Area").key
+            'sf-bay-area'
         """
         return self._metros.get(key)
 
@@ -221,14 +227,15 @@ class Benchmarks:
         is derived: scaled by the metro's cost-of-living range and marked
         ``derived=True`` with its ``formula``; Remote, for which the guides give no
         number, comes back unadjusted with a ``note`` that says so. A level the
-        guides give no band for raises :class:`~csm_roles.NoFigureError`.
+        guides give no band for raises `NoFigureError`.
 
-        >>> band = csm_roles.salary_band("senior")
-        >>> band.source, str(band.base)
-        ('augtal-2026', '$120,000–$160,000')
-        >>> sf = csm_roles.salary_band("senior", metro="SF", source="jd-template-2025")
-        >>> str(sf.base), sf.derived
-        ('$125,000–$169,000', True)
+        Examples:
+            >>> band = csm_roles.salary_band("senior")
+            >>> band.source, str(band.base)
+            ('augtal-2026', '$120,000–$160,000')
+            >>> sf = csm_roles.salary_band("senior", metro="SF", source="jd-template-2025")
+            >>> str(sf.base), sf.derived
+            ('$125,000–$169,000', True)
         """
         level_key = self.level(level).key
         bands = [band for band in self.data.pay.level_bands if band.level == level_key]
@@ -258,9 +265,10 @@ class Benchmarks:
     ) -> OfferComparison:
         """Where a base salary sits against the band for ``level`` (and ``metro``).
 
-        >>> result = csm_roles.compare_offer(150_000, "senior")
-        >>> result.position, round(result.fraction, 2)
-        ('within', 0.75)
+        Examples:
+            >>> result = csm_roles.compare_offer(150_000, "senior")
+            >>> result.position, round(result.fraction, 2)
+            ('within', 0.75)
         """
         return compare(base, self.salary_band(level, metro=metro, source=source))
 
@@ -324,8 +332,9 @@ class Benchmarks:
     def industry(self, key: str) -> Industry:
         """One industry by key or alias (``"fintech"``, ``"healthcare"``).
 
-        >>> [c.name for c in csm_roles.industry("healthcare").compliance]
-        ['HIPAA']
+        Examples:
+            >>> [c.name for c in csm_roles.industry("healthcare").compliance]
+            ['HIPAA']
         """
         return self._industries.get(key)
 
@@ -354,8 +363,9 @@ class Benchmarks:
     def interview_questions(self, kind: str | None = None) -> tuple[InterviewQuestion, ...]:
         """Interview questions, all or of one kind (technical, behavioral, culture).
 
-        >>> len(csm_roles.interview_questions()), len(csm_roles.interview_questions("culture fit"))
-        (17, 4)
+        Examples:
+            >>> len(csm_roles.interview_questions()), len(csm_roles.interview_questions("culture fit"))
+            (17, 4)
         """
         if kind is None:
             return self.data.interview_questions
@@ -379,8 +389,9 @@ class Benchmarks:
         ``collection`` is a field of the dataset (``"levels"``, ``"metros"`` ...); an
         unknown *collection* still raises, because that is a programming error.
 
-        >>> csm_roles.default_benchmarks().get("levels", "nonsense") is None
-        True
+        Examples:
+            >>> csm_roles.default_benchmarks().get("levels", "nonsense") is None
+            True
         """
         if collection not in KEYED_COLLECTIONS:
             raise UnknownKeyError("collection", collection, tuple(KEYED_COLLECTIONS))
@@ -396,15 +407,15 @@ class Benchmarks:
         return self.data.model_dump(mode="json", exclude_none=True)
 
     def to_yaml(self) -> str:
-        """The dataset as YAML text that :func:`load_benchmarks` reads back to an equal dataset."""
+        """The dataset as YAML text that `load_benchmarks` reads back to an equal dataset."""
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
 
 
 def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
     """Read a company's own benchmarks YAML (same format as the built-in data).
 
-    Raises :class:`~csm_roles.DataFileError` naming the file, line, column and
-    field for any problem, and :class:`~csm_roles.DataNotFoundError` when the file
+    Raises `DataFileError` naming the file, line, column and
+    field for any problem, and `DataNotFoundError` when the file
     does not exist.
     """
     return Benchmarks(read_dataset(path), origin=os.fspath(path))

@@ -1,9 +1,9 @@
 """The exceptions csm-roles raises.
 
-Every error is a :class:`CsmRolesError`, so ``except csm_roles.CsmRolesError`` catches
+Every error is a `CsmRolesError`, so ``except csm_roles.CsmRolesError`` catches
 all of them. Each one is also the built-in exception a Python user would expect:
-an unknown key is a :class:`LookupError`, a broken data file or a bad argument is a
-:class:`ValueError`.
+an unknown key is a `LookupError`, a broken data file or a bad argument is a
+`ValueError`.
 """
 
 from __future__ import annotations

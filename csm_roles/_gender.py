@@ -1,6 +1,6 @@
 """Gender-coded wording: the word stems of Gaucher, Friesen & Kay (2011).
 
-:func:`gender_coding` reproduces the behaviour of the open-source gender-decoder:
+`gender_coding` reproduces the behaviour of the open-source gender-decoder:
 words are split on white space and punctuation, hyphenated words into their parts
 (unless they start with a hyphenated coded stem such as "self-confiden"), a word is
 coded when it starts with a stem, every stem it starts with counts, and
@@ -152,10 +152,11 @@ def gender_coding(text: str, *, skip: Iterable[str] = ()) -> GenderCoding:
 
     ``skip`` lists whole words to leave out (the linter passes everyday CSM words).
 
-    >>> gender_coding("A confident, decisive and driven analyst").verdict
-    'strongly masculine-coded'
-    >>> gender_coding("We value kind, honest and loyal people").verdict
-    'feminine-coded'
+    Examples:
+        >>> gender_coding("A confident, decisive and driven analyst").verdict
+        'strongly masculine-coded'
+        >>> gender_coding("We value kind, honest and loyal people").verdict
+        'feminine-coded'
     """
     lists = word_lists()
     skipped = set(skip)

@@ -1,4 +1,4 @@
-"""Interview kits: :func:`interview_kit` and :class:`InterviewKit`.
+"""Interview kits: `interview_kit` and `InterviewKit`.
 
 A kit gathers the dataset's interview questions (with what a strong answer shows),
 red flags and sourcing channels, and orders the questions so that those tagged as
@@ -35,9 +35,10 @@ class KitQuestion(Record):
 class InterviewKit(Record):
     """Questions by kind, red flags and sourcing channels for one hire.
 
-    >>> kit = csm_roles.interview_kit("senior", segment="enterprise")
-    >>> kit.questions[0].relevant, len(kit.questions)
-    (True, 17)
+    Examples:
+        >>> kit = csm_roles.interview_kit("senior", segment="enterprise")
+        >>> kit.questions[0].relevant, len(kit.questions)
+        (True, 17)
     """
 
     level: str

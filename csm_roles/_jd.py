@@ -1,10 +1,10 @@
-"""Tailored job descriptions: :func:`generate_jd` and :class:`JobDescription`.
+"""Tailored job descriptions: `generate_jd` and `JobDescription`.
 
 ``generate_jd`` reads the dataset (segment, level, industry, metro, KPIs ...) and
-composes a structured :class:`JobDescription`; nothing here formats a document.
+composes a structured `JobDescription`; nothing here formats a document.
 Formatting lives in the templates (``templates/jd/``) and ``_render.py``; the
 schema.org view lives in ``_jsonld.py``. Follow one argument, say ``segment``,
-from :func:`generate_jd` through ``_portfolio`` and ``_duties`` to the sentence it
+from `generate_jd` through ``_portfolio`` and ``_duties`` to the sentence it
 changes.
 """
 
@@ -98,7 +98,7 @@ DEFAULT_BENEFITS = ("The full benefits package is set out with the offer.",)
 class Company(Record):
     """What a company says about itself in a posting. Every field is optional.
 
-    Pass a ``Company`` or a plain dict with the same keys to :func:`generate_jd`.
+    Pass a ``Company`` or a plain dict with the same keys to `generate_jd`.
     """
 
     name: Annotated[str, Field(max_length=200)] | None = None
@@ -254,12 +254,13 @@ class Compensation(Record):
 class JobDescription(Record):
     """A tailored CSM job description: structured fields, rendered on demand.
 
-    >>> import datetime, csm_roles
-    >>> jd = csm_roles.generate_jd("enterprise", date_posted=datetime.date(2026, 11, 1))
-    >>> jd.portfolio.label, str(jd.compensation.base)
-    ('5–20', '$80,000–$120,000')
-    >>> jd.render("markdown").splitlines()[0]
-    '# Customer Success Manager (Enterprise)'
+    Examples:
+        >>> import datetime, csm_roles
+        >>> jd = csm_roles.generate_jd("enterprise", date_posted=datetime.date(2026, 11, 1))
+        >>> jd.portfolio.label, str(jd.compensation.base)
+        ('5–20', '$80,000–$120,000')
+        >>> jd.render("markdown").splitlines()[0]
+        '# Customer Success Manager (Enterprise)'
     """
 
     title: str
@@ -723,13 +724,13 @@ def generate_jd(
         context: a work context (``"startup"``, ``"corporate"``, ``"remote-hybrid"``), or None.
         technical: True for a technical product (APIs, webhooks, SQL), False to ask
             for business acumen instead.
-        company: a :class:`Company`, a dict with its fields, or just a name.
+        company: a `Company`, a dict with its fields, or just a name.
         pay: the company's own base band, ``(low, high)``; overrides the reference band.
         title: a job title to use instead of the generated one.
         date_posted: the posting date (default: today); pass it for identical output.
         valid_through: the closing date, if any.
         employment_type: schema.org employment type; default ``"FULL_TIME"``.
-        benchmarks: a :class:`Benchmarks` to draw on; default the built-in data.
+        benchmarks: a `Benchmarks` to draw on; default the built-in data.
 
     Raises:
         UnknownKeyError: an unknown segment, level, industry, metro, work model or context.

@@ -1,4 +1,4 @@
-"""A :class:`~csm_roles.JobDescription` as a schema.org ``JobPosting`` (JSON-LD).
+"""A `JobDescription` as a schema.org ``JobPosting`` (JSON-LD).
 
 Every property and nested type used here is checked against the schema.org 30.0
 vocabulary by the tests (``tests/test_jsonld.py``). Remote jobs use

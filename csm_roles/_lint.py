@@ -1,6 +1,6 @@
-"""The job-description linter: :func:`lint_jd`, its rules, and :class:`Finding`.
+"""The job-description linter: `lint_jd`, its rules, and `Finding`.
 
-Rules are data (``data/lint_rules.yaml``), validated by :class:`RuleSet`; each
+Rules are data (``data/lint_rules.yaml``), validated by `RuleSet`; each
 rule names a *kind*, and each kind is one function below (``_check_<kind>``).
 Everything is compiled once per rule set and kept, so linting many postings costs
 one scan per kind. Positions always refer to the text the caller gave: HTML tags
@@ -570,7 +570,7 @@ def lint_jd(
         level: the level being hired (marks the text as a CSM posting).
         rules: run only these rule ids.
         ignore: skip these rule ids.
-        ruleset: a :class:`RuleSet` from :func:`load_rules`; default the built-in rules.
+        ruleset: a `RuleSet` from `load_rules`; default the built-in rules.
         benchmarks: the dataset for segment portfolio sizes; default the built-in data.
 
     Inline comments turn rules off: ``<!-- csm-roles: ignore buzzwords -->`` (or the
@@ -578,14 +578,15 @@ def lint_jd(
     the end of a line covers that line; ``csm-roles: ignore-file RULE`` covers the
     whole text; naming no rule covers every rule.
 
-    >>> for f in csm_roles.lint_jd("Wanted: a rockstar CSM. Competitive salary."):
-    ...     print(f.format("jd.txt"))
-    jd.txt:1:1: error missing-pay The posting states no pay range.
-    jd.txt:1:1: warning vague-metrics Success is described without a single numeric target.
-    jd.txt:1:1: warning missing-sections The posting has no responsibilities section.
-    jd.txt:1:1: warning missing-sections The posting has no requirements section.
-    jd.txt:1:11: warning buzzwords A buzzword that tells candidates little about the job.
-    jd.txt:1:25: info gender-coding The wording leans masculine. (1 masculine-coded, 0 feminine-coded words)
+    Examples:
+        >>> for f in csm_roles.lint_jd("Wanted: a rockstar CSM. Competitive salary."):
+        ...     print(f.format("jd.txt"))
+        jd.txt:1:1: error missing-pay The posting states no pay range.
+        jd.txt:1:1: warning vague-metrics Success is described without a single numeric target.
+        jd.txt:1:1: warning missing-sections The posting has no responsibilities section.
+        jd.txt:1:1: warning missing-sections The posting has no requirements section.
+        jd.txt:1:11: warning buzzwords A buzzword that tells candidates little about the job.
+        jd.txt:1:25: info gender-coding The wording leans masculine. (1 masculine-coded, 0 feminine-coded words)
     """
     if not isinstance(text, str):
         raise InvalidInputError(f"lint_jd takes the posting as a string, got {type(text).__name__}")

@@ -1,9 +1,9 @@
-"""Read a benchmarks YAML file into a validated :class:`~csm_roles._models.Dataset`.
+"""Read a benchmarks YAML file into a validated `Dataset`.
 
 YAML is always loaded with a safe loader (tags such as ``!!python/object`` are
 refused) that also refuses duplicate mapping keys. Any problem - a missing file, a
 YAML syntax error, a field of the wrong type, a cross-reference to nothing - becomes
-one :class:`~csm_roles.DataFileError` naming the file, the line and column where
+one `DataFileError` naming the file, the line and column where
 YAML can tell them, and the dotted path of the field.
 """
 

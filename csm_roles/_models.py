@@ -82,10 +82,11 @@ _FOLD = re.compile(r"[\W_]+")
 def normalize_key(text: str) -> str:
     """Fold a key or alias for matching: case, spaces and punctuation do not count.
 
-    >>> normalize_key("Mid-Market")
-    'midmarket'
-    >>> normalize_key("  senior  CSM ")
-    'seniorcsm'
+    Examples:
+        >>> normalize_key("Mid-Market")
+        'midmarket'
+        >>> normalize_key("  senior  CSM ")
+        'seniorcsm'
     """
     return _FOLD.sub("", text.casefold())
 

@@ -23,10 +23,11 @@ class PayBand(Record):
     ``derived`` is ``True`` when the library computed the figures (a metro
     adjustment); ``formula`` then says how, and ``sources`` names every source used.
 
-    >>> import csm_roles
-    >>> band = csm_roles.salary_band("senior", source="jd-template-2025")
-    >>> str(band.base), band.derived
-    ('$100,000–$130,000', False)
+    Examples:
+        >>> import csm_roles
+        >>> band = csm_roles.salary_band("senior", source="jd-template-2025")
+        >>> str(band.base), band.derived
+        ('$100,000–$130,000', False)
     """
 
     level: str

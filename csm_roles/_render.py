@@ -8,8 +8,8 @@ pass every value through a format filter that keeps the document well-formed.
 
 A user's ``template_dir`` is searched first, then the built-in templates (also
 reachable as ``builtin/<name>`` so a user template can extend the one it replaces).
-User templates always render in a :class:`~jinja2.sandbox.SandboxedEnvironment`:
-``{{ ''.__class__.__mro__ }}`` and the like raise :class:`~csm_roles.TemplateError`.
+User templates always render in a `SandboxedEnvironment`:
+``{{ ''.__class__.__mro__ }}`` and the like raise `TemplateError`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "markdown": ("md", "mdown"),
     "html": ("htm",),
     "text": ("txt", "plain", "plaintext"),
+    "svg": (),
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
@@ -132,7 +133,7 @@ def _new_environment(format: str, template_dir: Path | None) -> jinja2.Environme
     env = cls(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
-        autoescape=format == "html",
+        autoescape=format in {"html", "svg"},
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

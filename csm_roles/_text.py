@@ -1,6 +1,6 @@
 """Preparing posting text for the linter: one pass, positions kept.
 
-Postings come as plain text, Markdown or HTML. :func:`prepare` returns the text
+Postings come as plain text, Markdown or HTML. `prepare` returns the text
 with HTML tags, comments, scripts and styles blanked out character for character
 (newlines kept), entities reduced the same way, and then lower-cased without
 changing any length, so every match found in the prepared text sits at the same

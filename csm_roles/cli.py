@@ -336,6 +336,13 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def cmd_chart(args: argparse.Namespace, bm: Benchmarks) -> int:
+    from ._chart import band_chart, render_chart
+
+    _write(render_chart(band_chart(args.by, source=args.source, benchmarks=bm)), args.output)
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace, bm: Benchmarks) -> int:
     schema = Dataset.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -448,6 +455,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     lint.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules (comma-separated)")
     lint.add_argument("--rules", metavar="FILE", help="a rules file to use instead of the built-in rules")
+
+    chart = command("chart", cmd_chart, "Draw the pay bands as an SVG chart.")
+    chart.add_argument(
+        "--by", default="level", choices=("level", "metro"), help="one row per level or per metro"
+    )
+    chart.add_argument("--source", help="only the bands of this source id")
+    chart.add_argument("-o", "--output", metavar="FILE.svg", help="write to FILE instead of standard output")
 
     kit = command("interview", cmd_interview, "Print an interview kit: questions, red flags, sourcing.")
     kit.add_argument("--level", default="mid", help="level key or alias (default: mid)")

@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import csm_roles
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-
-
-@pytest.fixture(autouse=True)
-def _doctest_names(doctest_namespace: dict[str, object]) -> None:
-    doctest_namespace["csm_roles"] = csm_roles
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,232 @@
+"""mkdocs hook: pages and pictures generated from the package at build time.
+
+- reference/data.md  - every figure of data/benchmarks.yaml with its source,
+  conflicting figures side by side (so the docs cannot drift from the data);
+- reference/cli.md   - the help of every `csm-roles` command;
+- assets/bands-by-level.svg, assets/bands-by-metro.svg - the band charts;
+- changelog.md       - CHANGELOG.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+
+import csm_roles
+from csm_roles.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def data_reference() -> str:
+    bm = csm_roles.default_benchmarks()
+    data = bm.data
+    out = [
+        "# Data reference\n",
+        "Generated from `data/benchmarks.yaml` when the docs are built: every figure with the "
+        "guide it comes from. Where guides disagree, their figures stand side by side; "
+        "nothing here is averaged. Money is US dollars a year; percentages are percent points.\n",
+        "## Sources\n",
+        _table(
+            ["id", "publisher", "title", "year", "cites"],
+            [
+                [f"`{s.id}`", s.publisher or "(not named)", s.title, s.year, ", ".join(s.cites) or "-"]
+                for s in data.sources
+            ],
+        ),
+        "## Levels and experience\n",
+        _table(
+            ["level", "key", "years of experience (source)", "reports to (source)"],
+            [
+                [
+                    lvl.name,
+                    f"`{lvl.key}`",
+                    "; ".join(f"{r} ({r.source})" for r in lvl.experience) or "not stated",
+                    "; ".join(f"{', '.join(r.titles)} ({r.source})" for r in lvl.reports_to) or "-",
+                ]
+                for lvl in data.levels
+            ],
+        ),
+        "## Pay bands by level\n",
+        "![Pay bands by level](../assets/bands-by-level.svg)\n",
+    ]
+    rows = []
+    for level in data.levels:
+        bands = bm.salary_bands(level.key)
+        if not bands:
+            rows.append([level.name, "-", "no band in the guides", "-", "-", "-"])
+        for band in bands:
+            rows.append(
+                [
+                    level.name,
+                    band.source,
+                    band.base or "-",
+                    band.ote or "-",
+                    band.bonus_pct or "-",
+                    band.total or band.variable or "-",
+                ]
+            )
+    out.append(_table(["level", "source", "base", "OTE", "bonus % of base", "total / variable"], rows))
+    avg = bm.national_average()
+    out.append(f"\nNational average base: {avg.base} ({avg.source}).\n")
+    out.append("\n## Market figures\n")
+    out.append(
+        _table(
+            ["publisher", "statistic", "as of", "amount", "source", "note"],
+            [
+                [f.publisher, f.statistic, f.as_of or "-", f"${f.amount:,}", f.source, f.note or "-"]
+                for f in data.pay.market
+            ],
+        )
+    )
+    out.append("\n## Metros\n")
+    out.append("![Pay bands by metro](../assets/bands-by-metro.svg)\n")
+    out.append(
+        _table(
+            ["metro", "key", "base", "cost-of-living adjustment", "market note", "source"],
+            [[m.name, f"`{m.key}`", m.base, m.adjustment, m.note, m.source] for m in data.metros],
+        )
+    )
+    out.append("\n## Segments and portfolio sizes\n")
+    out.append(
+        _table(
+            ["segment", "accounts per CSM (source)", "ACV", "engagement", "cadence"],
+            [
+                [
+                    s.name,
+                    "; ".join(f"{p} ({p.source})" for p in s.portfolio),
+                    f"{s.acv} ({s.acv.source})" if s.acv else s.acv_note or "-",
+                    s.engagement_model,
+                    s.cadence,
+                ]
+                for s in data.segments
+            ],
+        )
+    )
+    out.append(
+        "\nNot tied to a segment: "
+        + "; ".join(
+            f"{p} accounts ({p.source}{', ' + p.note if p.note else ''})" for p in data.portfolio_general
+        )
+        + ".\n"
+    )
+    out.append("\n## KPIs and targets\n")
+    out.append(
+        _table(
+            ["KPI", "unit", "indicator", "targets (source)", "named by"],
+            [
+                [
+                    k.label,
+                    k.unit,
+                    k.indicator,
+                    "; ".join(
+                        f"{t.label(k.unit)} ({t.source}{': ' + t.context if t.context else ''})"
+                        for t in k.targets
+                    )
+                    or "no target in the guides",
+                    ", ".join(k.sources),
+                ]
+                for k in data.kpis
+            ],
+        )
+    )
+    out.append("\n## Roles to grow into\n")
+    out.append(
+        _table(
+            ["role", "average salary", "reports to", "source"],
+            [[r.name, r.average_salary, ", ".join(r.reports_to), r.source] for r in data.related_roles],
+        )
+    )
+    out.append("\n## Industries\n")
+    out.append(
+        _table(
+            ["industry", "requirements", "focus areas", "compliance (source)"],
+            [
+                [
+                    i.name,
+                    ", ".join(i.requirements),
+                    ", ".join(i.focus_areas),
+                    "; ".join(f"{c.name} ({', '.join(c.sources)})" for c in i.compliance) or "-",
+                ]
+                for i in data.industries
+            ],
+        )
+    )
+    out.append("\n## Market statistics\n")
+    out.append(
+        _table(
+            ["figure", "what it measures", "source"],
+            [
+                [
+                    s.value
+                    if s.value is not None
+                    else f"{s.low}–{s.high if s.high is not None else ''}" + ("+" if s.open_ended else ""),
+                    s.text,
+                    s.source,
+                ]
+                for s in data.market_stats
+            ],
+        )
+    )
+    out.append("\n## Interview questions, red flags and sourcing\n")
+    out.append(
+        _table(
+            ["kind", "question", "a strong answer shows"],
+            [[q.kind, q.question, q.tip] for q in data.interview_questions],
+        )
+    )
+    out.append("\n")
+    out.append(_table(["red flag", "signs", "impact"], [[r.name, r.signs, r.impact] for r in data.red_flags]))
+    out.append("\n")
+    out.append(
+        _table(["channel", "practice", "tip"], [[c.name, c.practice, c.tip] for c in data.sourcing_channels])
+    )
+    out.append("\nAll of the above comes from `jd-template-2025`.\n")
+    return "\n".join(out)
+
+
+def cli_reference() -> str:
+    parser = build_parser()
+    out = [
+        "# Command line\n",
+        "Generated from the `csm-roles` parser when the docs are built.\n",
+        "```text\n" + parser.format_help() + "```\n",
+    ]
+    for action in parser._actions:  # argparse keeps subcommands here
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                out.append(f"## `csm-roles {name}`\n")
+                out.append("```text\n" + sub.format_help() + "```\n")
+    out.append(
+        "Exit status: 0 when all went well; 1 when a check failed (`validate`, `lint` at "
+        "`--fail-on`) or the guides hold no figure for what was asked; 2 on bad usage or an "
+        "unknown key, with the did-you-mean message on standard error.\n"
+    )
+    return "\n".join(out)
+
+
+def on_files(files: Files, config: Any) -> Files:
+    chart = csm_roles.render_chart
+    generated = {
+        "reference/data.md": data_reference(),
+        "reference/cli.md": cli_reference(),
+        "assets/bands-by-level.svg": chart(csm_roles.band_chart("level")),
+        "assets/bands-by-metro.svg": chart(csm_roles.band_chart("metro")),
+        "changelog.md": (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),
+    }
+    for path, content in generated.items():
+        files.append(File.generated(config, path, content=content))
+    return files
