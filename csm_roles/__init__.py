@@ -172,7 +172,7 @@ def _on_default(method: Callable[Concatenate[Benchmarks, P], R]) -> Callable[P, 
     call.__module__ = __name__
     signature = inspect.signature(method)  # the method's, without `self`
     call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])  # type: ignore[attr-defined]
-    del call.__wrapped__  # type: ignore[attr-defined]  # so tools read __signature__, not the method's
+    del call.__wrapped__  # so tools read __signature__, not the signature of the method
     return call
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -58,7 +59,7 @@ def test_values_sit_on_the_axis_for_a_known_band() -> None:
     assert float(bar.get("x", 0)) == pytest.approx(x(65_000), abs=0.01)
     assert float(bar.get("x", 0)) + float(bar.get("width", 0)) == pytest.approx(x(80_000), abs=0.02)
     # the tick labels are where their values are
-    ticks = [t for t in axis.findall("svg:text", NS)]
+    ticks = list(axis.findall("svg:text", NS))
     for tick in ticks:
         value = float(tick.text.strip("$K")) * 1000  # type: ignore[union-attr]
         assert float(tick.get("x", 0)) == pytest.approx(x(value), abs=0.01)
@@ -67,7 +68,7 @@ def test_values_sit_on_the_axis_for_a_known_band() -> None:
 def test_labels_do_not_overlap() -> None:
     chart = csm_roles.band_chart("level")
     ys = [row.y for row in chart.rows]
-    assert all(b - a >= 30 for a, b in zip(ys, ys[1:]))  # rows are spaced further than a label is tall
+    assert all(b - a >= 30 for a, b in itertools.pairwise(ys))  # rows are spaced further than a label is tall
     for row in chart.rows:
         assert row.value_x >= max(bar.x + bar.width for bar in row.bars)  # value text starts after the bars
         assert row.value_x + len(row.value_label) * 6.6 <= chart.width
