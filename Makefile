@@ -1,11 +1,12 @@
 # csm-roles: the two commands of the README, and their parts.
 #   make jd      install csm-roles in .venv and print an enterprise job description
 #   make check   install the test tools in .venv and run every check CI runs
+#   make docs    build the documentation site into site/ (strict: any warning fails)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: jd check install-dev test typecheck lint bench clean
+.PHONY: jd check install-dev test typecheck lint docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +16,7 @@ jd: $(BIN)/python
 	$(BIN)/csm-roles jd --segment enterprise
 
 install-dev: $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,docs]'
 
 test: install-dev
 	$(BIN)/python -m pytest
@@ -27,7 +28,10 @@ lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 
-check: test typecheck lint
+docs: install-dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --quiet -d site
+
+check: test typecheck lint docs
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_lookups.py

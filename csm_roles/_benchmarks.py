@@ -128,11 +128,21 @@ class Benchmarks:
     # -- sources -------------------------------------------------------------------
 
     def sources(self) -> tuple[Source, ...]:
-        """The guides every figure comes from."""
+        """The guides every figure comes from.
+
+        Examples:
+            >>> [s.id for s in csm_roles.sources()][:2]
+            ['jd-template-2025', 'jobdescription-org']
+        """
         return self.data.sources
 
     def source(self, key: str) -> Source:
-        """One source by id (``"augtal-2026"``)."""
+        """One source by id (``"augtal-2026"``).
+
+        Examples:
+            >>> csm_roles.source("augtal-2026").year
+            2026
+        """
         return self._sources.get(key)
 
     # -- levels and careers --------------------------------------------------------
@@ -156,11 +166,21 @@ class Benchmarks:
         return self._levels.get(key)
 
     def career_paths(self) -> tuple[CareerPath, ...]:
-        """Moves up and sideways from the CSM role."""
+        """Moves up and sideways from the CSM role.
+
+        Examples:
+            >>> sorted({p.kind for p in csm_roles.career_paths()})
+            ['lateral', 'up']
+        """
         return self.data.career_paths
 
     def related_roles(self) -> tuple[RelatedRole, ...]:
-        """Roles to grow into, with the average salary and reporting line one guide gives."""
+        """Roles to grow into, with the average salary and reporting line one guide gives.
+
+        Examples:
+            >>> [(r.name, r.average_salary.amount) for r in csm_roles.related_roles()][0]
+            ('Customer Retention Manager', 87139)
+        """
         return self.data.related_roles
 
     def related_role(self, key: str) -> RelatedRole:
@@ -170,7 +190,12 @@ class Benchmarks:
     # -- segments ------------------------------------------------------------------
 
     def segments(self) -> tuple[Segment, ...]:
-        """SMB, mid-market and enterprise."""
+        """SMB, mid-market and enterprise.
+
+        Examples:
+            >>> [s.key for s in csm_roles.segments()]
+            ['smb', 'mid-market', 'enterprise']
+        """
         return self.data.segments
 
     def segment(self, key: str) -> Segment:
@@ -192,7 +217,12 @@ class Benchmarks:
         return self.segment(segment).portfolio
 
     def engagement_models(self) -> tuple[EngagementModel, ...]:
-        """Tech-touch, low-touch and high-touch."""
+        """Tech-touch, low-touch and high-touch.
+
+        Examples:
+            >>> [m.key for m in csm_roles.engagement_models()]
+            ['tech-touch', 'low-touch', 'high-touch']
+        """
         return self.data.engagement_models
 
     def engagement_model(self, key: str) -> EngagementModel:
@@ -202,7 +232,12 @@ class Benchmarks:
     # -- metros and pay ------------------------------------------------------------
 
     def metros(self) -> tuple[Metro, ...]:
-        """The metro areas with base ranges and cost-of-living adjustments."""
+        """The metro areas with base ranges and cost-of-living adjustments.
+
+        Examples:
+            >>> len(csm_roles.metros()), csm_roles.metros()[-1].key
+            (8, 'remote')
+        """
         return self.data.metros
 
     def metro(self, key: str) -> Metro:
@@ -215,7 +250,12 @@ class Benchmarks:
         return self._metros.get(key)
 
     def salary_bands(self, level: str) -> tuple[PayBand, ...]:
-        """Every source's band for ``level``, unadjusted, in data order."""
+        """Every source's band for ``level``, unadjusted, in data order.
+
+        Examples:
+            >>> [(b.source, str(b.base)) for b in csm_roles.salary_bands("entry")]
+            [('jd-template-2025', '$65,000–$80,000'), ('augtal-2026', '$60,000–$80,000')]
+        """
         key = self.level(level).key
         return tuple(plain_band(band) for band in self.data.pay.level_bands if band.level == key)
 
@@ -223,7 +263,7 @@ class Benchmarks:
         """The pay band for ``level``, from one source, optionally adjusted for ``metro``.
 
         Without ``source``, the band from the most recent dated guide that has one
-        for the level is used (see ``docs/data-format.md``). With ``metro`` the band
+        for the level is used (see ``docs/reference/data-format.md``). With ``metro`` the band
         is derived: scaled by the metro's cost-of-living range and marked
         ``derived=True`` with its ``formula``; Remote, for which the guides give no
         number, comes back unadjusted with a ``note`` that says so. A level the
@@ -273,11 +313,21 @@ class Benchmarks:
         return compare(base, self.salary_band(level, metro=metro, source=source))
 
     def market_pay(self) -> tuple[MarketFigure, ...]:
-        """Published market statistics on CSM pay (Glassdoor percentiles, PayScale average)."""
+        """Published market statistics on CSM pay (Glassdoor percentiles, PayScale average).
+
+        Examples:
+            >>> [f.amount for f in csm_roles.market_pay() if f.publisher == "Glassdoor"]
+            [109941, 114049, 191496]
+        """
         return self.data.pay.market
 
     def national_average(self) -> NationalAverage:
-        """The national average base range."""
+        """The national average base range.
+
+        Examples:
+            >>> str(csm_roles.national_average().base)
+            '$75,000–$120,000'
+        """
         if self.data.pay.national_average is None:
             raise NoFigureError(f"{self.origin} gives no national average")
         return self.data.pay.national_average
@@ -285,48 +335,98 @@ class Benchmarks:
     # -- KPIs ----------------------------------------------------------------------
 
     def kpis(self) -> tuple[Kpi, ...]:
-        """Every metric CSMs are measured on, with targets where a guide gives one."""
+        """Every metric CSMs are measured on, with targets where a guide gives one.
+
+        Examples:
+            >>> [k.key for k in csm_roles.kpis()][:3]
+            ['nrr', 'grr', 'ndr']
+        """
         return self.data.kpis
 
     def kpi(self, key: str) -> Kpi:
-        """One KPI by key, abbreviation or name (``"NRR"``, ``"net revenue retention"``)."""
+        """One KPI by key, abbreviation or name (``"NRR"``, ``"net revenue retention"``).
+
+        Examples:
+            >>> [t.label("percent") for t in csm_roles.kpi("NRR").targets]
+            ['110–130%', '110–120%']
+        """
         return self._kpis.get(key)
 
     # -- the job -------------------------------------------------------------------
 
     def responsibilities(self, segment: str | None = None) -> tuple[Responsibility, ...]:
-        """Duties of the role; with ``segment``, the ones that weigh most there."""
+        """Duties of the role; with ``segment``, the ones that weigh most there.
+
+        Examples:
+            >>> any("C and VP level" in r.text for r in csm_roles.responsibilities("smb"))
+            False
+        """
         if segment is None:
             return self.data.responsibilities
         key = self.segment(segment).key
         return tuple(r for r in self.data.responsibilities if key in r.emphasis)
 
     def qualifications(self) -> Qualifications:
-        """Must-have and nice-to-have qualifications."""
+        """Must-have and nice-to-have qualifications.
+
+        Examples:
+            >>> len(csm_roles.qualifications().must_have) > 5
+            True
+        """
         return self.data.qualifications
 
     def competencies(self) -> tuple[Competency, ...]:
-        """Competency categories with their key skills and how they are used."""
+        """Competency categories with their key skills and how they are used.
+
+        Examples:
+            >>> csm_roles.competencies()[0].category
+            'Relationship Management'
+        """
         return self.data.competencies
 
     def skills(self) -> Skills:
-        """Technical, interpersonal and top skills."""
+        """Technical, interpersonal and top skills.
+
+        Examples:
+            >>> csm_roles.skills().technical[0].key
+            'crm'
+        """
         return self.data.skills
 
     def tools(self) -> tuple[Tool, ...]:
-        """CRM systems and CS platforms the guides name."""
+        """CRM systems and CS platforms the guides name.
+
+        Examples:
+            >>> [t.name for t in csm_roles.tools() if t.category == "cs-platform"]
+            ['Gainsight', 'ChurnZero', 'Totango']
+        """
         return self.data.tools
 
     def work_contexts(self) -> tuple[WorkContext, ...]:
-        """Corporate, startup and remote/hybrid contexts."""
+        """Corporate, startup and remote/hybrid contexts.
+
+        Examples:
+            >>> [c.key for c in csm_roles.work_contexts()]
+            ['corporate', 'startup', 'remote-hybrid']
+        """
         return self.data.work_contexts
 
     def work_context(self, key: str) -> WorkContext:
-        """One work context by key or alias (``"startup"``)."""
+        """One work context by key or alias (``"startup"``).
+
+        Examples:
+            >>> csm_roles.work_context("start-up").key
+            'startup'
+        """
         return self._contexts.get(key)
 
     def industries(self) -> tuple[Industry, ...]:
-        """Industries with their extra requirements, focus areas and compliance names."""
+        """Industries with their extra requirements, focus areas and compliance names.
+
+        Examples:
+            >>> len(csm_roles.industries())
+            6
+        """
         return self.data.industries
 
     def industry(self, key: str) -> Industry:
@@ -339,7 +439,12 @@ class Benchmarks:
         return self._industries.get(key)
 
     def technical_variants(self) -> tuple[TechnicalVariant, ...]:
-        """How expectations change with the technical depth of the product."""
+        """How expectations change with the technical depth of the product.
+
+        Examples:
+            >>> [v.key for v in csm_roles.technical_variants()]
+            ['technical', 'business']
+        """
         return self.data.technical_variants
 
     def technical_variant(self, key: str) -> TechnicalVariant:
@@ -347,15 +452,30 @@ class Benchmarks:
         return self._variants.get(key)
 
     def market_stats(self) -> tuple[MarketStat, ...]:
-        """Statistics about the CSM market and the value of retention."""
+        """Statistics about the CSM market and the value of retention.
+
+        Examples:
+            >>> next(s.value for s in csm_roles.market_stats() if s.key == "companies-with-cs")
+            95.0
+        """
         return self.data.market_stats
 
     def lifecycle_phases(self) -> tuple[LifecyclePhase, ...]:
-        """Onboarding, mid-term and renewal."""
+        """Onboarding, mid-term and renewal.
+
+        Examples:
+            >>> [p.name for p in csm_roles.lifecycle_phases()]
+            ['Onboarding', 'Mid-term engagement', 'Renewal']
+        """
         return self.data.lifecycle_phases
 
     def jd_mistakes(self) -> tuple[JDMistake, ...]:
-        """The five common mistakes in CSM job descriptions."""
+        """The five common mistakes in CSM job descriptions.
+
+        Examples:
+            >>> csm_roles.jd_mistakes()[3].terms[:2]
+            ('rockstar', 'ninja')
+        """
         return self.data.jd_mistakes
 
     # -- hiring --------------------------------------------------------------------
@@ -374,11 +494,21 @@ class Benchmarks:
         return tuple(q for q in self.data.interview_questions if q.kind == wanted)
 
     def red_flags(self) -> tuple[RedFlag, ...]:
-        """Warning signs in candidates."""
+        """Warning signs in candidates.
+
+        Examples:
+            >>> csm_roles.red_flags()[0].name
+            'Reactive mindset'
+        """
         return self.data.red_flags
 
     def sourcing_channels(self) -> tuple[SourcingChannel, ...]:
-        """Where to find candidates and how."""
+        """Where to find candidates and how.
+
+        Examples:
+            >>> [c.name for c in csm_roles.sourcing_channels()][:2]
+            ['LinkedIn Recruiter', 'Customer success communities']
+        """
         return self.data.sourcing_channels
 
     # -- whole dataset -------------------------------------------------------------
@@ -417,6 +547,13 @@ def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
     Raises `DataFileError` naming the file, line, column and
     field for any problem, and `DataNotFoundError` when the file
     does not exist.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "ours.yaml"
+        >>> _ = path.write_text(csm_roles.default_benchmarks().to_yaml(), encoding="utf-8")
+        >>> str(csm_roles.load_benchmarks(path).salary_band("mid").base)
+        '$80,000–$120,000'
     """
     return Benchmarks(read_dataset(path), origin=os.fspath(path))
 
@@ -429,6 +566,10 @@ def default_benchmarks() -> Benchmarks:
     """The packaged dataset, read and validated once per process, on first use.
 
     Thread-safe: concurrent first calls read the file once.
+
+    Examples:
+        >>> csm_roles.default_benchmarks() is csm_roles.default_benchmarks()
+        True
     """
     global _default
     found = _default
@@ -445,7 +586,13 @@ def default_benchmarks() -> Benchmarks:
 
 
 def reset_default_benchmarks() -> None:
-    """Forget the cached default dataset; the next look-up reads the file again."""
+    """Forget the cached default dataset; the next look-up reads the file again.
+
+    Examples:
+        >>> csm_roles.reset_default_benchmarks()
+        >>> csm_roles.level("mid").key  # read again on first use
+        'mid'
+    """
     global _default
     with _default_lock:
         _default = None

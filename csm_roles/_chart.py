@@ -49,7 +49,13 @@ class ChartRow(Record):
 
 
 class Chart(Record):
-    """Everything the SVG template draws."""
+    """Everything the SVG template draws.
+
+    Examples:
+        >>> chart = csm_roles.band_chart("metro")
+        >>> len(chart.rows), chart.rows[0].label
+        (8, 'San Francisco Bay Area')
+    """
 
     title: str
     subtitle: str
@@ -119,7 +125,12 @@ def chart_data(
 def band_chart(
     by: str = "level", *, source: str | None = None, benchmarks: Benchmarks | None = None
 ) -> Chart:
-    """Lay out a chart of pay bands by level (with OTE and total pay) or by metro."""
+    """Lay out a chart of pay bands by level (with OTE and total pay) or by metro.
+
+    Examples:
+        >>> [row.source for row in csm_roles.band_chart(source="jd-template-2025").rows]
+        ['jd-template-2025', 'jd-template-2025', 'jd-template-2025']
+    """
     rows = chart_data(by, source=source, benchmarks=benchmarks)
     amounts = [
         value
@@ -201,7 +212,12 @@ def band_chart(
 
 
 def render_chart(chart: Chart) -> str:
-    """The chart as an SVG document."""
+    """The chart as an SVG document.
+
+    Examples:
+        >>> csm_roles.render_chart(csm_roles.band_chart()).startswith("<svg")
+        True
+    """
     from ._render import render
 
     return render("chart", "svg", {"chart": chart})

@@ -23,7 +23,12 @@ __all__ = [
 
 
 class CsmRolesError(Exception):
-    """Base class of every error raised by csm-roles."""
+    """Base class of every error raised by csm-roles.
+
+    Examples:
+        >>> issubclass(csm_roles.UnknownKeyError, csm_roles.CsmRolesError)
+        True
+    """
 
 
 class UnknownKeyError(CsmRolesError, LookupError):
@@ -67,19 +72,47 @@ class NoFigureError(CsmRolesError, LookupError):
     """The guides give no figure for what was asked (for example a manager's pay band).
 
     The library never makes a number up: it says which figures do exist instead.
+
+    Examples:
+        >>> try:
+        ...     csm_roles.salary_band("manager")
+        ... except csm_roles.NoFigureError as err:
+        ...     print("no band")
+        no band
     """
 
 
 class InvalidInputError(CsmRolesError, ValueError):
-    """An argument has the right type but a value that cannot be used (a negative salary)."""
+    """An argument has the right type but a value that cannot be used (a negative salary).
+
+    Examples:
+        >>> try:
+        ...     csm_roles.compare_offer(-5, "mid")
+        ... except csm_roles.InvalidInputError as err:
+        ...     print(err)
+        a salary cannot be negative, got -5
+    """
 
 
 class TemplateError(CsmRolesError, ValueError):
-    """A template could not be rendered: bad syntax, an undefined value, or code the sandbox refused."""
+    """A template could not be rendered: bad syntax, an undefined value, or code the sandbox refused.
+
+    Examples:
+        >>> issubclass(csm_roles.TemplateError, ValueError)
+        True
+    """
 
 
 class DataNotFoundError(CsmRolesError, FileNotFoundError):
-    """A data file (the built-in dataset or a company's file) could not be found."""
+    """A data file (the built-in dataset or a company's file) could not be found.
+
+    Examples:
+        >>> try:
+        ...     csm_roles.load_benchmarks("/no/such/file.yaml")
+        ... except csm_roles.DataNotFoundError:
+        ...     print("missing")
+        missing
+    """
 
 
 class DataFileError(CsmRolesError, ValueError):
@@ -92,6 +125,13 @@ class DataFileError(CsmRolesError, ValueError):
         field: dotted path of the offending field (``"levels.2.experience.0.low"``),
             or ``None`` for a problem with the file as a whole.
         problem: what is wrong, without the location.
+
+    Examples:
+        >>> try:
+        ...     csm_roles.Benchmarks(csm_roles._loader.dataset_from_text("format_version: 2"))
+        ... except csm_roles.DataFileError as err:
+        ...     print(err.field)
+        format_version
     """
 
     def __init__(

@@ -40,7 +40,12 @@ _PART = re.compile(rf"[^{_SEPARATORS}-]+")
 
 
 class GenderCoding(Record):
-    """The gender coding of a text: counts, the coded words, and the verdict."""
+    """The gender coding of a text: counts, the coded words, and the verdict.
+
+    Examples:
+        >>> csm_roles.gender_coding("loyal, honest and kind").feminine_count
+        3
+    """
 
     verdict: Verdict
     score: int

@@ -22,7 +22,12 @@ KIND_TITLES = {
 
 
 class KitQuestion(Record):
-    """A question in a kit, with what a strong answer shows and why it is in the kit."""
+    """A question in a kit, with what a strong answer shows and why it is in the kit.
+
+    Examples:
+        >>> csm_roles.interview_kit("entry", segment="smb").questions[0].relevant
+        True
+    """
 
     key: str
     kind: str
@@ -86,6 +91,11 @@ def interview_kit(
 
     Questions tagged for the level, segment or industry come first within each kind;
     every question of the dataset stays in the kit.
+
+    Examples:
+        >>> kit = csm_roles.interview_kit("mid", industry="healthcare")
+        >>> kit.by_kind("behavioral")[0].key
+        'learn-fast'
     """
     bm = benchmarks or default_benchmarks()
     level_record = bm.level(level)

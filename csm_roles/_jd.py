@@ -99,6 +99,10 @@ class Company(Record):
     """What a company says about itself in a posting. Every field is optional.
 
     Pass a ``Company`` or a plain dict with the same keys to `generate_jd`.
+
+    Examples:
+        >>> csm_roles.Company(name="Northwind", benefits="A learning budget").benefits
+        ('A learning budget',)
     """
 
     name: Annotated[str, Field(max_length=200)] | None = None
@@ -126,7 +130,12 @@ class Company(Record):
 
 
 class Location(Record):
-    """Where the job is done: work model plus metro, as a posting states it."""
+    """Where the job is done: work model plus metro, as a posting states it.
+
+    Examples:
+        >>> csm_roles.generate_jd("smb", metro="NYC", work_model="hybrid").location.label
+        'Hybrid, New York, NY'
+    """
 
     work_model: WorkModel
     metro: str | None = None
@@ -152,7 +161,12 @@ class Location(Record):
 
 
 class Portfolio(Record):
-    """The book of accounts the posting describes, from the segment's data."""
+    """The book of accounts the posting describes, from the segment's data.
+
+    Examples:
+        >>> csm_roles.generate_jd("mid-market").portfolio.acv_label
+        '$25,000–$100,000'
+    """
 
     segment: str
     segment_name: str
@@ -185,7 +199,12 @@ class Portfolio(Record):
 
 
 class SuccessMetric(Record):
-    """A KPI with the numeric target the posting sets."""
+    """A KPI with the numeric target the posting sets.
+
+    Examples:
+        >>> csm_roles.generate_jd("enterprise").success_metrics[0].line
+        'Net Revenue Retention (NRR): 110–120%'
+    """
 
     kpi: str
     name: str
@@ -202,7 +221,12 @@ class SuccessMetric(Record):
 
 
 class Compensation(Record):
-    """The pay a posting states: a base range always, variable pay where known."""
+    """The pay a posting states: a base range always, variable pay where known.
+
+    Examples:
+        >>> csm_roles.generate_jd("smb", "entry").compensation.lines[0]
+        'Base salary: $60,000–$80,000 a year.'
+    """
 
     base: MoneyRange
     ote: MoneyRange | None = None
@@ -319,7 +343,7 @@ class JobDescription(Record):
         """The job description as a document: ``"markdown"``, ``"html"`` or ``"text"``.
 
         ``template_dir`` names a folder of templates that override or extend the
-        built-in ones (see ``docs/templates.md``); they render in a sandbox.
+        built-in ones (see ``docs/guides/templates.md``); they render in a sandbox.
         """
         if template_dir is not None:
             from ._render import render

@@ -44,7 +44,12 @@ Kind = Literal[
 
 
 class Rule(Record):
-    """One lint rule, as written in a rules file."""
+    """One lint rule, as written in a rules file.
+
+    Examples:
+        >>> csm_roles.default_rules().rule("missing-pay").severity
+        'error'
+    """
 
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     kind: Kind
@@ -82,7 +87,12 @@ class Rule(Record):
 
 
 class RuleSet(Record):
-    """A validated rules file: the rules and the words that mark a CSM posting."""
+    """A validated rules file: the rules and the words that mark a CSM posting.
+
+    Examples:
+        >>> len(csm_roles.default_rules().rules)
+        10
+    """
 
     format_version: Literal[1]
     csm_markers: tuple[str, ...] = ()
@@ -112,6 +122,11 @@ class Finding(Record):
     ``text[finding.offset:finding.end] == finding.match``; ``line``/``column``
     (1-based) locate ``offset``. A finding about the posting as a whole (such as
     missing pay) has an empty match at line 1, column 1.
+
+    Examples:
+        >>> finding = csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"])[0]
+        >>> finding.format("jd.md")
+        'jd.md:1:6: warning buzzwords A buzzword that tells candidates little about the job.'
     """
 
     rule: str
@@ -505,7 +520,14 @@ def _ruleset_from(raw: object, name: str, bm: Benchmarks | None = None) -> RuleS
 
 
 def load_rules(path: str | os.PathLike[str]) -> RuleSet:
-    """Read a team's own rules file (same format as ``data/lint_rules.yaml``)."""
+    """Read a team's own rules file (same format as ``data/lint_rules.yaml``).
+
+    Examples:
+        >>> import pathlib
+        >>> path = pathlib.Path(csm_roles.__file__).parent.parent / "data" / "lint_rules.yaml"
+        >>> path.exists() and len(csm_roles.load_rules(path).rules)
+        10
+    """
     import yaml
 
     from ._loader import _StrictLoader
@@ -525,7 +547,12 @@ def load_rules(path: str | os.PathLike[str]) -> RuleSet:
 
 
 def default_rules() -> RuleSet:
-    """The built-in rules, read once per process on first use."""
+    """The built-in rules, read once per process on first use.
+
+    Examples:
+        >>> csm_roles.default_rules().rule("buzzwords").kind
+        'phrases'
+    """
     global _default
     if _default is None:
         with _default_lock:

@@ -5,7 +5,7 @@ the look-ups return them, and the JSON Schema of the data format is generated fr
 them. All models are frozen and every collection is a tuple, so a record handed to
 one caller can never be changed under another.
 
-Conventions (also in ``docs/data-format.md``):
+Conventions (also in ``docs/reference/data-format.md``):
 
 * money is an integer amount in USD per year;
 * percentages are percent points (``15`` means 15 %);
@@ -122,7 +122,12 @@ class _Bounds(Record):
 
 
 class MoneyRange(_Bounds):
-    """A pay range in whole US dollars a year."""
+    """A pay range in whole US dollars a year.
+
+    Examples:
+        >>> str(csm_roles.MoneyRange(low=160_000, high=220_000, open_ended=True))
+        '$160,000–$220,000+'
+    """
 
     low: Annotated[int, Field(ge=0, strict=True)]
     high: Annotated[int, Field(ge=0, strict=True)] | None = None
@@ -173,7 +178,13 @@ class YearsRange(_Bounds):
 
 
 class PortfolioRange(_Bounds):
-    """How many accounts one CSM carries, as one source states it."""
+    """How many accounts one CSM carries, as one source states it.
+
+    Examples:
+        >>> smb = csm_roles.portfolio_sizes("smb")[0]
+        >>> str(smb), smb.contains(150)
+        ('50–100+', True)
+    """
 
     low: Annotated[int, Field(ge=0)]
     high: Annotated[int, Field(ge=0)] | None = None
@@ -202,7 +213,12 @@ class SourcedMoneyRange(MoneyRange):
 
 
 class Source(Record):
-    """One of the published guides every figure comes from."""
+    """One of the published guides every figure comes from.
+
+    Examples:
+        >>> csm_roles.source("userguiding-2024").label
+        'UserGuiding (2024)'
+    """
 
     id: Key
     publisher: Text | None = None
@@ -240,7 +256,12 @@ class SimilarTitle(Record):
 
 
 class Level(Record):
-    """A CSM career level (entry, mid, senior, strategic, team lead, manager, director)."""
+    """A CSM career level (entry, mid, senior, strategic, team lead, manager, director).
+
+    Examples:
+        >>> str(csm_roles.level("senior").experience[0])
+        '5+ years'
+    """
 
     key: Key
     name: Text
@@ -263,7 +284,12 @@ class Level(Record):
 
 
 class CareerPath(Record):
-    """A move from the CSM role: up a level, or sideways into another job."""
+    """A move from the CSM role: up a level, or sideways into another job.
+
+    Examples:
+        >>> [p.to_roles for p in csm_roles.career_paths() if p.kind == "lateral"][0]
+        ('Sales',)
+    """
 
     key: Key
     kind: Literal["up", "lateral"]
@@ -296,7 +322,12 @@ class EngagementModel(Record):
 
 
 class Segment(Record):
-    """A customer segment: SMB, mid-market or enterprise."""
+    """A customer segment: SMB, mid-market or enterprise.
+
+    Examples:
+        >>> csm_roles.segment("enterprise").engagement_model
+        'high-touch'
+    """
 
     key: Key
     name: Text
@@ -407,7 +438,12 @@ class Adjustment(Record):
 
 
 class Metro(Record):
-    """A metro area with its observed base range and cost-of-living adjustment."""
+    """A metro area with its observed base range and cost-of-living adjustment.
+
+    Examples:
+        >>> str(csm_roles.metro("NYC").adjustment)
+        '+15–20%'
+    """
 
     key: Key
     name: Text
@@ -422,7 +458,12 @@ class Metro(Record):
 
 
 class KpiTarget(_Bounds):
-    """A target range for a KPI, as one source states it."""
+    """A target range for a KPI, as one source states it.
+
+    Examples:
+        >>> csm_roles.kpi("activation").targets[0].label("percent")
+        '80% or more within 60 days'
+    """
 
     low: float | None = None
     high: float | None = None
@@ -467,7 +508,12 @@ def _with_unit(value: float, unit: str) -> str:
 
 
 class Kpi(Record):
-    """A metric CSMs are measured on, with the targets the guides give."""
+    """A metric CSMs are measured on, with the targets the guides give.
+
+    Examples:
+        >>> csm_roles.kpi("grr").indicator
+        'lagging'
+    """
 
     key: Key
     name: Text
@@ -584,7 +630,12 @@ class ComplianceName(Record):
 
 
 class Industry(Record):
-    """An industry with its extra requirements and focus areas."""
+    """An industry with its extra requirements and focus areas.
+
+    Examples:
+        >>> csm_roles.industry("fintech").name
+        'Financial services'
+    """
 
     key: Key
     name: Text
@@ -626,7 +677,12 @@ class MarketStat(_Bounds):
 
 
 class InterviewQuestion(Record):
-    """An interview question with what a strong answer shows."""
+    """An interview question with what a strong answer shows.
+
+    Examples:
+        >>> csm_roles.interview_questions("culture")[0].kind
+        'culture'
+    """
 
     key: Key
     relevant_to: tuple[Key, ...] = Field(
@@ -639,7 +695,12 @@ class InterviewQuestion(Record):
 
 
 class SourcingChannel(Record):
-    """A place to find CSM candidates, with how to use it."""
+    """A place to find CSM candidates, with how to use it.
+
+    Examples:
+        >>> csm_roles.sourcing_channels()[2].name
+        'Industry events'
+    """
 
     key: Key
     name: Text
@@ -654,7 +715,12 @@ class SourcingChannel(Record):
 
 
 class RedFlag(Record):
-    """A warning sign in a candidate."""
+    """A warning sign in a candidate.
+
+    Examples:
+        >>> csm_roles.red_flags()[1].line
+        'No revenue focus: Cannot say how a CSM moves business growth. Risk: Weak expansion and the wrong priorities.'
+    """
 
     key: Key
     name: Text
@@ -743,7 +809,12 @@ class IntegrityError(ValueError):
 
 
 class Dataset(Record):
-    """The whole reference dataset: the root of ``benchmarks.yaml``."""
+    """The whole reference dataset: the root of ``benchmarks.yaml``.
+
+    Examples:
+        >>> len(csm_roles.default_benchmarks().data.levels)
+        7
+    """
 
     format_version: Literal[1]
     sources: tuple[Source, ...] = Field(min_length=1)

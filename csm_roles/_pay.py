@@ -1,7 +1,7 @@
 """Pay bands: choosing among sources, adjusting for a metro, and placing an offer.
 
 The default source policy, the metro formula and the Remote answer are documented
-here and in ``docs/data-format.md``; they are the only places the library computes
+here and in ``docs/reference/data-format.md``; they are the only places the library computes
 a number the guides do not state, and every such number says how it was derived.
 """
 
@@ -53,6 +53,10 @@ class OfferComparison(Record):
     band: 0.0 at its bottom, 1.0 at its top, negative below, above 1.0 above.
     ``distance`` is how far outside the band it is, as a fraction of the band's
     width (0.0 when within); ``gap`` is the same in dollars.
+
+    Examples:
+        >>> csm_roles.compare_offer(130_000, "mid").position
+        'above'
     """
 
     base: int

@@ -86,3 +86,69 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     assert jd.returncode == 0, jd.stderr
     assert jd.stdout.startswith('<article class="csm-job">')
     assert "5–20 enterprise accounts" in jd.stdout
+    lint = subprocess.run(
+        [str(bindir / "csm-roles"), "lint", "-", "--fail-on", "warning"],
+        input=jd.stdout,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stdout + lint.stderr  # our own output lints clean
+    bad = subprocess.run(
+        [str(bindir / "csm-roles"), "lint", "-"],
+        input="A rockstar ninja. Competitive salary.",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert "<stdin>:1:1: error missing-pay" in bad.stdout
+    chart = subprocess.run(
+        [str(bindir / "csm-roles"), "chart", "--by", "metro", "-o", str(tmp_path / "bands.svg")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert chart.returncode == 0, chart.stderr
+    assert (tmp_path / "bands.svg").read_text(encoding="utf-8").startswith("<svg")
+    version = subprocess.run(
+        [str(python), "-c", "import csm_roles; print(csm_roles.__version__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert version.stdout.strip() != "0+unknown"
+
+
+def test_sdist_rebuilds_the_same_wheel(wheel: Path, tmp_path: Path) -> None:
+    """python -m build: the wheel built from the sdist holds the same files, byte for byte."""
+    out = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (sdist,) = out.glob("csm_roles-*.tar.gz")
+    rebuilt_dir = tmp_path / "rebuilt"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(rebuilt_dir), str(sdist)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (rebuilt,) = rebuilt_dir.glob("csm_roles-*.whl")
+
+    def contents(path: Path) -> dict[str, bytes]:
+        with zipfile.ZipFile(path) as archive:
+            return {name: archive.read(name) for name in archive.namelist() if not name.endswith("RECORD")}
+
+    assert contents(rebuilt) == contents(wheel)
