@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from conftest import ROOT, run_cli
 
 BAD = "Wanted: a rockstar CSM to manage 150 enterprise accounts.\nCompetitive salary.\n"

@@ -6,9 +6,9 @@ import datetime as dt
 import threading
 
 import pytest
-from jd_checks import check
 
 import csm_roles
+from jd_checks import check
 
 DAY = dt.date(2026, 11, 1)
 

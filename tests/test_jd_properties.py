@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jd_checks import check
 
 import csm_roles
+from jd_checks import check
 
 SEGMENTS = [s.key for s in csm_roles.segments()]
 LEVELS = [lvl.key for lvl in csm_roles.levels()]

@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from schemaorg import Vocabulary
 
 import csm_roles
 from csm_roles._jsonld import dumps
+from schemaorg import Vocabulary
 
 DAY = dt.date(2026, 11, 1)
 
