@@ -19,10 +19,9 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
-from ._chart import Chart, band_chart, render_chart
 from ._errors import (
     CsmRolesError,
     DataFileError,
@@ -32,10 +31,6 @@ from ._errors import (
     TemplateError,
     UnknownKeyError,
 )
-from ._gender import GenderCoding, gender_coding
-from ._interview import InterviewKit, KitQuestion, interview_kit
-from ._jd import Company, Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
-from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
 from ._models import (
     CareerPath,
     Dataset,
@@ -55,10 +50,44 @@ from ._models import (
 )
 from ._pay import OfferComparison, PayBand
 
+if TYPE_CHECKING:
+    from ._chart import Chart, band_chart, render_chart
+    from ._gender import GenderCoding, gender_coding
+    from ._interview import InterviewKit, KitQuestion, interview_kit
+    from ._jd import Company, Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
+    from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
 
-def __getattr__(name: str) -> str:
-    # Only ``__version__`` is computed on demand: importlib.metadata costs about 15 ms
-    # at start-up, which every `csm-roles` run would pay for a string it rarely needs.
+#: Names whose modules load on first use, so a look-up does not pay for Jinja and
+#: the job-description, linter and chart models (see ``__getattr__`` below).
+_LAZY = {
+    "_chart": ("Chart", "band_chart", "render_chart"),
+    "_gender": ("GenderCoding", "gender_coding"),
+    "_interview": ("InterviewKit", "KitQuestion", "interview_kit"),
+    "_jd": (
+        "Company",
+        "Compensation",
+        "JobDescription",
+        "Location",
+        "Portfolio",
+        "SuccessMetric",
+        "generate_jd",
+    ),
+    "_lint": ("Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"),
+}
+_LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on demand: the job-description, linter, chart and interview modules (with
+    # Jinja), and ``__version__`` (importlib.metadata costs about 15 ms at start-up).
+    # Each name is then stored in the module, so this runs once per name.
+    module = _LAZY_NAMES.get(name)
+    if module is not None:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -67,6 +96,10 @@ def __getattr__(name: str) -> str:
         except PackageNotFoundError:  # a checkout that was never installed
             return "0+unknown"
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY_NAMES, "__version__"})
 
 
 __all__ = [

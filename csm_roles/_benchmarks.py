@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from ._errors import NoFigureError, UnknownKeyError
-from ._loader import dataset_from_text, package_file, read_dataset
+from ._loader import construct_trusted, dataset_from_text, load_trusted_yaml, package_file, read_dataset
 from ._models import (
     KEYED_COLLECTIONS,
     CareerPath,
@@ -118,6 +118,7 @@ class Benchmarks:
             QUESTION_KINDS,
             lambda kind: kind,
         )
+        self._bands: dict[tuple[str, str | None, str | None], PayBand] = {}
         self._kind_aliases = {
             normalize_key(alias): kind for kind, aliases in QUESTION_KINDS.items() for alias in aliases
         }
@@ -278,9 +279,18 @@ class Benchmarks:
             ('$125,000–$169,000', True)
         """
         level_key = self.level(level).key
+        metro_key = self.metro(metro).key if metro is not None else None
+        source_key = self.source(source).id if source is not None else None
+        memo = (level_key, metro_key, source_key)
+        found = self._bands.get(memo)
+        if found is None:  # records are frozen, so one answer can serve every caller
+            found = self._salary_band(level_key, metro_key, source_key)
+            self._bands[memo] = found
+        return found
+
+    def _salary_band(self, level_key: str, metro: str | None, source_id: str | None) -> PayBand:
         bands = [band for band in self.data.pay.level_bands if band.level == level_key]
-        if source is not None:
-            source_id = self.source(source).id
+        if source_id is not None:
             chosen = [band for band in bands if band.source == source_id]
             if not chosen:
                 have = ", ".join(band.source for band in bands) or "none"
@@ -563,9 +573,12 @@ _default_lock = threading.Lock()
 
 
 def default_benchmarks() -> Benchmarks:
-    """The packaged dataset, read and validated once per process, on first use.
+    """The packaged dataset, read once per process, on first use.
 
-    Thread-safe: concurrent first calls read the file once.
+    Thread-safe: concurrent first calls read the file once. The packaged file is
+    validated by the test suite on every change, so at run time it is built without
+    running the validators again; set ``CSM_ROLES_VALIDATE_DATA=1`` to validate it
+    anyway (for example after editing an installed copy).
 
     Examples:
         >>> csm_roles.default_benchmarks() is csm_roles.default_benchmarks()
@@ -577,10 +590,17 @@ def default_benchmarks() -> Benchmarks:
         with _default_lock:
             if _default is None:
                 data_file = package_file("data", "benchmarks.yaml")
-                _default = Benchmarks(
-                    dataset_from_text(data_file.read_text(encoding="utf-8"), str(data_file)),
-                    origin="the built-in dataset",
-                )
+                text = data_file.read_text(encoding="utf-8")
+                if os.environ.get("CSM_ROLES_VALIDATE_DATA"):
+                    data = dataset_from_text(text, str(data_file))
+                else:
+                    raw = load_trusted_yaml(text)
+                    data = (
+                        construct_trusted(raw)
+                        if isinstance(raw, dict)
+                        else dataset_from_text(text, str(data_file))
+                    )
+                _default = Benchmarks(data, origin="the built-in dataset")
             found = _default
     return found
 

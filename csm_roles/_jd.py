@@ -402,7 +402,7 @@ def _newest(bm: Benchmarks, items: Iterable[Any]) -> Any:
 def _portfolio(bm: Benchmarks, segment: Segment) -> Portfolio:
     chosen = _newest(bm, segment.portfolio)
     engagement = bm.engagement_model(segment.engagement_model)
-    return Portfolio(
+    return Portfolio.model_construct(
         segment=segment.key,
         segment_name=segment.name,
         low=chosen.low,
@@ -436,7 +436,7 @@ def _metrics(bm: Benchmarks, segment: str) -> tuple[SuccessMetric, ...]:
             continue
         target = _target(bm, kpi)
         metrics.append(
-            SuccessMetric(
+            SuccessMetric.model_construct(
                 kpi=kpi.key,
                 name=kpi.label,
                 target=target.label(kpi.unit),
@@ -620,14 +620,14 @@ def _pay_override(pay: object) -> MoneyRange:
         raise InvalidInputError(f"pay: the low end must be above zero, got {low!r}")
     if low_amount > high_amount:
         raise InvalidInputError(f"pay: the low end ({low_amount:,}) is above the high end ({high_amount:,})")
-    return MoneyRange(low=low_amount, high=high_amount)
+    return MoneyRange.model_construct(low=low_amount, high=high_amount)
 
 
 def _compensation(
     bm: Benchmarks, level: Level, metro: Metro | None, pay: object | None, company_name: str
 ) -> Compensation:
     if pay is not None:
-        return Compensation(
+        return Compensation.model_construct(
             base=_pay_override(pay),
             note=f"Pay band set by {company_name}.",
             sources=(),
@@ -652,7 +652,7 @@ def _compensation(
     if base is None:  # a company file may hold a band with neither; never invent one
         raise NoFigureError(f"no base or total pay for the {pay_level.key!r} level in {bm.origin}")
     notes = " ".join(part for part in (note, band.note) if part) or None
-    return Compensation(
+    return Compensation.model_construct(
         base=base,
         ote=band.ote,
         total=band.total if band.base is not None else None,
@@ -676,8 +676,8 @@ def _location(metro: Metro | None, work_model: str | None) -> Location:
                 f"metro {metro.key!r} means a remote job, but work_model is {model!r}; "  # type: ignore[union-attr]
                 "drop work_model, or name the city the office is in"
             )
-        return Location(work_model="remote", country=metro.country)  # type: ignore[union-attr]
-    return Location(
+        return Location.model_construct(work_model="remote", country=metro.country)  # type: ignore[union-attr]
+    return Location.model_construct(
         work_model=model,
         metro=metro.key if metro else None,
         metro_name=metro.name if metro else None,
@@ -717,6 +717,11 @@ def _date(value: object, name: str) -> dt.date | None:
         except ValueError:
             pass
     raise InvalidInputError(f"{name} must be a date or an ISO date string like 2026-11-01; got {value!r}")
+
+
+# Records below are assembled with ``model_construct``: every input was checked at the
+# boundary (keys resolved, company and pay validated, dates parsed) and every other value
+# comes from the dataset, so validating the assembled record again would only cost time.
 
 
 def generate_jd(
@@ -820,7 +825,7 @@ def generate_jd(
             ]
         )
     )
-    return JobDescription(
+    return JobDescription.model_construct(
         title=job_title,
         level=level_record.key,
         level_name=level_record.name,

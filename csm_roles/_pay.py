@@ -98,8 +98,12 @@ def choose_band(bands: Sequence[LevelBand], sources: dict[str, Source], level: s
 
 
 def plain_band(band: LevelBand) -> PayBand:
-    """A source's band as it stands, unadjusted."""
-    return PayBand(
+    """A source's band as it stands, unadjusted.
+
+    Built with ``model_construct``: every value comes from an already validated (or
+    CI-validated) record, so validating again would only cost time on a hot path.
+    """
+    return PayBand.model_construct(
         level=band.level,
         segment=band.segment,
         base=band.base,
@@ -116,7 +120,9 @@ def _scale(money: MoneyRange | None, low_pct: float, high_pct: float) -> MoneyRa
     if money is None:
         return None
     high = None if money.high is None else _round(money.high * (1 + high_pct / 100))
-    return MoneyRange(low=_round(money.low * (1 + low_pct / 100)), high=high, open_ended=money.open_ended)
+    return MoneyRange.model_construct(
+        low=_round(money.low * (1 + low_pct / 100)), high=high, open_ended=money.open_ended
+    )
 
 
 def _round(amount: float) -> int:
@@ -191,7 +197,7 @@ def compare(base: object, band: PayBand) -> OfferComparison:
         position, gap = "above", amount - money.high
     else:
         position, gap = "within", 0
-    return OfferComparison(
+    return OfferComparison.model_construct(  # every value is computed here from a checked band
         base=amount,
         level=band.level,
         metro=band.metro,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pydantic import BaseModel
 
 import csm_roles
@@ -85,3 +86,27 @@ def test_conflicting_figures_are_kept_side_by_side() -> None:
     assert lows == [60_000, 65_000]
     senior = sorted((b.base.low, b.base.high) for b in csm_roles.salary_bands("senior") if b.base)
     assert senior == [(100_000, 130_000), (120_000, 160_000)]
+
+
+def test_the_fast_built_in_load_equals_a_validated_load() -> None:
+    """default_benchmarks() skips the validators for the packaged file: prove that is safe."""
+    from pathlib import Path
+
+    from csm_roles._loader import construct_trusted, dataset_from_text, load_yaml
+
+    text = (Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml").read_text(encoding="utf-8")
+    validated = dataset_from_text(text)
+    fast = construct_trusted(load_yaml(text))
+    assert fast == validated
+    assert fast.model_dump(mode="json") == validated.model_dump(mode="json")
+    assert csm_roles.default_benchmarks().data == validated
+
+
+def test_validating_the_packaged_file_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    csm_roles.reset_default_benchmarks()
+    try:
+        monkeypatch.setenv("CSM_ROLES_VALIDATE_DATA", "1")
+        assert csm_roles.salary_band("senior").source == "augtal-2026"
+    finally:
+        monkeypatch.delenv("CSM_ROLES_VALIDATE_DATA")
+        csm_roles.reset_default_benchmarks()
