@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tarfile
 import venv
 import zipfile
 from pathlib import Path
@@ -18,7 +19,7 @@ from conftest import ROOT
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
         text=True,
@@ -139,9 +140,18 @@ def test_sdist_rebuilds_the_same_wheel(wheel: Path, tmp_path: Path) -> None:
         text=True,
     )
     (sdist,) = out.glob("csm_roles-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        assert any(name.endswith("/data/benchmarks.yaml") for name in names)
+        assert any(name.endswith("/templates/jd/layout.j2") for name in names)
+        if hasattr(tarfile, "data_filter"):  # Python 3.10.12+, 3.11.4+
+            archive.extractall(tmp_path / "unpacked", filter="data")
+        else:  # pragma: no cover - our own sdist, just built
+            archive.extractall(tmp_path / "unpacked")
+    (source,) = (tmp_path / "unpacked").iterdir()
     rebuilt_dir = tmp_path / "rebuilt"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(rebuilt_dir), str(sdist)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(rebuilt_dir), str(source)],
         check=True,
         capture_output=True,
         text=True,
