@@ -55,6 +55,10 @@ def test_console_examples_run(name: str, command: str, tmp_path: Path) -> None:
     if ">" in args:  # a shell redirection: the command's output is what matters
         args = args[: args.index(">")]
     args = [str(tmp_path / "our-bands.yaml") if a == "our-bands.yaml" else a for a in args]
+    for flag in ("-o", "--output"):  # write outputs to a temporary folder, never into the checkout
+        if flag in args:
+            position = args.index(flag) + 1
+            args[position] = str(tmp_path / Path(args[position]).name)
     if any("our-bands.yaml" in a for a in args):
         (tmp_path / "our-bands.yaml").write_text(
             (ROOT / "data" / "benchmarks.yaml").read_text(), encoding="utf-8"
