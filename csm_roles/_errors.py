@@ -8,7 +8,6 @@ an unknown key is a `LookupError`, a broken data file or a bad argument is a
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 
 __all__ = [
@@ -172,5 +171,7 @@ def _closest(key: str, choices: Sequence[str], aliases: Mapping[str, str]) -> st
         spellings.setdefault(alias.casefold(), target)
     if not isinstance(key, str):
         return None
+    import difflib  # only when a key is unknown: not worth its import time at start-up
+
     match = difflib.get_close_matches(key.casefold().strip(), list(spellings), n=1, cutoff=0.6)
     return spellings[match[0]] if match else None

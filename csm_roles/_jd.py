@@ -409,7 +409,9 @@ def _portfolio(bm: Benchmarks, segment: Segment) -> Portfolio:
         high=chosen.high,
         open_ended=chosen.open_ended,
         acv=(
-            MoneyRange(low=segment.acv.low, high=segment.acv.high, open_ended=segment.acv.open_ended)
+            MoneyRange.model_construct(
+                low=segment.acv.low, high=segment.acv.high, open_ended=segment.acv.open_ended
+            )
             if segment.acv
             else None
         ),
@@ -689,7 +691,7 @@ def _location(metro: Metro | None, work_model: str | None) -> Location:
 
 def _company(company: object) -> Company:
     if company is None:
-        return Company()
+        return Company.model_construct()  # nothing to check (and no validator to build)
     if isinstance(company, Company):
         return company
     if isinstance(company, str):

