@@ -118,6 +118,18 @@ class Benchmarks:
             QUESTION_KINDS,
             lambda kind: kind,
         )
+        self._indexes: dict[str, _Index[Any]] = {
+            "sources": self._sources,
+            "levels": self._levels,
+            "segments": self._segments,
+            "metros": self._metros,
+            "kpis": self._kpis,
+            "industries": self._industries,
+            "work_contexts": self._contexts,
+            "engagement_models": self._engagement,
+            "technical_variants": self._variants,
+            "related_roles": self._related,
+        }
         self._bands: dict[tuple[str, str | None, str | None], PayBand] = {}
         self._kind_aliases = {
             normalize_key(alias): kind for kind, aliases in QUESTION_KINDS.items() for alias in aliases
@@ -535,8 +547,10 @@ class Benchmarks:
         """
         if collection not in KEYED_COLLECTIONS:
             raise UnknownKeyError("collection", collection, tuple(KEYED_COLLECTIONS))
-        key_of: Callable[[Any], str] = (lambda r: r.id) if collection == "sources" else (lambda r: r.key)
-        index = _Index(KEYED_COLLECTIONS[collection], getattr(self.data, collection), key_of)
+        index = self._indexes.get(collection)
+        if index is None:  # built on first use and kept: the records never change
+            index = _Index(KEYED_COLLECTIONS[collection], getattr(self.data, collection), lambda r: r.key)
+            self._indexes[collection] = index
         try:
             return index.get(key)
         except UnknownKeyError:

@@ -660,8 +660,3 @@ def lint_jd(
             )
     order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
     return tuple(sorted(findings, key=lambda f: (f.offset, order[f.rule])))
-
-
-def worst(findings: Iterable[Finding]) -> int:
-    """The highest severity among findings, as 0 (info) .. 2 (error); -1 when none."""
-    return max((SEVERITY_ORDER[f.severity] for f in findings), default=-1)
