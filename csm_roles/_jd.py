@@ -235,7 +235,12 @@ class Compensation(Record):
     variable: str | None = None
     derived: bool = False
     formula: str | None = None
-    note: str | None = None
+    basis: str | None = Field(
+        default=None,
+        description="For the recruiter, not the posting: how the range was chosen where the guides "
+        "had no exact figure (a level without a band, Remote without a factor).",
+    )
+    place: str | None = Field(default=None, description="The place a derived range is adjusted for.")
     sources: tuple[str, ...] = ()
     set_by_company: bool = False
 
@@ -268,10 +273,8 @@ class Compensation(Record):
             lines.append(f"On-target earnings: {self.ote} a year.")
         if self.variable_text and label == "Base salary":
             lines.append(f"Variable pay: {self.variable_text}.")
-        if self.derived and self.formula:
-            lines.append("The range is adjusted for the metro's cost of living.")
-        if self.note:
-            lines.append(self.note)
+        if self.derived and self.formula and self.place:
+            lines.append(f"The range reflects the cost of living in {self.place}.")
         return tuple(lines)
 
 
@@ -631,7 +634,7 @@ def _compensation(
     if pay is not None:
         return Compensation.model_construct(
             base=_pay_override(pay),
-            note=f"Pay band set by {company_name}.",
+            basis=f"Pay band set by {company_name}.",
             sources=(),
             set_by_company=True,
         )
@@ -653,7 +656,7 @@ def _compensation(
         base = band.total
     if base is None:  # a company file may hold a band with neither; never invent one
         raise NoFigureError(f"no base or total pay for the {pay_level.key!r} level in {bm.origin}")
-    notes = " ".join(part for part in (note, band.note) if part) or None
+    basis = " ".join(part for part in (note, band.note) if part) or None
     return Compensation.model_construct(
         base=base,
         ote=band.ote,
@@ -662,9 +665,17 @@ def _compensation(
         variable=band.variable,
         derived=band.derived,
         formula=band.formula,
-        note=notes,
+        basis=basis,
+        place=_place(metro) if band.derived and metro is not None else None,
         sources=band.sources,
     )
+
+
+def _place(metro: Metro) -> str:
+    """A metro as a posting names a place: "San Francisco, CA" (or the metro's name)."""
+    if metro.locality:
+        return f"{metro.locality}, {metro.region}" if metro.region else metro.locality
+    return metro.name
 
 
 def _location(metro: Metro | None, work_model: str | None) -> Location:
