@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 import yaml
 
 from ._errors import NoFigureError, UnknownKeyError
-from ._loader import construct_trusted, dataset_from_text, load_trusted_yaml, package_file, read_dataset
+from ._loader import construct_trusted, dataset_from_text, load_packaged, package_file, read_dataset
 from ._models import (
     KEYED_COLLECTIONS,
     CareerPath,
@@ -608,7 +608,7 @@ def default_benchmarks() -> Benchmarks:
                 if os.environ.get("CSM_ROLES_VALIDATE_DATA"):
                     data = dataset_from_text(text, str(data_file))
                 else:
-                    raw = load_trusted_yaml(text)
+                    raw = load_packaged(text)
                     data = (
                         construct_trusted(raw)
                         if isinstance(raw, dict)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "construct_trusted",
     "dataset_from_text",
+    "load_packaged",
     "load_trusted_yaml",
     "load_yaml",
     "package_file",
@@ -234,6 +235,25 @@ def _build(annotation: Any, value: Any) -> Any:
     if annotation is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     return value
+
+
+def load_packaged(text: str) -> Any:
+    """The packaged dataset as plain data: from its pre-parsed JSON when that matches.
+
+    A wheel carries ``data/benchmarks.json`` (written by ``hatch_build.py``) holding
+    the parsed YAML and the SHA-256 of the YAML text; it is used only when the hash
+    still matches ``text``, so the YAML stays the one source of truth. Otherwise (a
+    checkout, an edited install) the YAML is parsed.
+    """
+    compiled = resources.files("csm_roles").joinpath("data").joinpath("benchmarks.json")
+    if compiled.is_file():
+        import hashlib
+        import json
+
+        payload = json.loads(compiled.read_text(encoding="utf-8"))
+        if payload.get("source_sha256") == hashlib.sha256(text.encode("utf-8")).hexdigest():
+            return payload["data"]
+    return load_trusted_yaml(text)
 
 
 def load_trusted_yaml(text: str) -> Any:

@@ -110,3 +110,22 @@ def test_validating_the_packaged_file_on_request(monkeypatch: pytest.MonkeyPatch
     finally:
         monkeypatch.delenv("CSM_ROLES_VALIDATE_DATA")
         csm_roles.reset_default_benchmarks()
+
+
+def test_pre_parsed_data_is_used_only_when_it_matches_the_yaml(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+    import json
+    from pathlib import Path
+
+    from csm_roles import _loader
+
+    folder = Path(str(tmp_path))
+    (folder / "data").mkdir()
+    text = "format_version: 1\n"
+    payload = {"source_sha256": hashlib.sha256(text.encode()).hexdigest(), "data": {"from": "json"}}
+    (folder / "data" / "benchmarks.json").write_text(json.dumps(payload), encoding="utf-8")
+    monkeypatch.setattr(_loader.resources, "files", lambda package: folder)
+    assert _loader.load_packaged(text) == {"from": "json"}
+    assert _loader.load_packaged("format_version: 2\n") == {"format_version": 2}  # stale: the YAML wins

@@ -64,6 +64,24 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
         env=env,
         cwd=tmp_path,
     )
+    fast = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import csm_roles, csm_roles._loader as L\n"
+            "from importlib import resources\n"
+            "assert resources.files('csm_roles').joinpath('data', 'benchmarks.json').is_file()\n"
+            "text = L.package_file('data', 'benchmarks.yaml').read_text(encoding='utf-8')\n"
+            "assert L.load_packaged(text) == L.load_trusted_yaml(text)\n"
+            "assert csm_roles.default_benchmarks().data == L.dataset_from_text(text)\n",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert fast.returncode == 0, fast.stderr  # the wheel's pre-parsed data matches its YAML
     first, where = lookup.stdout.splitlines()
     assert first == "$120,000–$160,000 augtal-2026"
     assert str(ROOT) not in where
