@@ -34,8 +34,8 @@ docs: install-dev
 check: test typecheck lint docs
 
 bench: install-dev
-	$(BIN)/python benchmarks/bench_lookups.py
-	$(BIN)/python benchmarks/bench_jd.py
+	$(BIN)/python benchmarks/bench_lookups.py --installed
+	$(BIN)/python benchmarks/bench_jd.py --installed
 	$(BIN)/python benchmarks/bench_lint.py
 
 clean:

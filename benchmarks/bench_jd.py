@@ -6,7 +6,8 @@ Reports
     technical, in every format, as JDs per second on one core (target >= 1,000);
   * cold `csm-roles jd --segment enterprise` against cold
     `python -c "import pydantic, jinja2, yaml"` (target <= 1.5x).
-Pass --quick to run one slice of the matrix instead of all of it.
+Pass --quick to run one slice of the matrix instead of all of it, and --installed to
+time the cold runs in a fresh venv with the package installed from its wheel.
 """
 
 from __future__ import annotations
@@ -75,16 +76,17 @@ def matrix(quick: bool) -> tuple[int, float]:
 
 def cold(runs: int = 21) -> tuple[float, float]:
     """Medians of fresh runs, interleaved, with the package's bytecode compiled as pip would."""
-    from bench_lookups import with_bytecode
+    from bench_lookups import python_for_cold_runs, with_bytecode
 
     env = with_bytecode()
+    python = python_for_cold_runs()
     # `python -m csm_roles` is what the console script runs; calling the script itself
     # would also time launchers such as pyenv's shims, which have nothing to do with us
-    command = [sys.executable, "-m", "csm_roles"]
+    command = [python, "-m", "csm_roles"]
     base, ours = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "import pydantic, jinja2, yaml"], check=True, env=env)
+        subprocess.run([python, "-c", "import pydantic, jinja2, yaml"], check=True, env=env)
         base.append(time.perf_counter() - start)
         start = time.perf_counter()
         subprocess.run(

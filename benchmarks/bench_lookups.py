@@ -1,5 +1,8 @@
 """Speed of the look-ups: prints figures, asserts nothing (run `make bench`).
 
+`--installed` times the cold runs in a fresh venv with the package installed from
+its wheel (what users run); without it, this interpreter and the checkout.
+
 Reports
   * cold `import csm_roles; csm_roles.salary_band('senior')` against cold
     `import pydantic, jinja2, yaml` (medians of fresh interpreters), and the ratio;
@@ -36,6 +39,25 @@ def with_bytecode() -> dict[str, str]:
     return env
 
 
+def python_for_cold_runs() -> str:
+    """This interpreter, or with --installed a fresh venv with the package installed from a wheel.
+
+    An installed wheel is what users run: bytecode compiled by pip, the dataset
+    pre-parsed (hatch_build.py), and no other packages' start-up hooks.
+    """
+    if "--installed" not in sys.argv:
+        return sys.executable
+    import tempfile
+    import venv
+
+    folder = Path(tempfile.mkdtemp(prefix="csm-roles-bench-"))
+    venv.EnvBuilder(with_pip=True).create(folder)
+    python = str(folder / "bin" / "python")
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(root)], check=True, env=with_bytecode())
+    return python
+
+
 def cold(*codes: str) -> list[float]:
     """Median wall time of fresh interpreters running each of ``codes``, in seconds.
 
@@ -44,11 +66,12 @@ def cold(*codes: str) -> list[float]:
     on install), even where PYTHONDONTWRITEBYTECODE is set for the session.
     """
     env = with_bytecode()
+    python = PYTHON
     times: list[list[float]] = [[] for _ in codes]
     for _ in range(RUNS):
         for index, code in enumerate(codes):
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path.home())
+            subprocess.run([python, "-c", code], check=True, env=env, cwd=Path.home())
             times[index].append(time.perf_counter() - start)
     return [statistics.median(runs) for runs in times]
 
@@ -60,7 +83,13 @@ def warm(stmt: str, setup: str, number: int = 2000) -> float:
     return statistics.median(runs) / number * 1e6
 
 
+PYTHON = sys.executable
+
+
 def main() -> None:
+    global PYTHON
+    PYTHON = python_for_cold_runs()
+    print(f"cold runs use {PYTHON}")
     baseline, import_only, ours = cold(
         "import pydantic, jinja2, yaml",
         "import csm_roles",
@@ -74,7 +103,7 @@ def main() -> None:
     )
 
     probe = subprocess.run(
-        [sys.executable, "-c", "import csm_roles, sys; print(csm_roles._benchmarks._default is None)"],
+        [PYTHON, "-c", "import csm_roles, sys; print(csm_roles._benchmarks._default is None)"],
         capture_output=True,
         text=True,
         check=True,
