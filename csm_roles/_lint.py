@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import DataFileError, InvalidInputError, UnknownKeyError
@@ -97,6 +97,7 @@ class RuleSet(Record):
     format_version: Literal[1]
     csm_markers: tuple[str, ...] = ()
     rules: tuple[Rule, ...]
+    _compiled: Any = PrivateAttr(default=None)  # the compiled patterns (see _compile), built once
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RuleSet:
@@ -332,17 +333,18 @@ class _Compiled:
         return hits
 
 
-_compiled: dict[int, _Compiled] = {}
 _compiled_lock = threading.Lock()
 
 
 def _compile(ruleset: RuleSet) -> _Compiled:
-    key = id(ruleset)
-    found = _compiled.get(key)
-    if found is None or found.ruleset is not ruleset:
+    """The rule set's patterns, compiled on first use and kept on the rule set itself."""
+    found: _Compiled | None = ruleset._compiled
+    if found is None:
         with _compiled_lock:
-            found = _Compiled(ruleset)
-            _compiled[key] = found
+            found = ruleset._compiled
+            if found is None:
+                found = _Compiled(ruleset)
+                ruleset._compiled = found
     return found
 
 
