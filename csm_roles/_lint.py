@@ -260,6 +260,7 @@ class _Context:
     bm: Benchmarks
     compiled: _Compiled
     _pay: list[tuple[int, int, float, float]] | None = None
+    _single: re.Match[str] | bool | None = False
     _hits: dict[tuple[str, str], list[tuple[int, int]]] | None = None
 
     def hits(self, rule_id: str, name: str) -> list[tuple[int, int]]:
@@ -270,6 +271,13 @@ class _Context:
         if self._hits is None:
             self._hits = self.compiled.scan_vocabulary(self.prepared.scan)
         return self._hits.get((rule_id, name), [])
+
+    @property
+    def single_pay(self) -> re.Match[str] | None:
+        """The first single pay figure ("base salary: $120,000"), found once for two rules."""
+        if self._single is False:
+            self._single = _SINGLE_PAY.search(self.prepared.scan)
+        return self._single  # type: ignore[return-value]
 
     @property
     def pay_ranges(self) -> list[tuple[int, int, float, float]]:
@@ -349,14 +357,14 @@ def _compile(ruleset: RuleSet) -> _Compiled:
 
 
 def _check_pay_missing(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
-    if not ctx.pay_ranges and not _SINGLE_PAY.search(ctx.prepared.scan):
+    if not ctx.pay_ranges and not ctx.single_pay:
         yield 0, 0, ""
 
 
 def _check_pay_single(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
     if ctx.pay_ranges:
         return
-    match = _SINGLE_PAY.search(ctx.prepared.scan)
+    match = ctx.single_pay
     if match:
         yield match.start("amount"), match.end("amount"), ""
 
