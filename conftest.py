@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 import csm_roles
+
+# CI runs on a small shared machine: judge properties, not the speed of one example
+# (the first call of a function may also load data or compile rules once).
+settings.register_profile("csm-roles", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("csm-roles")
 
 
 @pytest.fixture(autouse=True)
