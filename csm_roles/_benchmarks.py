@@ -46,6 +46,7 @@ from ._models import (
     Tool,
     WorkContext,
     normalize_key,
+    pick_option,
 )
 from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, plain_band
 
@@ -113,11 +114,6 @@ class Benchmarks:
         self._engagement = _Index("engagement model", data.engagement_models, lambda r: r.key)
         self._variants = _Index("technical variant", data.technical_variants, lambda r: r.key)
         self._related = _Index("related role", data.related_roles, lambda r: r.key)
-        self._question_kinds = _Index(
-            "interview question kind",
-            QUESTION_KINDS,
-            lambda kind: kind,
-        )
         self._indexes: dict[str, _Index[Any]] = {
             "sources": self._sources,
             "levels": self._levels,
@@ -131,9 +127,6 @@ class Benchmarks:
             "related_roles": self._related,
         }
         self._bands: dict[tuple[str, str | None, str | None], PayBand] = {}
-        self._kind_aliases = {
-            normalize_key(alias): kind for kind, aliases in QUESTION_KINDS.items() for alias in aliases
-        }
 
     def __repr__(self) -> str:
         return f"<Benchmarks from {self.origin}>"
@@ -511,8 +504,7 @@ class Benchmarks:
         """
         if kind is None:
             return self.data.interview_questions
-        folded = normalize_key(kind) if isinstance(kind, str) else ""
-        wanted = self._kind_aliases.get(folded) or self._question_kinds.get(kind)
+        wanted = pick_option(QUESTION_KINDS, kind, "interview question kind")
         return tuple(q for q in self.data.interview_questions if q.kind == wanted)
 
     def red_flags(self) -> tuple[RedFlag, ...]:

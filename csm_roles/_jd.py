@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from ._benchmarks import Benchmarks, default_benchmarks
-from ._errors import InvalidInputError, NoFigureError, UnknownKeyError
+from ._errors import InvalidInputError, NoFigureError
 from ._models import (
     Industry,
     Kpi,
@@ -32,7 +32,7 @@ from ._models import (
     Source,
     WorkContext,
     YearsRange,
-    normalize_key,
+    pick_option,
 )
 from ._pay import PayBand, check_salary
 
@@ -381,16 +381,6 @@ class JobDescription(Record):
         return self.render("markdown")
 
 
-def _pick(options: Mapping[str, tuple[str, ...]], value: str, kind: str) -> str:
-    folded = normalize_key(value) if isinstance(value, str) else ""
-    for key, aliases in options.items():
-        if folded in {normalize_key(key), *(normalize_key(a) for a in aliases)}:
-            return key
-    raise UnknownKeyError(
-        kind, str(value), tuple(options), aliases={a: k for k, al in options.items() for a in al}
-    )
-
-
 def _year(bm: Benchmarks, source_id: str) -> int:
     year = bm.source(source_id).year
     return year if isinstance(year, int) else -1
@@ -682,7 +672,7 @@ def _location(metro: Metro | None, work_model: str | None) -> Location:
     remote_metro = metro is not None and metro.adjustment.kind == "location-adjusted"
     model: WorkModel = "remote" if remote_metro else "onsite"
     if work_model is not None:
-        model = _pick(WORK_MODELS, work_model, "work model")  # type: ignore[assignment]
+        model = pick_option(WORK_MODELS, work_model, "work model")  # type: ignore[assignment]
     if remote_metro:
         if model != "remote":
             raise InvalidInputError(

@@ -17,7 +17,7 @@ Conventions (also in ``docs/reference/data-format.md``):
 # annotation string at class creation, which costs about 10 ms at start-up.
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -90,6 +90,27 @@ def normalize_key(text: str) -> str:
         'seniorcsm'
     """
     return _FOLD.sub("", text.casefold())
+
+
+def pick_option(options: "Mapping[str, tuple[str, ...]]", value: object, kind: str) -> str:
+    """The key of a small fixed option table (key -> aliases) that ``value`` names.
+
+    Matching folds case, spaces and punctuation, as for dataset keys. An unknown value
+    raises `UnknownKeyError` with the valid keys and a did-you-mean.
+
+    Examples:
+        >>> pick_option({"remote": ("wfh", "work from home")}, "Work-From-Home", "work model")
+        'remote'
+    """
+    from ._errors import UnknownKeyError
+
+    folded = normalize_key(value) if isinstance(value, str) else ""
+    for key, aliases in options.items():
+        if folded and folded in {normalize_key(key), *(normalize_key(alias) for alias in aliases)}:
+            return key
+    raise UnknownKeyError(
+        kind, str(value), tuple(options), aliases={alias: key for key, al in options.items() for alias in al}
+    )
 
 
 class Record(BaseModel):

@@ -25,8 +25,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from ._errors import TemplateError, UnknownKeyError
+from ._errors import TemplateError
 from ._loader import package_file
+from ._models import pick_option
 
 __all__ = ["FORMATS", "render"]
 
@@ -113,16 +114,6 @@ def _builtin_dir() -> Path:
     return Path(str(found))
 
 
-def _format_key(format: str) -> str:
-    folded = format.strip().lower() if isinstance(format, str) else ""
-    for key, aliases in FORMATS.items():
-        if folded == key or folded in aliases:
-            return key
-    raise UnknownKeyError(
-        "format", str(format), tuple(FORMATS), aliases={a: k for k, al in FORMATS.items() for a in al}
-    )
-
-
 def _new_environment(format: str, template_dir: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(_builtin_dir()))
     loaders: list[jinja2.BaseLoader] = []
@@ -177,7 +168,7 @@ def render(
     template_dir: str | os.PathLike[str] | None = None,
 ) -> str:
     """Render ``<document>/<format>.j2`` (``jd/markdown.j2`` ...) with ``context``."""
-    fmt = _format_key(format)
+    fmt = pick_option(FORMATS, format, "format")
     env = environment(fmt, template_dir)
     name = f"{document}/{fmt}.j2"
     try:
