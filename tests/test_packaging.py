@@ -41,110 +41,56 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
-    python = bindir / "python"
+    python = str(bindir / "python")
+    cli = str(bindir / "csm-roles")
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
+
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """A command in the fresh venv, from outside the checkout."""
+        return subprocess.run(
+            args, input=stdin, capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+        )
+
+    installed = run(python, "-m", "pip", "install", "--quiet", str(wheel))
+    assert installed.returncode == 0, installed.stderr
+    lookup = run(
+        python,
+        "-c",
+        "import csm_roles, pathlib; b = csm_roles.salary_band('senior');"
+        "print(b.base, b.source); print(pathlib.Path(csm_roles.__file__).parent)",
     )
-    lookup = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import csm_roles, pathlib; b = csm_roles.salary_band('senior');"
-            "print(b.base, b.source); print(pathlib.Path(csm_roles.__file__).parent)",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
-    fast = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import csm_roles, csm_roles._loader as L\n"
-            "from importlib import resources\n"
-            "assert resources.files('csm_roles').joinpath('data', 'benchmarks.json').is_file()\n"
-            "text = L.package_file('data', 'benchmarks.yaml').read_text(encoding='utf-8')\n"
-            "assert L.load_packaged(text) == L.load_trusted_yaml(text)\n"
-            "assert csm_roles.default_benchmarks().data == L.dataset_from_text(text)\n",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
+    assert lookup.returncode == 0, lookup.stderr
+    fast = run(
+        python,
+        "-c",
+        "import csm_roles, csm_roles._loader as L\n"
+        "from importlib import resources\n"
+        "assert resources.files('csm_roles').joinpath('data', 'benchmarks.json').is_file()\n"
+        "text = L.package_file('data', 'benchmarks.yaml').read_text(encoding='utf-8')\n"
+        "assert L.load_packaged(text) == L.load_trusted_yaml(text)\n"
+        "assert csm_roles.default_benchmarks().data == L.dataset_from_text(text)\n",
     )
     assert fast.returncode == 0, fast.stderr  # the wheel's pre-parsed data matches its YAML
     first, where = lookup.stdout.splitlines()
     assert first == "$120,000–$160,000 augtal-2026"
     assert str(ROOT) not in where
-    cli = subprocess.run(
-        [str(bindir / "csm-roles"), "salary", "senior"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert cli.returncode == 0, cli.stderr
-    assert "$120,000–$160,000" in cli.stdout
-    jd = subprocess.run(
-        [str(bindir / "csm-roles"), "jd", "--segment", "enterprise", "--format", "html"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    salary = run(cli, "salary", "senior")
+    assert salary.returncode == 0, salary.stderr
+    assert "$120,000–$160,000" in salary.stdout
+    jd = run(cli, "jd", "--segment", "enterprise", "--format", "html")
     assert jd.returncode == 0, jd.stderr
     assert jd.stdout.startswith('<article class="csm-job">')
     assert "5–20 enterprise accounts" in jd.stdout
-    lint = subprocess.run(
-        [str(bindir / "csm-roles"), "lint", "-", "--fail-on", "warning"],
-        input=jd.stdout,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    lint = run(cli, "lint", "-", "--fail-on", "warning", stdin=jd.stdout)
     assert lint.returncode == 0, lint.stdout + lint.stderr  # our own output lints clean
-    bad = subprocess.run(
-        [str(bindir / "csm-roles"), "lint", "-"],
-        input="A rockstar ninja. Competitive salary.",
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    bad = run(cli, "lint", "-", stdin="A rockstar ninja. Competitive salary.")
     assert bad.returncode == 1
     assert "<stdin>:1:1: error missing-pay" in bad.stdout
-    chart = subprocess.run(
-        [str(bindir / "csm-roles"), "chart", "--by", "metro", "-o", str(tmp_path / "bands.svg")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    chart = run(cli, "chart", "--by", "metro", "-o", str(tmp_path / "bands.svg"))
     assert chart.returncode == 0, chart.stderr
     assert (tmp_path / "bands.svg").read_text(encoding="utf-8").startswith("<svg")
-    version = subprocess.run(
-        [str(python), "-c", "import csm_roles; print(csm_roles.__version__)"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    version = run(python, "-c", "import csm_roles; print(csm_roles.__version__)")
+    assert version.returncode == 0, version.stderr
     assert version.stdout.strip() != "0+unknown"
 
 
