@@ -2,7 +2,7 @@
 
 Parsing the YAML costs about 20 ms at start-up; JSON under 1 ms. The YAML stays the
 only source of truth: the JSON carries the SHA-256 of the YAML text it came from,
-and csm-roles uses it only when that still matches (see csm_roles/_loader.py).
+and csm-roles uses it only when that still matches (see csm_roles/_packaged.py).
 Editable installs get no JSON and read the YAML.
 """
 

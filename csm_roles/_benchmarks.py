@@ -13,10 +13,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-import yaml
-
 from ._errors import NoFigureError, UnknownKeyError
-from ._loader import construct_trusted, dataset_from_text, load_packaged, package_file, read_dataset
 from ._models import (
     KEYED_COLLECTIONS,
     CareerPath,
@@ -48,6 +45,7 @@ from ._models import (
     normalize_key,
     pick_option,
 )
+from ._packaged import built_in_dataset
 from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, plain_band
 
 __all__ = ["Benchmarks", "default_benchmarks", "load_benchmarks", "reset_default_benchmarks"]
@@ -554,6 +552,8 @@ class Benchmarks:
 
     def to_yaml(self) -> str:
         """The dataset as YAML text that `load_benchmarks` reads back to an equal dataset."""
+        import yaml  # only here: a look-up never needs PyYAML
+
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -571,6 +571,8 @@ def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
         >>> str(csm_roles.load_benchmarks(path).salary_band("mid").base)
         '$80,000–$120,000'
     """
+    from ._loader import read_dataset  # PyYAML is imported only for a company's file
+
     return Benchmarks(read_dataset(path), origin=os.fspath(path))
 
 
@@ -595,18 +597,7 @@ def default_benchmarks() -> Benchmarks:
     if found is None:
         with _default_lock:
             if _default is None:
-                data_file = package_file("data", "benchmarks.yaml")
-                text = data_file.read_text(encoding="utf-8")
-                if os.environ.get("CSM_ROLES_VALIDATE_DATA"):
-                    data = dataset_from_text(text, str(data_file))
-                else:
-                    raw = load_packaged(text)
-                    data = (
-                        construct_trusted(raw)
-                        if isinstance(raw, dict)
-                        else dataset_from_text(text, str(data_file))
-                    )
-                _default = Benchmarks(data, origin="the built-in dataset")
+                _default = Benchmarks(built_in_dataset(), origin="the built-in dataset")
             found = _default
     return found
 

@@ -17,8 +17,8 @@ from typing import Literal
 
 import yaml
 
-from ._loader import package_file
 from ._models import Record
+from ._packaged import package_file
 
 __all__ = ["GenderCoding", "WordLists", "gender_coding", "word_lists"]
 

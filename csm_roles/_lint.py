@@ -22,8 +22,8 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import DataFileError, InvalidInputError, UnknownKeyError
 from ._gender import gender_coding
-from ._loader import package_file
 from ._models import Record
+from ._packaged import package_file
 from ._text import Prepared, phrase_pattern, prepare
 
 __all__ = ["Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"]

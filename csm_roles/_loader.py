@@ -10,34 +10,16 @@ YAML can tell them, and the dotted path of the field.
 from __future__ import annotations
 
 import os
-import sys
-import types
-import typing
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ._errors import DataFileError, DataNotFoundError
 from ._models import Dataset, IntegrityError
 
-if TYPE_CHECKING:
-    if sys.version_info >= (3, 11):
-        from importlib.resources.abc import Traversable
-    else:
-        from importlib.abc import Traversable
-
-__all__ = [
-    "construct_trusted",
-    "dataset_from_text",
-    "load_packaged",
-    "load_trusted_yaml",
-    "load_yaml",
-    "package_file",
-    "read_dataset",
-]
+__all__ = ["dataset_from_text", "load_trusted_yaml", "load_yaml", "read_dataset"]
 
 try:  # libyaml's parser when PyYAML was built with it: about five times faster
     from yaml import CSafeLoader as _BaseLoader
@@ -66,26 +48,6 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 
 
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def package_file(*parts: str) -> Traversable:
-    """A file shipped with the package (``data/...`` or ``templates/...``).
-
-    An installed wheel carries ``data/`` and ``templates/`` inside the package; a
-    checkout (editable install, tests in the repository) has them at the top of the
-    repository, next to ``csm_roles/``. Both are found here.
-    """
-    inside = resources.files("csm_roles").joinpath(*parts)
-    if inside.is_file() or inside.is_dir():
-        return inside
-    checkout = Path(__file__).resolve().parent.parent.joinpath(*parts)
-    if checkout.exists():
-        return checkout
-    raise DataNotFoundError(
-        f"csm-roles cannot find its built-in file {'/'.join(parts)!r}. "
-        "The installation is incomplete: reinstall it with `pip install --force-reinstall csm-roles`, "
-        "or from a checkout with `pip install -e .`."
-    )
 
 
 def read_dataset(path: str | os.PathLike[str]) -> Dataset:
@@ -199,76 +161,6 @@ def _position(text: str, loc: tuple[str | int, ...]) -> tuple[int | None, int | 
     return found.start_mark.line + 1, found.start_mark.column + 1
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type[BaseModel]) -> dict[str, Any]:
-    found = _HINTS.get(cls)
-    if found is None:
-        # pydantic has already resolved each annotation (constraints stripped) at class creation
-        found = {name: field.annotation for name, field in cls.model_fields.items()}
-        _HINTS[cls] = found
-    return found
-
-
-def _build(annotation: Any, value: Any) -> Any:
-    """``value`` (plain YAML data) shaped as ``annotation`` says, without validating it."""
-    if value is None:
-        return None
-    origin = typing.get_origin(annotation)
-    if origin is typing.Union or origin is types.UnionType:
-        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        for option in options:
-            if isinstance(value, dict) and isinstance(option, type) and issubclass(option, BaseModel):
-                return _build(option, value)
-            if isinstance(value, list) and typing.get_origin(option) is tuple:
-                return _build(option, value)
-        if float in options and int not in options and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
-    if origin is tuple:
-        item = typing.get_args(annotation)[0]
-        return tuple(_build(item, entry) for entry in value)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        hints = _hints(annotation)
-        return annotation.model_construct(**{key: _build(hints[key], entry) for key, entry in value.items()})
-    if annotation is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
-
-
-def load_packaged(text: str) -> Any:
-    """The packaged dataset as plain data: from its pre-parsed JSON when that matches.
-
-    A wheel carries ``data/benchmarks.json`` (written by ``hatch_build.py``) holding
-    the parsed YAML and the SHA-256 of the YAML text; it is used only when the hash
-    still matches ``text``, so the YAML stays the one source of truth. Otherwise (a
-    checkout, an edited install) the YAML is parsed.
-    """
-    compiled = resources.files("csm_roles").joinpath("data").joinpath("benchmarks.json")
-    if compiled.is_file():
-        import hashlib
-        import json
-
-        payload = json.loads(compiled.read_text(encoding="utf-8"))
-        if payload.get("source_sha256") == hashlib.sha256(text.encode("utf-8")).hexdigest():
-            return payload["data"]
-    return load_trusted_yaml(text)
-
-
 def load_trusted_yaml(text: str) -> Any:
     """Parse the packaged YAML with the plain safe loader (its keys are checked in CI)."""
     return yaml.load(text, Loader=_BaseLoader)  # a safe loader (C parser when available)
-
-
-def construct_trusted(raw: dict[str, Any]) -> Dataset:
-    """Build the packaged dataset from its YAML without running the validators again.
-
-    Only for the file shipped with the package, which the test suite validates on
-    every change (``tests/test_integrity.py`` checks that this gives a dataset equal
-    to a validated one). Skipping pydantic's schema build saves about 40 ms at
-    start-up. Company files always go through :func:`dataset_from_text`.
-    """
-    built = _build(Dataset, raw)
-    assert isinstance(built, Dataset)
-    return built

@@ -26,8 +26,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from ._errors import TemplateError
-from ._loader import package_file
 from ._models import pick_option
+from ._packaged import package_file
 
 __all__ = ["FORMATS", "render"]
 

@@ -92,7 +92,8 @@ def test_the_fast_built_in_load_equals_a_validated_load() -> None:
     """default_benchmarks() skips the validators for the packaged file: prove that is safe."""
     from pathlib import Path
 
-    from csm_roles._loader import construct_trusted, dataset_from_text, load_yaml
+    from csm_roles._loader import dataset_from_text, load_yaml
+    from csm_roles._packaged import construct_trusted
 
     text = (Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml").read_text(encoding="utf-8")
     validated = dataset_from_text(text)
@@ -112,20 +113,18 @@ def test_validating_the_packaged_file_on_request(monkeypatch: pytest.MonkeyPatch
         csm_roles.reset_default_benchmarks()
 
 
-def test_pre_parsed_data_is_used_only_when_it_matches_the_yaml(
-    tmp_path: object, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pre_parsed_data_is_used_only_when_it_matches_the_yaml(tmp_path: object) -> None:
     import hashlib
     import json
     from pathlib import Path
 
-    from csm_roles import _loader
+    from csm_roles._packaged import load_packaged
 
     folder = Path(str(tmp_path))
-    (folder / "data").mkdir()
     text = "format_version: 1\n"
     payload = {"source_sha256": hashlib.sha256(text.encode()).hexdigest(), "data": {"from": "json"}}
-    (folder / "data" / "benchmarks.json").write_text(json.dumps(payload), encoding="utf-8")
-    monkeypatch.setattr(_loader.resources, "files", lambda package: folder)
-    assert _loader.load_packaged(text) == {"from": "json"}
-    assert _loader.load_packaged("format_version: 2\n") == {"format_version": 2}  # stale: the YAML wins
+    compiled = folder / "benchmarks.json"
+    compiled.write_text(json.dumps(payload), encoding="utf-8")
+    assert load_packaged(text, compiled) == {"from": "json"}
+    assert load_packaged("format_version: 2\n", compiled) == {"format_version": 2}  # stale: the YAML wins
+    assert load_packaged(text, folder / "missing.json") == {"format_version": 1}  # absent: the YAML

@@ -63,13 +63,20 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
     fast = run(
         python,
         "-c",
-        "import csm_roles, csm_roles._loader as L\n"
+        "import csm_roles, csm_roles._loader as L, csm_roles._packaged as P\n"
         "from importlib import resources\n"
         "assert resources.files('csm_roles').joinpath('data', 'benchmarks.json').is_file()\n"
-        "text = L.package_file('data', 'benchmarks.yaml').read_text(encoding='utf-8')\n"
-        "assert L.load_packaged(text) == L.load_trusted_yaml(text)\n"
+        "text = P.package_file('data', 'benchmarks.yaml').read_text(encoding='utf-8')\n"
+        "assert P.load_packaged(text) == L.load_trusted_yaml(text)\n"
         "assert csm_roles.default_benchmarks().data == L.dataset_from_text(text)\n",
     )
+    lean = run(
+        python,
+        "-c",
+        "import sys, csm_roles; csm_roles.salary_band('senior', metro='NYC')\n"
+        "print(sorted({'yaml', 'jinja2', 'importlib.resources'} & set(sys.modules)))",
+    )
+    assert lean.stdout.strip() == "[]", lean.stderr  # a look-up needs neither PyYAML nor Jinja
     assert fast.returncode == 0, fast.stderr  # the wheel's pre-parsed data matches its YAML
     first, where = lookup.stdout.splitlines()
     assert first == "$120,000–$160,000 augtal-2026"
