@@ -161,12 +161,12 @@ def test_markdown_stays_well_formed_with_hostile_strings() -> None:
 def test_fast_wrap_matches_textwrap(text: str, indents: tuple[str, str | None]) -> None:
     import textwrap
 
-    from csm_roles._render import _flat, text_wrap
+    from csm_roles._jinja import flat, text_wrap
 
     indent, first = indents
     # our wrap also folds runs of white space into one space, which textwrap keeps
     expected = textwrap.fill(
-        " ".join(_flat(text).split()),
+        " ".join(flat(text).split()),
         width=78,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,

@@ -77,6 +77,14 @@ def test_installed_wheel_works_outside_the_checkout(wheel: Path, tmp_path: Path)
         "print(sorted({'yaml', 'jinja2', 'importlib.resources'} & set(sys.modules)))",
     )
     assert lean.stdout.strip() == "[]", lean.stderr  # a look-up needs neither PyYAML nor Jinja
+    precompiled = run(
+        python,
+        "-c",
+        "import jinja2; from csm_roles import _render\n"
+        "builtin = _render.environment('markdown').loader.loaders[0]\n"
+        "print(type(builtin.loaders[0]).__name__)",
+    )
+    assert precompiled.stdout.strip() == "ModuleLoader", precompiled.stderr  # the wheel's templates are fresh
     assert fast.returncode == 0, fast.stderr  # the wheel's pre-parsed data matches its YAML
     first, where = lookup.stdout.splitlines()
     assert first == "$120,000–$160,000 augtal-2026"

@@ -1,0 +1,199 @@
+"""How csm-roles sets up Jinja: environment options, filters, the sandbox, precompiled templates.
+
+Every environment uses ``StrictUndefined``, so a missing value is an error, never an
+empty string. HTML and SVG environments autoescape everything; Markdown and text ones
+do not HTML-escape but pass every value through a format filter that keeps the
+document well-formed. User templates render in `Sandbox`.
+
+The built-in templates can be shipped precompiled: the wheel build
+(``hatch_build.py``) calls `compile_builtins`, which writes each format's templates
+as Python modules plus a manifest of the Jinja version and the SHA-256 of every
+template source. `builtin_loader` uses those modules only while the manifest still
+matches (same Jinja, same template bytes); otherwise the templates are compiled
+from source as usual. Compiling them costs about 20 ms at the first render of a
+process; loading the precompiled ones about 1 ms.
+
+This module imports only Jinja and MarkupSafe (no other part of csm-roles), so the
+build hook can load it from the source tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+__all__ = [
+    "COMPILED_FOLDER",
+    "Sandbox",
+    "builtin_loader",
+    "compile_builtins",
+    "flat",
+    "md_escape",
+    "new_environment",
+    "text_wrap",
+]
+
+#: Output formats a template can be written for (a template's file stem says which).
+TEMPLATE_FORMATS = ("markdown", "html", "text", "svg")
+#: Where a wheel keeps the precompiled built-in templates, inside the package.
+COMPILED_FOLDER = "templates_compiled"
+_MANIFEST = "manifest.json"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_WIDTH = 78
+
+
+def flat(value: object) -> str:
+    """One line of text: control characters dropped, line breaks folded to spaces.
+
+    Already-escaped HTML (``Markup``) stays marked as safe, so it is not escaped twice.
+    """
+    text = str(value)
+    if not text.isprintable():  # line breaks and control characters are not printable
+        text = _BREAKS.sub(" ", _CONTROL.sub("", text))
+    text = text.strip()
+    return Markup(text) if isinstance(value, Markup) else text
+
+
+def md_escape(value: object) -> str:
+    """Text safe inside a Markdown line: one line, and no character that starts markup."""
+    return _MD_SPECIAL.sub(r"\\\1", flat(value))
+
+
+def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
+    """Plain text wrapped at 78 columns, with an optional hanging indent.
+
+    A greedy wrap on spaces (the common case, several times faster than ``textwrap``);
+    a word longer than a line falls back to ``textwrap``, which splits it.
+    """
+    lead = indent if first is None else first
+    words = flat(value).split()
+    if any(len(word) > _WIDTH - len(indent) for word in words):
+        return textwrap.fill(
+            " ".join(words),
+            width=_WIDTH,
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+    if not words:
+        return ""
+    lines: list[str] = []
+    line = lead + words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) > _WIDTH:
+            lines.append(line)
+            line = indent + word
+        else:
+            line = f"{line} {word}"
+    lines.append(line)
+    return "\n".join(lines)
+
+
+class Sandbox(SandboxedEnvironment):
+    """The sandbox for user templates, which also refuses huge products and powers."""
+
+    intercepted_binops = frozenset({"*", "**"})
+    _LIMIT = 100_000
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        sizes = [v for v in (left, right) if isinstance(v, (str, bytes, list, tuple))]
+        numbers = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
+        if operator == "*" and sizes and numbers and len(sizes[0]) * abs(numbers[0]) > self._LIMIT:
+            raise jinja2.exceptions.SecurityError("the result of this multiplication would be too large")
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise jinja2.exceptions.SecurityError("exponents above 64 are not allowed in templates")
+        return super().call_binop(context, operator, left, right)
+
+
+def new_environment(format: str, loader: jinja2.BaseLoader, *, sandboxed: bool = False) -> jinja2.Environment:
+    """An environment for ``format`` with csm-roles' options and filters."""
+    cls = Sandbox if sandboxed else jinja2.Environment
+    env = cls(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=format in {"html", "svg"},
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    env.filters["md"] = md_escape
+    env.filters["flat"] = flat
+    env.filters["wrap"] = text_wrap
+    env.globals["format"] = format
+    return env
+
+
+def _template_names(templates: Path) -> list[str]:
+    return sorted(path.relative_to(templates).as_posix() for path in templates.rglob("*.j2"))
+
+
+def _fingerprint(templates: Path) -> dict[str, str]:
+    """What precompiled templates depend on: the Jinja version and every template's bytes."""
+    found = {"jinja2": jinja2.__version__}
+    for name in _template_names(templates):
+        found[name] = hashlib.sha256((templates / name).read_bytes()).hexdigest()
+    return found
+
+
+def _belongs_to(name: str, format: str) -> bool:
+    """Whether template ``name`` is rendered by the ``format`` environment.
+
+    ``jd/html.j2`` and ``partials/html.j2`` belong to HTML only; a template whose stem
+    is not a format (``jd/layout.j2``) is shared by every format.
+    """
+    stem = name.rsplit("/", 1)[-1].removesuffix(".j2")
+    return stem == format or stem not in TEMPLATE_FORMATS
+
+
+def compile_builtins(templates: Path, target: Path) -> None:
+    """Precompile the built-in templates of every format into ``target`` (for the wheel build)."""
+    source = jinja2.FileSystemLoader(str(templates))
+    for format in TEMPLATE_FORMATS:
+        env = new_environment(format, source)
+        env.compile_templates(
+            str(target / format),
+            filter_func=lambda name, format=format: _belongs_to(name, format),  # type: ignore[misc]
+            zip=None,
+            ignore_errors=False,
+        )
+    (target / _MANIFEST).write_text(
+        json.dumps(_fingerprint(templates), indent=1, sort_keys=True), encoding="utf-8"
+    )
+
+
+_fresh: dict[tuple[str, str], bool] = {}
+
+
+def builtin_loader(templates: Path, compiled: Path, format: str) -> jinja2.BaseLoader:
+    """The loader of the built-in templates for ``format``: precompiled when still valid.
+
+    Falls back to compiling from ``templates`` when there is no precompiled copy (a
+    checkout), when Jinja or any template changed since it was made, or for a
+    template it does not hold.
+    """
+    source = jinja2.FileSystemLoader(str(templates))
+    key = (str(templates), str(compiled))
+    fresh = _fresh.get(key)
+    if fresh is None:
+        manifest = compiled / _MANIFEST
+        try:
+            fresh = json.loads(manifest.read_text(encoding="utf-8")) == _fingerprint(templates)
+        except (OSError, ValueError):
+            fresh = False
+        _fresh[key] = fresh
+    if fresh and (compiled / format).is_dir():
+        return jinja2.ChoiceLoader([jinja2.ModuleLoader(str(compiled / format)), source])
+    return source
