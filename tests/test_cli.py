@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
+from csm_roles import cli
 
 
 def test_salary_human_output() -> None:
@@ -133,3 +139,55 @@ def test_version() -> None:
     result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.startswith("csm-roles ")
+
+
+def _outcome(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
+    """What parsing ``argv`` gives: the namespace or the exit status, and what was printed."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = vars(parser.parse_args(argv))
+        except SystemExit as exit:
+            result = ("exit", exit.code)
+    return result, out.getvalue(), err.getvalue()
+
+
+_TOKENS = [
+    *cli.COMMANDS,
+    "--data",
+    "--data=x.yaml",
+    "x.yaml",
+    "--dat",
+    "-h",
+    "--help",
+    "--version",
+    "--segment",
+    "enterprise",
+    "--level",
+    "senior",
+    "--json",
+    "--format",
+    "html",
+    "--bogus",
+    "95k",
+    "-o",
+    "--",
+    "",
+]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=7))
+@settings(max_examples=400)
+def test_the_one_subcommand_parser_parses_like_the_full_one(argv: list[str]) -> None:
+    """main() builds only the subcommand being run; every command line must parse the same."""
+    only = cli._command_in(argv)
+    assert _outcome(cli.build_parser(only=only), argv) == _outcome(cli.build_parser(), argv)
+
+
+def test_only_the_subcommand_being_run_is_built() -> None:
+    assert cli._command_in(["jd", "--segment", "smb"]) == "jd"
+    assert cli._command_in(["--data", "co.yaml", "salary", "mid"]) == "salary"
+    assert cli._command_in(["--data=co.yaml", "salary", "mid"]) == "salary"
+    assert cli._command_in(["--help", "jd"]) is None  # the top-level help lists every command
+    assert cli._command_in(["sallary", "mid"]) is None  # the full parser suggests the right one
+    assert cli._command_in([]) is None
