@@ -14,6 +14,7 @@ import os
 import sys
 import types
 import typing
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,44 +107,79 @@ def construct_trusted(raw: dict[str, Any]) -> Dataset:
     to a validated one). Skipping pydantic's schema build saves about 40 ms at
     start-up. Company files always go through ``_loader.dataset_from_text``.
     """
-    built = _build(Dataset, raw)
+    built = _builder(Dataset)(raw)
     assert isinstance(built, Dataset)
     return built
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+_Builder = Callable[[Any], Any]
 
 
-def _hints(cls: type[BaseModel]) -> dict[str, Any]:
-    found = _HINTS.get(cls)
+def _same(value: Any) -> Any:
+    return value
+
+
+def _to_float(value: Any) -> Any:
+    return float(value) if type(value) is int else value
+
+
+_builders: dict[Any, _Builder] = {}
+
+
+def _builder(annotation: Any) -> _Builder:
+    """A function shaping plain data as ``annotation`` says, made once per annotation."""
+    found = _builders.get(annotation)
     if found is None:
-        # pydantic has already resolved each annotation (constraints stripped) at class creation
-        found = {name: field.annotation for name, field in cls.model_fields.items()}
-        _HINTS[cls] = found
+        found = _builders[annotation] = _make_builder(annotation)
     return found
 
 
-def _build(annotation: Any, value: Any) -> Any:
-    """``value`` (plain YAML data) shaped as ``annotation`` says, without validating it."""
-    if value is None:
-        return None
+def _make_builder(annotation: Any) -> _Builder:
     origin = typing.get_origin(annotation)
     if origin is typing.Union or origin is types.UnionType:
-        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        for option in options:
-            if isinstance(value, dict) and isinstance(option, type) and issubclass(option, BaseModel):
-                return _build(option, value)
-            if isinstance(value, list) and typing.get_origin(option) is tuple:
-                return _build(option, value)
-        if float in options and int not in options and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return value
+        return _union_builder([arg for arg in typing.get_args(annotation) if arg is not type(None)])
     if origin is tuple:
-        item = typing.get_args(annotation)[0]
-        return tuple(_build(item, entry) for entry in value)
+        item = _builder(typing.get_args(annotation)[0])
+        if item is _same:
+            return lambda value: None if value is None else tuple(value)
+        return lambda value: None if value is None else tuple(item(entry) for entry in value)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        hints = _hints(annotation)
-        return annotation.model_construct(**{key: _build(hints[key], entry) for key, entry in value.items()})
-    if annotation is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    return value
+        return _model_builder(annotation)
+    if annotation is float:
+        return _to_float
+    return _same
+
+
+def _union_builder(options: list[Any]) -> _Builder:
+    model = next((o for o in options if isinstance(o, type) and issubclass(o, BaseModel)), None)
+    sequence = next((o for o in options if typing.get_origin(o) is tuple), None)
+    to_float = float in options and int not in options
+    if model is None and sequence is None:
+        return _to_float if to_float else _same
+    build_model = _builder(model) if model is not None else None
+    build_sequence = _builder(sequence) if sequence is not None else None
+
+    def build(value: Any) -> Any:
+        if build_model is not None and isinstance(value, dict):
+            return build_model(value)
+        if build_sequence is not None and isinstance(value, list):
+            return build_sequence(value)
+        return _to_float(value) if to_float else value
+
+    return build
+
+
+def _model_builder(cls: type[BaseModel]) -> _Builder:
+    # pydantic has already resolved each annotation (constraints stripped) at class creation
+    fields = {name: _builder(field.annotation) for name, field in cls.model_fields.items()}
+    nested = {name: build for name, build in fields.items() if build is not _same}
+    construct = cls.model_construct
+
+    def build(value: Any) -> Any:
+        if value is None:
+            return None
+        if not nested:
+            return construct(**value)
+        return construct(**{k: (nested[k](v) if k in nested else v) for k, v in value.items()})
+
+    return build
