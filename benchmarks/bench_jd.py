@@ -83,14 +83,21 @@ def cold(runs: int = 21) -> tuple[float, float]:
     # `python -m csm_roles` is what the console script runs; calling the script itself
     # would also time launchers such as pyenv's shims, which have nothing to do with us
     command = [python, "-m", "csm_roles"]
+    # run from the home folder: from the checkout, `-m csm_roles` would find ./csm_roles first
+    # and time the sources instead of what --installed installed
+    where = Path.home()
     base, ours = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([python, "-c", "import pydantic, jinja2, yaml"], check=True, env=env)
+        subprocess.run([python, "-c", "import pydantic, jinja2, yaml"], check=True, env=env, cwd=where)
         base.append(time.perf_counter() - start)
         start = time.perf_counter()
         subprocess.run(
-            [*command, "jd", "--segment", "enterprise"], check=True, stdout=subprocess.DEVNULL, env=env
+            [*command, "jd", "--segment", "enterprise"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env=env,
+            cwd=where,
         )
         ours.append(time.perf_counter() - start)
     return statistics.median(base), statistics.median(ours)

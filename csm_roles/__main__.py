@@ -2,7 +2,7 @@
 
 import sys
 
-from .cli import main
+from .cli import console
 
 if __name__ == "__main__":  # tools that import every module (API doc builders) must not run the CLI
-    sys.exit(main())
+    sys.exit(console())

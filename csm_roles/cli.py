@@ -7,6 +7,7 @@ file), 2 on bad usage or an unknown key (the did-you-mean message goes to stderr
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
@@ -25,7 +26,7 @@ from ._errors import (
 from ._models import Dataset, Kpi
 from ._pay import PayBand
 
-__all__ = ["main"]
+__all__ = ["console", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -560,5 +561,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def console() -> int:
+    """The ``csm-roles`` script and ``python -m csm_roles``: `main`, then a quick exit.
+
+    The process ends right after, so the objects it made are frozen out of the garbage
+    collector's reach: the interpreter's last collections at exit would otherwise walk
+    every one of them (pydantic's and Jinja's many reference cycles), about 20 ms of a
+    150 ms run, only to free memory the operating system takes back anyway. Programs
+    that call `main` themselves keep their collector as it was.
+    """
+    code = main()
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())

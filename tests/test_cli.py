@@ -6,6 +6,8 @@ import argparse
 import contextlib
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -191,3 +193,32 @@ def test_only_the_subcommand_being_run_is_built() -> None:
     assert cli._command_in(["--help", "jd"]) is None  # the top-level help lists every command
     assert cli._command_in(["sallary", "mid"]) is None  # the full parser suggests the right one
     assert cli._command_in([]) is None
+
+
+def test_console_returns_mains_status_and_freezes_the_collector_only_there() -> None:
+    code = (
+        "import gc, sys\n"
+        "from csm_roles import cli\n"
+        "status = cli.main(['levels'])\n"
+        "print('main froze', gc.get_freeze_count() > 0)\n"
+        "sys.argv = ['csm-roles', 'salary', 'nonsense']\n"
+        "status = cli.console()\n"
+        "print('console', status, 'froze', gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "main froze False" in done.stdout
+    assert "console 2 froze True" in done.stdout
+    assert "unknown level 'nonsense'" in done.stderr
+
+
+def test_output_is_complete_when_the_process_exits(tmp_path: Path) -> None:
+    """Nothing is lost at the quick exit: standard output and -o files are whole."""
+    shown = run_cli("jd", "--segment", "enterprise", "--date", "2026-11-01")
+    written = tmp_path / "jd.md"
+    assert (
+        run_cli("jd", "--segment", "enterprise", "--date", "2026-11-01", "-o", str(written)).returncode == 0
+    )
+    assert shown.stdout == written.read_text(encoding="utf-8")
+    assert shown.stdout.rstrip().endswith(shown.stdout.rstrip().splitlines()[-1])
+    assert len(shown.stdout) > 2000
