@@ -8,8 +8,8 @@ from `generate_jd` through ``_portfolio`` and ``_duties`` to the sentence it
 changes.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` (as in _models.py): pydantic would then
+# evaluate every annotation string when the models are created, at start-up.
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
