@@ -78,7 +78,9 @@ def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
     """
     lead = indent if first is None else first
     words = flat(value).split()
-    if any(len(word) > _WIDTH - len(indent) for word in words):
+    if not words:
+        return ""
+    if len(max(words, key=len)) > _WIDTH - len(indent):
         return textwrap.fill(
             " ".join(words),
             width=_WIDTH,
@@ -86,17 +88,18 @@ def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
             subsequent_indent=indent,
             break_on_hyphens=False,
         )
-    if not words:
-        return ""
     lines: list[str] = []
-    line = lead + words[0]
+    line = [lead + words[0]]
+    size = len(line[0])
     for word in words[1:]:
-        if len(line) + 1 + len(word) > _WIDTH:
-            lines.append(line)
-            line = indent + word
+        if size + 1 + len(word) > _WIDTH:
+            lines.append(" ".join(line))
+            line = [indent + word]
+            size = len(indent) + len(word)
         else:
-            line = f"{line} {word}"
-    lines.append(line)
+            line.append(word)
+            size += 1 + len(word)
+    lines.append(" ".join(line))
     return "\n".join(lines)
 
 
