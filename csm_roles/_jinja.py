@@ -80,6 +80,9 @@ def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
     words = flat(value).split()
     if not words:
         return ""
+    line = " ".join(words)
+    if len(lead) + len(line) <= _WIDTH:  # fits on one line: what any wrap would give
+        return lead + line
     if len(max(words, key=len)) > _WIDTH - len(indent):
         return textwrap.fill(
             " ".join(words),
@@ -89,17 +92,17 @@ def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
             break_on_hyphens=False,
         )
     lines: list[str] = []
-    line = [lead + words[0]]
-    size = len(line[0])
+    current = [lead + words[0]]
+    size = len(current[0])
     for word in words[1:]:
         if size + 1 + len(word) > _WIDTH:
-            lines.append(" ".join(line))
-            line = [indent + word]
+            lines.append(" ".join(current))
+            current = [indent + word]
             size = len(indent) + len(word)
         else:
-            line.append(word)
+            current.append(word)
             size += 1 + len(word)
-    lines.append(" ".join(line))
+    lines.append(" ".join(current))
     return "\n".join(lines)
 
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import csm_roles
@@ -158,6 +158,11 @@ def test_markdown_stays_well_formed_with_hostile_strings() -> None:
     st.text(alphabet=st.sampled_from("ab cd–$,.\n\t-"), max_size=400),
     st.sampled_from([("", None), ("    ", "  - "), ("    ", "")]),
 )
+@example("a" * 76, ("    ", ""))  # one word that fits the first line but not the indented ones
+@example("a" * 76 + " b", ("    ", ""))
+@example("a" * 79, ("", None))  # longer than a line: split
+@example("ab " * 26, ("", None))  # 78 characters exactly, then one over
+@example("ab " * 26 + "c", ("", None))
 def test_fast_wrap_matches_textwrap(text: str, indents: tuple[str, str | None]) -> None:
     import textwrap
 
