@@ -49,7 +49,8 @@ _MANIFEST = "manifest.json"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+#: Characters that start Markdown markup, each mapped to its backslash-escaped form.
+_MD_ESCAPES = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|~#"})
 _WIDTH = 78
 
 
@@ -67,7 +68,7 @@ def flat(value: object) -> str:
 
 def md_escape(value: object) -> str:
     """Text safe inside a Markdown line: one line, and no character that starts markup."""
-    return _MD_SPECIAL.sub(r"\\\1", flat(value))
+    return str.translate(flat(value), _MD_ESCAPES)
 
 
 def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:

@@ -178,3 +178,16 @@ def test_fast_wrap_matches_textwrap(text: str, indents: tuple[str, str | None]) 
         break_on_hyphens=False,
     )
     assert text_wrap(text, indent, first) == expected
+
+
+@given(st.text(max_size=200))
+def test_markdown_escape_is_reversible_and_leaves_no_markup(text: str) -> None:
+    import re
+
+    from csm_roles._jinja import flat, md_escape
+
+    escaped = md_escape(text)
+    assert "\n" not in escaped
+    assert re.sub(r"\\(.)", r"\1", escaped) == flat(text)  # only backslashes were added
+    # outside an escape pair, no character that starts Markdown markup is left
+    assert not re.search(r"[`*_\[\]<>|~#]", re.sub(r"\\.", "", escaped))
