@@ -128,3 +128,72 @@ def test_pre_parsed_data_is_used_only_when_it_matches_the_yaml(tmp_path: object)
     assert load_packaged(text, compiled) == {"from": "json"}
     assert load_packaged("format_version: 2\n", compiled) == {"format_version": 2}  # stale: the YAML wins
     assert load_packaged(text, folder / "missing.json") == {"format_version": 1}  # absent: the YAML
+
+
+def _records(value: object) -> list[object]:
+    """Every model instance inside ``value``, depth first."""
+    from pydantic import BaseModel
+
+    found: list[object] = []
+    if isinstance(value, BaseModel):
+        found.append(value)
+        for item in value.__dict__.values():
+            found += _records(item)
+    elif isinstance(value, tuple):
+        for item in value:
+            found += _records(item)
+    return found
+
+
+def test_building_records_by_hand_equals_model_construct(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quick build sets what model_construct sets: fields in order, fields set, no extras."""
+    from pathlib import Path
+
+    from csm_roles import _packaged
+    from csm_roles._loader import load_yaml
+
+    raw = load_yaml((Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml").read_text("utf-8"))
+    monkeypatch.setattr(_packaged, "_builders", {})
+    by_hand = _records(_packaged.construct_trusted(raw))
+    plain = {type(record) for record in by_hand if _packaged._plain(type(record))}
+    assert len(plain) >= 40  # nearly every model takes the quick path
+    monkeypatch.setattr(_packaged, "_builders", {})
+    monkeypatch.setattr(_packaged, "_plain", lambda cls: False)
+    constructed = _records(_packaged.construct_trusted(raw))
+    assert len(by_hand) == len(constructed) > 300
+    for mine, theirs in zip(by_hand, constructed, strict=True):
+        assert type(mine) is type(theirs)
+        assert mine == theirs
+        assert list(mine.__dict__) == list(theirs.__dict__)
+        assert mine.__pydantic_fields_set__ == theirs.__pydantic_fields_set__  # type: ignore[attr-defined]
+        assert mine.__pydantic_extra__ == theirs.__pydantic_extra__  # type: ignore[attr-defined]
+        assert mine.__pydantic_private__ == theirs.__pydantic_private__  # type: ignore[attr-defined]
+        assert repr(mine) == repr(theirs)
+
+
+def test_models_outside_the_quick_path_are_recognised() -> None:
+    from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+    from csm_roles._packaged import _plain
+
+    class Aliased(BaseModel):
+        model_config = ConfigDict(frozen=True)
+        name: str = Field(alias="Name")
+
+    class Factory(BaseModel):
+        items: list[str] = Field(default_factory=list)
+
+    class Private(BaseModel):
+        x: int
+        _cache: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    class MutableDefault(BaseModel):
+        items: list[str] = []
+
+    class Plain(BaseModel):
+        x: int
+        label: str = "a"
+        tags: tuple[str, ...] = ()
+
+    assert not any(_plain(cls) for cls in (Aliased, Factory, Private, MutableDefault))
+    assert _plain(Plain)
