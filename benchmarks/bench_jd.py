@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import statistics
-import subprocess
 import sys
 import time
 import timeit
@@ -74,33 +73,20 @@ def matrix(quick: bool) -> tuple[int, float]:
     return count, time.perf_counter() - start
 
 
-def cold(runs: int = 21) -> tuple[float, float]:
-    """Medians of fresh runs, interleaved, with the package's bytecode compiled as pip would."""
-    from bench_lookups import python_for_cold_runs, with_bytecode
+def cold() -> tuple[list[float], list[float]]:
+    """Fresh runs of the baseline and of the CLI, interleaved (see bench_lookups.cold_runs)."""
+    from bench_lookups import cold_runs, python_for_cold_runs
 
-    env = with_bytecode()
     python = python_for_cold_runs()
     # `python -m csm_roles` is what the console script runs; calling the script itself
     # would also time launchers such as pyenv's shims, which have nothing to do with us
-    command = [python, "-m", "csm_roles"]
-    # run from the home folder: from the checkout, `-m csm_roles` would find ./csm_roles first
-    # and time the sources instead of what --installed installed
-    where = Path.home()
-    base, ours = [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run([python, "-c", "import pydantic, jinja2, yaml"], check=True, env=env, cwd=where)
-        base.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        subprocess.run(
-            [*command, "jd", "--segment", "enterprise"],
-            check=True,
-            stdout=subprocess.DEVNULL,
-            env=env,
-            cwd=where,
-        )
-        ours.append(time.perf_counter() - start)
-    return statistics.median(base), statistics.median(ours)
+    base, ours = cold_runs(
+        [
+            [python, "-c", "import pydantic, jinja2, yaml"],
+            [python, "-m", "csm_roles", "jd", "--segment", "enterprise"],
+        ]
+    )
+    return base, ours
 
 
 def main() -> None:
@@ -112,12 +98,12 @@ def main() -> None:
         f"matrix {count} JDs x {len(FORMATS)} formats in {seconds:.1f} s     {per_second:7.0f} documents/s, "
         f"{count / seconds:.0f} JDs/s (target >= 1,000)"
     )
+    from bench_lookups import report_cold
+
     base, ours = cold()
-    print(f"cold  import pydantic, jinja2, yaml             {base * 1000:7.1f} ms")
-    print(
-        f"cold  csm-roles jd --segment enterprise         {ours * 1000:7.1f} ms   ratio {ours / base:.2f}x "
-        "(target <= 1.5x)"
-    )
+    report_cold("import pydantic, jinja2, yaml", base)
+    report_cold("csm-roles jd --segment enterprise", ours, base)
+    print("      (target: ratio <= 1.5x)")
 
 
 if __name__ == "__main__":
