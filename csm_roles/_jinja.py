@@ -85,27 +85,31 @@ def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:
     line = " ".join(words)
     if len(lead) + len(line) <= _WIDTH:  # fits on one line: what any wrap would give
         return lead + line
-    if len(max(words, key=len)) > _WIDTH - len(indent):
+    opening = _line(_WIDTH - len(lead)).match(line)
+    if opening is None or len(max(words, key=len)) > _WIDTH - len(indent):
         return textwrap.fill(
-            " ".join(words),
+            line,
             width=_WIDTH,
             initial_indent=lead,
             subsequent_indent=indent,
             break_on_hyphens=False,
         )
-    lines: list[str] = []
-    current = [lead + words[0]]
-    size = len(current[0])
-    for word in words[1:]:
-        if size + 1 + len(word) > _WIDTH:
-            lines.append(" ".join(current))
-            current = [indent + word]
-            size = len(indent) + len(word)
-        else:
-            current.append(word)
-            size += 1 + len(word)
-    lines.append(" ".join(current))
-    return "\n".join(lines)
+    rest = _line(_WIDTH - len(indent)).findall(line, opening.end())
+    return "\n".join([lead + opening.group(1), *(indent + part for part in rest)])
+
+
+_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _line(width: int) -> re.Pattern[str]:
+    """The longest run of at most ``width`` characters that ends before a space or at the end.
+
+    Matched again and again over words joined by single spaces, it is the greedy wrap.
+    """
+    found = _LINES.get(width)
+    if found is None:
+        found = _LINES[width] = re.compile(rf"(.{{1,{width}}})(?: |\Z)")
+    return found
 
 
 class Sandbox(SandboxedEnvironment):
