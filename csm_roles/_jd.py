@@ -318,7 +318,19 @@ class JobDescription(Record):
     how_to_apply: str
     skills: tuple[str, ...]
     sources: tuple[Source, ...]
-    _rendered: dict[str, str] = PrivateAttr(default_factory=dict)
+    # Documents rendered from the built-in templates, by format (see `render`). A copy
+    # starts without them: `model_copy(update=...)` may change what they would say.
+    _rendered: dict[str, str] | None = PrivateAttr(default=None)
+
+    def __copy__(self) -> "JobDescription":
+        copied = super().__copy__()
+        copied._rendered = None
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> "JobDescription":
+        copied = super().__deepcopy__(memo)
+        copied._rendered = None
+        return copied
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
@@ -353,12 +365,15 @@ class JobDescription(Record):
 
             return render("jd", format, {"jd": self}, template_dir=template_dir)
         # Built-in templates give the same bytes for the same frozen record: keep them.
-        found = self._rendered.get(format)
+        rendered = self._rendered
+        if rendered is None:
+            rendered = self._rendered = {}
+        found = rendered.get(format)
         if found is None:
             from ._render import render
 
             found = render("jd", format, {"jd": self})
-            self._rendered[format] = found
+            rendered[format] = found
         return found
 
     def to_jsonld(self) -> dict[str, Any]:

@@ -302,3 +302,18 @@ def test_interview_kit_is_tailored() -> None:
     )
     with pytest.raises(csm_roles.UnknownKeyError):
         csm_roles.interview_kit("mid", segment="big")
+
+
+@pytest.mark.parametrize("deep", [False, True])
+def test_a_changed_copy_renders_its_own_text(deep: bool) -> None:
+    """Rendered documents are kept per record; a copy with other values must not reuse them."""
+    import copy
+
+    jd = csm_roles.generate_jd("enterprise", date_posted=dt.date(2026, 11, 1))
+    first = jd.render("markdown")
+    changed = jd.model_copy(update={"title": "Principal Customer Partner"}, deep=deep)
+    assert changed.render("markdown").startswith("# Principal Customer Partner")
+    assert "Principal Customer Partner" in changed.render("html")
+    assert jd.render("markdown") == first  # the original keeps its own
+    assert copy.copy(jd).render("markdown") == first
+    assert copy.deepcopy(jd).render("text") == jd.render("text")
