@@ -102,6 +102,8 @@ def pick_option(options: "Mapping[str, tuple[str, ...]]", value: object, kind: s
         >>> pick_option({"remote": ("wfh", "work from home")}, "Work-From-Home", "work model")
         'remote'
     """
+    if isinstance(value, str) and value in options:  # already a key: the usual case
+        return value
     from ._errors import UnknownKeyError
 
     folded = normalize_key(value) if isinstance(value, str) else ""
