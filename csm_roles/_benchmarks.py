@@ -74,10 +74,17 @@ class _Index(Generic[R]):
                 self.by_spelling.setdefault(normalize_key(spelling), record)
                 if spelling != record_key:
                     self.aliases[spelling] = record_key
+        # keys and aliases exactly as the data spells them (the usual arguments), resolved
+        # once the way any other spelling is, so that they skip the folding
+        self.exact: dict[str, R] = {
+            spelling: self.by_spelling[normalize_key(spelling)] for spelling in (*self.keys, *self.aliases)
+        }
 
     def get(self, key: str) -> R:
         if isinstance(key, str):
-            found = self.by_spelling.get(normalize_key(key))
+            found = self.exact.get(key)
+            if found is None:
+                found = self.by_spelling.get(normalize_key(key))
             if found is not None:
                 return found
         raise UnknownKeyError(
