@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 __all__ = [
     "COMPILED_FOLDER",
+    "TEMPLATE_FORMATS",
     "Sandbox",
     "builtin_loader",
     "compile_builtins",
