@@ -11,7 +11,7 @@ from typing import Literal
 
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import InvalidInputError, NoFigureError
-from ._models import MoneyRange, Record
+from ._models import MoneyRange, Record, format_range
 
 __all__ = ["Bar", "Chart", "ChartRow", "band_chart", "chart_data"]
 
@@ -78,9 +78,7 @@ def _k(amount: int) -> str:
 
 
 def _range_label(money: MoneyRange) -> str:
-    if money.high is None:
-        return f"{_k(money.low)}+"
-    return f"{_k(money.low)}–{_k(money.high)}{'+' if money.open_ended else ''}"
+    return format_range(money.low, money.high, open_ended=money.open_ended, number=_k)
 
 
 def _step(span: float) -> int:

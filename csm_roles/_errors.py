@@ -59,7 +59,7 @@ class UnknownKeyError(CsmRolesError, LookupError):
         self.key = key
         self.choices = tuple(choices)
         self.suggestion = _closest(key, self.choices, aliases or {})
-        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion else ""
+        hint = f"; did you mean {self.suggestion!r}?" if self.suggestion else "."
         listed = ", ".join(self.choices) if self.choices else "(none)"
         super().__init__(f"unknown {kind} {key!r}{hint} Valid {kind} keys: {listed}.")
 

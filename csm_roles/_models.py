@@ -17,8 +17,8 @@ Conventions (also in ``docs/reference/data-format.md``):
 # annotation string at class creation, which costs about 10 ms at start-up.
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Literal
+from collections.abc import Callable, Iterator, Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -121,12 +121,42 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-def _money(amount: float) -> str:
-    return f"${amount:,.0f}"
+def format_money(amount: int) -> str:
+    """Whole dollars as a posting writes them: ``$80,000``."""
+    return f"${amount:,}"
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
+    """A number without trailing zeros: ``110``, ``2.5``."""
     return f"{value:g}"
+
+
+def format_range(
+    low: float,
+    high: float | None,
+    *,
+    open_ended: bool = False,
+    number: "Callable[[Any], str]" = format_number,
+    unit: str = "",
+) -> str:
+    """Every range the library prints, written one way.
+
+    ``number`` formats each end, ``unit`` follows the whole range once. A range
+    without a top, or with an open one, ends in "+"; a range whose ends are equal is
+    one figure.
+
+    Examples:
+        >>> format_range(110, 130, unit="%")
+        '110–130%'
+        >>> format_range(160_000, 220_000, open_ended=True, number=format_money)
+        '$160,000–$220,000+'
+        >>> format_range(5, None, unit=" years"), format_range(1000, 5000, number=format_money)
+        ('5+ years', '$1,000–$5,000')
+    """
+    plus = "+" if open_ended or high is None else ""
+    if high is None or high == low:
+        return f"{number(low)}{plus}{unit}"
+    return f"{number(low)}–{number(high)}{plus}{unit}"
 
 
 class _Bounds(Record):
@@ -160,9 +190,7 @@ class MoneyRange(_Bounds):
     period: Literal["year"] = "year"
 
     def __str__(self) -> str:
-        if self.high is None:
-            return f"{_money(self.low)}+"
-        return f"{_money(self.low)}–{_money(self.high)}{'+' if self.open_ended else ''}"
+        return format_range(self.low, self.high, open_ended=self.open_ended, number=format_money)
 
 
 class MoneyAmount(Record):
@@ -173,7 +201,7 @@ class MoneyAmount(Record):
     period: Literal["year"] = "year"
 
     def __str__(self) -> str:
-        return _money(self.amount)
+        return format_money(self.amount)
 
 
 class PercentRange(_Bounds):
@@ -183,7 +211,7 @@ class PercentRange(_Bounds):
     high: Annotated[float, Field(ge=0, le=100)]
 
     def __str__(self) -> str:
-        return f"{_number(self.low)}–{_number(self.high)}%"
+        return format_range(self.low, self.high, unit="%")
 
 
 class YearsRange(_Bounds):
@@ -196,9 +224,7 @@ class YearsRange(_Bounds):
     note: Text | None = None
 
     def __str__(self) -> str:
-        if self.high is None:
-            return f"{self.low}+ years"
-        return f"{self.low}–{self.high} years"
+        return format_range(self.low, self.high, open_ended=self.open_ended, unit=" years")
 
 
 class PortfolioRange(_Bounds):
@@ -217,9 +243,7 @@ class PortfolioRange(_Bounds):
     note: Text | None = None
 
     def __str__(self) -> str:
-        if self.high is None:
-            return f"{self.low}+"
-        return f"{self.low}–{self.high}{'+' if self.open_ended else ''}"
+        return format_range(self.low, self.high, open_ended=self.open_ended)
 
     def contains(self, accounts: int) -> bool:
         """Whether ``accounts`` lies in the range; an open top has no ceiling."""
@@ -457,7 +481,7 @@ class Adjustment(Record):
 
     def __str__(self) -> str:
         if self.kind == "percent":
-            return f"+{_number(self.low or 0)}–{_number(self.high or 0)}%"
+            return "+" + format_range(self.low or 0, self.high or 0, unit="%")
         return self.kind
 
 
@@ -500,35 +524,33 @@ class KpiTarget(_Bounds):
     context: Text | None = None
 
     def label(self, unit: str) -> str:
-        """The target as a reader would write it ("110–130%", "50 or more", "within 90 days")."""
+        """The target as a reader would write it ("110–130%", "50 or more", "within 90 days").
+
+        Examples:
+            >>> csm_roles.KpiTarget(low=1000, high=5000, source="augtal-2026").label("usd")
+            '$1,000–$5,000'
+        """
         unit = self.unit or unit
+        number, suffix = _UNIT_FORMATS[unit]
         if self.low is None:
-            text = (
-                f"within {_with_unit(self.high or 0, unit)}"
-                if unit == "days"
-                else (f"at most {_with_unit(self.high or 0, unit)}")
-            )
+            top = format_range(self.high or 0, self.high, number=number, unit=suffix)
+            text = f"within {top}" if unit == "days" else f"at most {top}"
         elif self.high is None:
-            text = f"{_with_unit(self.low, unit)} or more"
-        elif self.low == self.high:
-            text = _with_unit(self.low, unit) + ("+" if self.open_ended else "")
+            text = f"{format_range(self.low, self.low, number=number, unit=suffix)} or more"
         else:
-            text = _with_unit(self.high, unit).replace(
-                _number(self.high), f"{_number(self.low)}–{_number(self.high)}"
-            )
+            text = format_range(self.low, self.high, open_ended=self.open_ended, number=number, unit=suffix)
         if self.window_days:
             text += f" within {self.window_days} days"
         return text
 
 
-def _with_unit(value: float, unit: str) -> str:
-    if unit == "percent":
-        return f"{_number(value)}%"
-    if unit == "days":
-        return f"{_number(value)} days"
-    if unit == "usd":
-        return _money(value)
-    return _number(value)
+#: How each KPI unit writes a figure: the number's format, and what follows the range.
+_UNIT_FORMATS: dict[str, tuple["Callable[[Any], str]", str]] = {
+    "percent": (format_number, "%"),
+    "days": (format_number, " days"),
+    "usd": (lambda amount: format_money(round(amount)), ""),
+    "score": (format_number, ""),
+}
 
 
 class Kpi(Record):
@@ -894,9 +916,26 @@ def _walk(value: object, path: "Path") -> Iterator[tuple["Path", str, object]]:
             yield from _walk(item, (*path, index))
 
 
-def _integrity_problems(data: Dataset) -> Iterator[tuple["Path", str]]:
-    """Cross-reference checks a single record cannot make on its own."""
+Problem = tuple["Path", str]
+
+
+def _integrity_problems(data: Dataset) -> Iterator[Problem]:
+    """Cross-reference checks a single record cannot make on its own, one named check each."""
+    checks = (
+        _source_ids_resolve,
+        _keys_are_unique,
+        _references_resolve,
+        _interview_tags_resolve,
+        _one_band_per_level_and_source,
+    )
+    for check in checks:
+        yield from check(data)
+
+
+def _source_ids_resolve(data: Dataset) -> Iterator[Problem]:
+    """Every `source` and `sources` field names a guide of the registry."""
     known_sources = {source.id for source in data.sources}
+    registry = ", ".join(sorted(known_sources))
     for path, name, value in _walk(data, ()):
         if path[:1] == ("sources",):
             continue
@@ -908,9 +947,11 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple["Path", str]]:
         for index, source_id in enumerate(ids):
             if source_id not in known_sources:
                 where = path if name == "source" else (*path, index)
-                registry = ", ".join(sorted(known_sources))
                 yield where, f"unknown source id {source_id!r}; the registry has: {registry}"
 
+
+def _keys_are_unique(data: Dataset) -> Iterator[Problem]:
+    """No two records of a collection share a key or alias, once folded."""
     for collection in KEYED_COLLECTIONS:
         seen: dict[str, int] = {}
         for index, record in enumerate(getattr(data, collection)):
@@ -920,62 +961,71 @@ def _integrity_problems(data: Dataset) -> Iterator[tuple["Path", str]]:
                 if not folded:
                     yield (collection, index), f"alias {spelling!r} has no letters or digits"
                 elif folded in seen and seen[folded] != index:
+                    already = f"{collection}.{seen[folded]}"
                     yield (
                         (collection, index),
-                        (
-                            f"duplicate key or alias {spelling!r} "
-                            f"(already used by {collection}.{seen[folded]})"
-                        ),
+                        f"duplicate key or alias {spelling!r} (already used by {already})",
                     )
                 seen.setdefault(folded, index)
 
-    def refs(path: "Path", keys: str | tuple[str, ...], collection: str) -> Iterator[tuple["Path", str]]:
-        valid = {record.key for record in getattr(data, collection)}
-        listed = keys if isinstance(keys, tuple) else (keys,)
-        for index, key in enumerate(listed):
-            if key not in valid:
-                where = (*path, index) if isinstance(keys, tuple) else path
-                kind = KEYED_COLLECTIONS[collection]
-                yield where, f"unknown {kind} {key!r}; valid: {', '.join(sorted(valid))}"
 
+def _refs(data: Dataset, path: "Path", keys: str | tuple[str, ...], collection: str) -> Iterator[Problem]:
+    """Problems with ``keys`` (one key or a tuple of them) that name no record of ``collection``."""
+    valid = {record.key for record in getattr(data, collection)}
+    listed = keys if isinstance(keys, tuple) else (keys,)
+    for index, key in enumerate(listed):
+        if key not in valid:
+            where = (*path, index) if isinstance(keys, tuple) else path
+            kind = KEYED_COLLECTIONS[collection]
+            yield where, f"unknown {kind} {key!r}; valid: {', '.join(sorted(valid))}"
+
+
+def _references_resolve(data: Dataset) -> Iterator[Problem]:
+    """Every key that points at another record finds it."""
     for i, career_path in enumerate(data.career_paths):
-        yield from refs(("career_paths", i, "to_levels"), career_path.to_levels, "levels")
+        yield from _refs(data, ("career_paths", i, "to_levels"), career_path.to_levels, "levels")
     banded = {band.level for band in data.pay.level_bands}
     for i, level in enumerate(data.levels):
         if level.pay_reference is not None:
-            yield from refs(("levels", i, "pay_reference"), level.pay_reference, "levels")
+            yield from _refs(data, ("levels", i, "pay_reference"), level.pay_reference, "levels")
             if level.pay_reference not in banded:
                 yield (
                     ("levels", i, "pay_reference"),
                     f"level {level.pay_reference!r} has no pay band to refer to",
                 )
+    for i, segment in enumerate(data.segments):
+        yield from _refs(
+            data, ("segments", i, "engagement_model"), segment.engagement_model, "engagement_models"
+        )
+    for i, responsibility in enumerate(data.responsibilities):
+        yield from _refs(data, ("responsibilities", i, "emphasis"), responsibility.emphasis, "segments")
+    for i, band in enumerate(data.pay.level_bands):
+        yield from _refs(data, ("pay", "level_bands", i, "level"), band.level, "levels")
+        if band.segment is not None:
+            yield from _refs(data, ("pay", "level_bands", i, "segment"), band.segment, "segments")
+    for i, metric in enumerate(data.pay.bonus_metrics):
+        yield from _refs(data, ("pay", "bonus_metrics", i, "kpi"), metric.kpi, "kpis")
+
+
+def _interview_tags_resolve(data: Dataset) -> Iterator[Problem]:
+    """An interview question is tagged with segment or level keys, or 'industry'."""
     tags = {r.key for r in data.segments} | {r.key for r in data.levels} | {"industry"}
     for i, question in enumerate(data.interview_questions):
         for j, tag in enumerate(question.relevant_to):
             if tag not in tags:
-                yield (
-                    ("interview_questions", i, "relevant_to", j),
-                    (f"unknown tag {tag!r}; use a segment or level key, or 'industry'"),
-                )
-    for i, segment in enumerate(data.segments):
-        yield from refs(("segments", i, "engagement_model"), segment.engagement_model, "engagement_models")
-    for i, responsibility in enumerate(data.responsibilities):
-        yield from refs(("responsibilities", i, "emphasis"), responsibility.emphasis, "segments")
-    for i, band in enumerate(data.pay.level_bands):
-        yield from refs(("pay", "level_bands", i, "level"), band.level, "levels")
-        if band.segment is not None:
-            yield from refs(("pay", "level_bands", i, "segment"), band.segment, "segments")
-    for i, metric in enumerate(data.pay.bonus_metrics):
-        yield from refs(("pay", "bonus_metrics", i, "kpi"), metric.kpi, "kpis")
+                where = ("interview_questions", i, "relevant_to", j)
+                yield where, f"unknown tag {tag!r}; use a segment or level key, or 'industry'"
+
+
+def _one_band_per_level_and_source(data: Dataset) -> Iterator[Problem]:
+    """A guide gives at most one band per level."""
     pairs: dict[tuple[str, str], int] = {}
     for i, band in enumerate(data.pay.level_bands):
         pair = (band.level, band.source)
         if pair in pairs:
+            first = f"pay.level_bands.{pairs[pair]}"
             yield (
                 ("pay", "level_bands", i),
-                (
-                    f"a second band for level {band.level!r} from {band.source!r} "
-                    f"(first at pay.level_bands.{pairs[pair]})"
-                ),
+                f"a second band for level {band.level!r} from {band.source!r} (first at {first})",
             )
         pairs.setdefault(pair, i)

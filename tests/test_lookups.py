@@ -187,3 +187,21 @@ def test_import_reads_no_yaml() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_an_unknown_key_without_a_suggestion_reads_as_sentences() -> None:
+    with pytest.raises(csm_roles.UnknownKeyError) as caught:
+        csm_roles.metro("Boston")
+    assert str(caught.value).startswith("unknown metro 'Boston'. Valid metro keys: sf-bay-area, ")
+
+
+def test_every_range_is_written_by_one_function() -> None:
+    from csm_roles._models import format_money, format_range
+
+    target = csm_roles.KpiTarget(low=1000, high=5000, source="augtal-2026")
+    assert target.label("usd") == "$1,000–$5,000" == format_range(1000, 5000, number=format_money)
+    assert str(csm_roles.MoneyRange(low=160_000, high=220_000, open_ended=True)) == "$160,000–$220,000+"
+    assert str(csm_roles.MoneyRange(low=160_000, open_ended=True)) == "$160,000+"
+    assert str(csm_roles.portfolio_sizes("smb")[0]) == "50–100+"
+    assert str(csm_roles.level("senior").experience[0]) == "5+ years"
+    assert [t.label("percent") for t in csm_roles.kpi("NRR").targets] == ["110–130%", "110–120%"]
