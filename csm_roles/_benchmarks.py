@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 from ._errors import NoFigureError, UnknownKeyError
+from ._limits import MAX_FILE_BYTES
 from ._models import (
     KEYED_COLLECTIONS,
     CareerPath,
@@ -96,8 +97,10 @@ class Benchmarks:
     """Look-ups over one dataset: the built-in one, or a company's own file.
 
     Get one from `load_benchmarks` (a file) or `default_benchmarks`
-    (the packaged data). Every method has a module-level twin in ``csm_roles``
-    that uses the packaged data.
+    (the packaged data). Every look-up method has a module-level twin in
+    ``csm_roles`` that uses the packaged data (``csm_roles.level(...)`` is
+    ``default_benchmarks().level(...)``); `get`, `to_dict` and `to_yaml` work on a
+    dataset as a whole and have none.
 
     Examples:
         >>> import csm_roles
@@ -195,7 +198,12 @@ class Benchmarks:
         return self.data.related_roles
 
     def related_role(self, key: str) -> RelatedRole:
-        """One related role by key or alias (``"cs ops manager"``)."""
+        """One related role by key or alias (``"cs ops manager"``).
+
+        Examples:
+            >>> csm_roles.related_role("Director of Customer Success").average_salary.amount
+            156985
+        """
         return self._related.get(key)
 
     # -- segments ------------------------------------------------------------------
@@ -237,7 +245,12 @@ class Benchmarks:
         return self.data.engagement_models
 
     def engagement_model(self, key: str) -> EngagementModel:
-        """One engagement model by key or alias."""
+        """One engagement model by key or alias (``"high touch"``).
+
+        Examples:
+            >>> csm_roles.engagement_model("High Touch").name
+            'High-touch'
+        """
         return self._engagement.get(key)
 
     # -- metros and pay ------------------------------------------------------------
@@ -468,7 +481,12 @@ class Benchmarks:
         return self.data.technical_variants
 
     def technical_variant(self, key: str) -> TechnicalVariant:
-        """One technical variant (``"technical"`` or ``"business"``)."""
+        """One technical variant (``"technical"`` or ``"business"``).
+
+        Examples:
+            >>> csm_roles.technical_variant("technical").key
+            'technical'
+        """
         return self._variants.get(key)
 
     def market_stats(self) -> tuple[MarketStat, ...]:
@@ -564,12 +582,12 @@ class Benchmarks:
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
 
 
-def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
+def load_benchmarks(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Benchmarks:
     """Read a company's own benchmarks YAML (same format as the built-in data).
 
-    Raises `DataFileError` naming the file, line, column and
-    field for any problem, and `DataNotFoundError` when the file
-    does not exist.
+    Raises `DataFileError` naming the file, line, column and field for any problem,
+    and `DataNotFoundError` when the file does not exist. Files larger than
+    ``max_bytes`` (10 MiB by default) are refused unread.
 
     Examples:
         >>> import pathlib, tempfile
@@ -580,7 +598,7 @@ def load_benchmarks(path: str | os.PathLike[str]) -> Benchmarks:
     """
     from ._loader import read_dataset  # PyYAML is imported only for a company's file
 
-    return Benchmarks(read_dataset(path), origin=os.fspath(path))
+    return Benchmarks(read_dataset(path, max_bytes=max_bytes), origin=os.fspath(path))
 
 
 _default: Benchmarks | None = None

@@ -15,8 +15,6 @@ import threading
 from collections.abc import Iterable
 from typing import Literal
 
-import yaml
-
 from ._models import Record
 from ._packaged import package_file
 
@@ -127,7 +125,10 @@ def word_lists() -> WordLists:
     if _lists is None:
         with _lock:
             if _lists is None:
-                raw = yaml.safe_load(package_file("data", "gaucher-2011.yaml").read_text(encoding="utf-8"))
+                from ._loader import load_yaml
+
+                file = package_file("data", "gaucher-2011.yaml")
+                raw = load_yaml(file.read_text(encoding="utf-8"), str(file))
                 _lists = WordLists(
                     raw["masculine_coded"],
                     raw["feminine_coded"],

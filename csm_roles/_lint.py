@@ -9,20 +9,22 @@ are blanked out, never removed (see ``_text.py``).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, ValidationError, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from ._benchmarks import Benchmarks, default_benchmarks
-from ._errors import DataFileError, InvalidInputError, UnknownKeyError
+from ._errors import InvalidInputError, UnknownKeyError
 from ._gender import gender_coding
-from ._models import Record
+from ._limits import MAX_FILE_BYTES
+from ._models import IntegrityError, Record
 from ._packaged import package_file
 from ._text import Prepared, phrase_pattern, prepare
 
@@ -30,6 +32,8 @@ __all__ = ["Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+_RULE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
 Kind = Literal[
     "pay-missing",
     "pay-single",
@@ -97,15 +101,22 @@ class RuleSet(Record):
     format_version: Literal[1]
     csm_markers: tuple[str, ...] = ()
     rules: tuple[Rule, ...]
-    _compiled: Any = PrivateAttr(default=None)  # the compiled patterns (see _compile), built once
 
     @model_validator(mode="after")
-    def _unique_ids(self) -> RuleSet:
+    def _consistent(self, info: ValidationInfo) -> RuleSet:
         seen: set[str] = set()
-        for rule in self.rules:
+        for index, rule in enumerate(self.rules):
             if rule.id in seen:
-                raise ValueError(f"two rules have the id {rule.id!r}")
+                raise IntegrityError(("rules", index, "id"), f"two rules have the id {rule.id!r}")
             seen.add(rule.id)
+        known = (info.context or {}).get("sources")
+        for index, rule in enumerate(self.rules):
+            if known is not None and _RULE_ID.fullmatch(rule.source) and rule.source not in known:
+                raise IntegrityError(
+                    ("rules", index, "source"),
+                    f"unknown source id {rule.source!r}; use a guide id ({', '.join(sorted(known))}) "
+                    "or a citation",
+                )
         return self
 
     def rule(self, rule_id: str) -> Rule:
@@ -172,7 +183,6 @@ _RANGE_AFTER_CODE = re.compile(
 _RANGE_BEFORE_CODE = re.compile(
     rf"(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?{_SEP}(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?\s*$"
 )
-_MONEY = rf"(?:[$£€]|\b(?:usd|eur|gbp|cad|aud)\b)\s?(?:{_AMOUNT})\s?(?:k\b)?"
 _SINGLE_PAY = re.compile(
     rf"(?:salary|pay|compensation|wage|ote|on[\s-]target earnings|base)[^.\n]{{0,40}}?(?P<amount>{_MONEY})"
     rf"{_NOT_MILLIONS}"
@@ -302,7 +312,6 @@ class _Compiled:
     SCANNED = ("phrases", "support", "outcomes", "terms", "nouns")
 
     def __init__(self, ruleset: RuleSet) -> None:
-        self.ruleset = ruleset
         self.patterns: dict[tuple[str, str], re.Pattern[str]] = {}
         self.markers = phrase_pattern(ruleset.csm_markers)
         scanned: list[str] = list(ruleset.csm_markers)
@@ -341,27 +350,33 @@ class _Compiled:
         return hits
 
 
+#: Compiled patterns per rule set, by the rule set's id. They live outside the model so
+#: that they take no part in its equality, copies or pickles, and a copy made with
+#: ``model_copy(update=...)`` compiles its own. An entry goes when its rule set does.
+_compiled_sets: dict[int, tuple[weakref.ref[RuleSet], _Compiled]] = {}
 _compiled_lock = threading.Lock()
 
 
 def _compile(ruleset: RuleSet) -> _Compiled:
-    """The rule set's patterns, compiled on first use and kept on the rule set itself."""
-    found: _Compiled | None = ruleset._compiled
-    if found is None:
+    """The rule set's patterns, compiled on first use and kept while the rule set lives."""
+    key = id(ruleset)
+    entry = _compiled_sets.get(key)
+    if entry is None or entry[0]() is not ruleset:
         with _compiled_lock:
-            found = ruleset._compiled
-            if found is None:
-                found = _Compiled(ruleset)
-                ruleset._compiled = found
-    return found
+            entry = _compiled_sets.get(key)
+            if entry is None or entry[0]() is not ruleset:
+                forget = functools.partial(_compiled_sets.pop, key, None)
+                entry = (weakref.ref(ruleset, lambda _: forget()), _Compiled(ruleset))
+                _compiled_sets[key] = entry
+    return entry[1]
 
 
-def _check_pay_missing(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_pay_missing(_rule: Rule, ctx: _Context) -> Iterator[Hit]:
     if not ctx.pay_ranges and not ctx.single_pay:
         yield 0, 0, ""
 
 
-def _check_pay_single(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_pay_single(_rule: Rule, ctx: _Context) -> Iterator[Hit]:
     if ctx.pay_ranges:
         return
     match = ctx.single_pay
@@ -369,7 +384,7 @@ def _check_pay_single(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
         yield match.start("amount"), match.end("amount"), ""
 
 
-def _check_pay_wide(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_pay_wide(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     ratio = float(rule.params.get("ratio", 2.0))
     for start, end, low, high in ctx.pay_ranges:
         if high > ratio * low:
@@ -380,7 +395,7 @@ _NUMBER = re.compile(r"\d")
 _PERCENT = re.compile(r"\d\s?%|\d+\s?percent")
 
 
-def _check_metrics(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     scan = ctx.prepared.scan
     window = int(rule.params.get("window", 60))
     for start, end in ctx.hits(rule.id, "terms"):
@@ -415,9 +430,9 @@ def _segment_in(text: str, bm: Benchmarks) -> str | None:
     return found
 
 
-def _check_portfolio(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     scan = ctx.prepared.scan
-    cues = c.pattern(rule, "cues")
+    cues = ctx.compiled.pattern(rule, "cues")
     document_segment = ctx.segment
     for noun_start, noun_end in ctx.hits(rule.id, "nouns"):
         before = scan[max(0, noun_start - 80) : noun_start]
@@ -446,12 +461,12 @@ def _check_portfolio(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
             yield offset, noun_end, f"{rule.message} {stated} accounts is outside the {name} range: {sizes}."
 
 
-def _check_phrases(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     for start, end in ctx.hits(rule.id, "phrases"):
         yield start, end, ""
 
 
-def _check_support(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_support(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     if ctx.hits(rule.id, "outcomes"):
         return
     hits = ctx.hits(rule.id, "support")
@@ -459,7 +474,7 @@ def _check_support(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
         yield hits[0][0], hits[0][1], ""
 
 
-def _check_gender_coding(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_gender_coding(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     text = ctx.prepared.scan
     for start, end in reversed(ctx.hits(rule.id, "skip-phrases")):  # blank "customer champion" and the like
         text = text[:start] + " " * (end - start) + text[end:]
@@ -474,12 +489,12 @@ def _check_gender_coding(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hi
     yield start, end, rule.message.format(verdict=coding.verdict.replace("-coded", "")) + detail
 
 
-def _check_sections(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
+def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     scan = ctx.prepared.scan
     # heading-like lines: short ones (markup around them is blank or punctuation)
     headings = "\n".join(line for line in scan.split("\n") if len(line) < 200 and len(line.split()) <= 8)
     for section in rule.params["sections"]:
-        pattern = c.pattern(rule, f"section:{section}")
+        pattern = ctx.compiled.pattern(rule, f"section:{section}")
         if pattern.search(headings):
             continue
         # a run-in heading in running text: "Responsibilities: ..."
@@ -488,7 +503,7 @@ def _check_sections(rule: Rule, ctx: _Context, c: _Compiled) -> Iterator[Hit]:
         yield 0, 0, rule.message.format(section=section)
 
 
-CHECKS: dict[str, Callable[[Rule, _Context, _Compiled], Iterator[Hit]]] = {
+CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {
     "pay-missing": _check_pay_missing,
     "pay-single": _check_pay_single,
     "pay-wide": _check_pay_wide,
@@ -507,30 +522,20 @@ _default: RuleSet | None = None
 _default_lock = threading.Lock()
 
 
-def _ruleset_from(raw: object, name: str, bm: Benchmarks | None = None) -> RuleSet:
-    from ._loader import _located
-
-    if not isinstance(raw, dict):
-        raise DataFileError(name, "expected a mapping with `format_version` and `rules`")
-    try:
-        ruleset = RuleSet.model_validate(raw)
-    except ValidationError as err:
-        text = Path(name).read_text(encoding="utf-8") if os.path.isfile(name) else ""
-        raise _located(err, text, name) from None
-    known = {s.id for s in (bm or default_benchmarks()).sources()}
-    for index, rule in enumerate(ruleset.rules):
-        if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.source) and rule.source not in known:
-            raise DataFileError(
-                name,
-                f"unknown source id {rule.source!r}; "
-                f"use a guide id ({', '.join(sorted(known))}) or a citation",
-                field=f"rules.{index}.source",
-            )
-    return ruleset
+RULES_EXPECTED = "a mapping with `format_version` and `rules` (see data/lint_rules.yaml)"
 
 
-def load_rules(path: str | os.PathLike[str]) -> RuleSet:
+def _source_ids() -> dict[str, set[str]]:
+    """The validation context of a rules file: the guide ids a rule's `source` may name."""
+    return {"sources": {source.id for source in default_benchmarks().sources()}}
+
+
+def load_rules(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> RuleSet:
     """Read a team's own rules file (same format as ``data/lint_rules.yaml``).
+
+    Raises `DataFileError` naming the file, line, column and field of the first
+    problem, and `DataNotFoundError` when the file does not exist. Files larger
+    than ``max_bytes`` are refused unread.
 
     Examples:
         >>> import pathlib
@@ -538,22 +543,9 @@ def load_rules(path: str | os.PathLike[str]) -> RuleSet:
         >>> path.exists() and len(csm_roles.load_rules(path).rules)
         10
     """
-    import yaml
+    from ._loader import read_model
 
-    from ._loader import _StrictLoader
-
-    name = os.fspath(path)
-    try:
-        text = Path(name).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        from ._errors import DataNotFoundError
-
-        raise DataNotFoundError(f"{name}: no such file") from None
-    try:
-        raw = yaml.load(text, Loader=_StrictLoader)  # a safe loader subclass
-    except yaml.YAMLError as err:
-        raise DataFileError(name, f"invalid YAML: {err}") from None
-    return _ruleset_from(raw, name)
+    return read_model(path, RuleSet, expected=RULES_EXPECTED, max_bytes=max_bytes, context=_source_ids())
 
 
 def default_rules() -> RuleSet:
@@ -567,17 +559,20 @@ def default_rules() -> RuleSet:
     if _default is None:
         with _default_lock:
             if _default is None:
-                import yaml
+                from ._loader import parse_yaml, validate
 
                 file = package_file("data", "lint_rules.yaml")
-                _default = _ruleset_from(yaml.safe_load(file.read_text(encoding="utf-8")), str(file))
+                raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+                _default = validate(
+                    RuleSet, raw, str(file), node, expected=RULES_EXPECTED, context=_source_ids()
+                )
     return _default
 
 
 # -- the entry point -------------------------------------------------------------------
 
 
-def _ids(value: Iterable[str] | str | None, ruleset: RuleSet, what: str) -> set[str] | None:
+def _ids(value: Iterable[str] | str | None, ruleset: RuleSet) -> set[str] | None:
     if value is None:
         return None
     names = [value] if isinstance(value, str) else list(value)
@@ -629,8 +624,8 @@ def lint_jd(
         raise InvalidInputError(f"lint_jd takes the posting as a string, got {type(text).__name__}")
     bm = benchmarks or default_benchmarks()
     ruleset = ruleset or default_rules()
-    selected = _ids(rules, ruleset, "rules")
-    skipped = _ids(ignore, ruleset, "ignore") or set()
+    selected = _ids(rules, ruleset)
+    skipped = _ids(ignore, ruleset) or set()
     segment_key = bm.segment(segment).key if segment is not None else None
     level_key = bm.level(level).key if level is not None else None
     compiled = _compile(ruleset)
@@ -646,7 +641,7 @@ def lint_jd(
             continue
         if rule.applies_to == "csm" and not is_csm:
             continue
-        for start, end, message in CHECKS[rule.kind](rule, ctx, compiled):
+        for start, end, message in CHECKS[rule.kind](rule, ctx):
             whole = start == end == 0
             if prepared.suppressed(rule.id, None if whole else start):
                 continue

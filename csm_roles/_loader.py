@@ -1,25 +1,46 @@
-"""Read a benchmarks YAML file into a validated `Dataset`.
+"""The one reader of YAML files: benchmarks, lint rules and company files alike.
 
-YAML is always loaded with a safe loader (tags such as ``!!python/object`` are
-refused) that also refuses duplicate mapping keys. Any problem - a missing file, a
-YAML syntax error, a field of the wrong type, a cross-reference to nothing - becomes
-one `DataFileError` naming the file, the line and column where
-YAML can tell them, and the dotted path of the field.
+Every file goes through the same steps, and every problem becomes one
+`DataFileError` naming the file, the line and column where YAML can tell them, and
+the dotted path of the field:
+
+1. `read_text`: at most ``max_bytes`` bytes (a file or a stream such as
+   ``/dev/stdin``), UTF-8 (a byte-order mark is allowed);
+2. `parse_yaml`: a safe loader (tags such as ``!!python/object`` are refused) that
+   also refuses a mapping with the same key twice, nesting deeper than
+   `MAX_DEPTH`, and aliases that would expand past `MAX_NODES` values (a "billion
+   laughs" file is refused before anything is built from it);
+3. `validate`: the pydantic model of the file kind, with the first problem located.
+
+`read_model` runs all three. PyYAML is imported only here, and only when a file
+other than the packaged dataset is read.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
+import reprlib
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ._errors import DataFileError, DataNotFoundError
+from ._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from ._models import Dataset, IntegrityError
 
-__all__ = ["dataset_from_text", "load_trusted_yaml", "load_yaml", "read_dataset"]
+__all__ = [
+    "dataset_from_text",
+    "load_trusted_yaml",
+    "load_yaml",
+    "parse_yaml",
+    "read_dataset",
+    "read_model",
+    "read_text",
+    "validate",
+]
+
+M = TypeVar("M", bound=BaseModel)
 
 try:  # libyaml's parser when PyYAML was built with it: about five times faster
     from yaml import CSafeLoader as _BaseLoader
@@ -50,29 +71,131 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_dataset(path: str | os.PathLike[str]) -> Dataset:
-    """Read and validate a benchmarks file from disk."""
+def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """The text of a file, or a `DataFileError` / `DataNotFoundError` saying what is wrong.
+
+    Reads at most ``max_bytes`` bytes, so a huge file or an endless stream is refused
+    without being read whole.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"a file path must be a str or os.PathLike, got {type(path).__name__}")
     name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"a file path must be text, got {type(name).__name__}")
+    if "\0" in name:
+        raise DataFileError(repr(name), "a file path cannot contain a NUL character")
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
-        raise DataNotFoundError(
-            f"{name}: no such file. Pass the path of a benchmarks YAML file "
-            "(see `csm-roles schema` for the format)."
-        ) from None
+        raise DataNotFoundError(f"{name}: no such file") from None
     except IsADirectoryError:
-        raise DataFileError(name, "this is a directory; pass a YAML file") from None
-    except UnicodeDecodeError as err:
-        raise DataFileError(name, f"not UTF-8 text ({err.reason} at byte {err.start})") from None
+        raise DataFileError(name, "this is a directory; pass the path of a file") from None
     except OSError as err:
-        raise DataFileError(name, f"cannot read the file: {err.strerror}") from None
-    return dataset_from_text(text, name)
+        raise DataFileError(name, f"cannot read the file: {err.strerror or err}") from None
+    if len(data) > max_bytes:
+        raise DataFileError(
+            name, f"the file is larger than the limit of {max_bytes:,} bytes (pass max_bytes= to raise it)"
+        )
+    return decode(data, name)
 
 
-def load_yaml(text: str, name: str = "<string>") -> Any:
-    """Parse YAML safely (no Python tags, no repeated keys), or raise DataFileError."""
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 bytes as text (a leading byte-order mark dropped), or a located `DataFileError`."""
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # a safe loader subclass
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DataFileError(
+            name,
+            f"not UTF-8 text (byte 0x{data[err.start]:02x}); save the file as UTF-8",
+            line=line,
+            column=column,
+        ) from None
+
+
+_OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_depth(loader: Any, name: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, from the token stream (no recursion involved)."""
+    depth = 0
+    while loader.check_token():
+        token = loader.get_token()
+        if isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = token.start_mark
+                raise DataFileError(
+                    name,
+                    f"nested more than {MAX_DEPTH} levels deep; the data format needs far fewer",
+                    line=mark.line + 1,
+                    column=mark.column + 1,
+                )
+        elif isinstance(token, _CLOSING):
+            depth -= 1
+
+
+def _check_size(root: yaml.Node, name: str) -> None:
+    """Refuse a document whose aliases expand to more than MAX_NODES values.
+
+    Aliases share nodes, so a small file can stand for billions of values; this counts
+    them as expanded, once per distinct node (linear in the file, not in the expansion).
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if children_done or not children:
+            total = 1 + sum(sizes[id(child)] for child in children)
+            if total > MAX_NODES:
+                raise DataFileError(
+                    name,
+                    f"the file's aliases expand to more than {MAX_NODES:,} values; write the values out",
+                    line=node.start_mark.line + 1,
+                    column=node.start_mark.column + 1,
+                )
+            sizes[id(node)] = total
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def parse_yaml(text: str, name: str = "<string>") -> tuple[Any, yaml.Node | None]:
+    """Parse YAML safely: the plain data, and the node tree (for locating later problems)."""
+    try:
+        scanner = _StrictLoader(text)
+        try:
+            _check_depth(scanner, name)
+        finally:
+            scanner.dispose()
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None, None
+            _check_size(node, name)
+            return loader.construct_document(node), node
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = " ".join(part for part in (err.context, err.problem) if part)
@@ -86,25 +209,90 @@ def load_yaml(text: str, name: str = "<string>") -> Any:
         ) from None
     except yaml.YAMLError as err:
         raise DataFileError(name, f"invalid YAML: {err}") from None
+    except RecursionError:  # pragma: no cover - MAX_DEPTH keeps the constructor well inside the limit
+        raise DataFileError(name, "nested too deeply to read") from None
+
+
+def load_yaml(text: str, name: str = "<string>") -> Any:
+    """Parse YAML safely (no Python tags, no repeated keys, bounded), or raise DataFileError."""
+    return parse_yaml(text, name)[0]
+
+
+def validate(
+    model: type[M],
+    raw: Any,
+    name: str,
+    node: yaml.Node | None = None,
+    *,
+    expected: str,
+    context: dict[str, Any] | None = None,
+) -> M:
+    """``raw`` as a ``model``, or a `DataFileError` at the first problem's line and field path.
+
+    ``expected`` says what the file should hold, for a file that is not a mapping at
+    all; ``context`` goes to the model's validators (the guide ids a rule may cite).
+    """
+    if not isinstance(raw, dict):
+        found = "an empty file" if raw is None else f"a {type(raw).__name__}"
+        raise DataFileError(name, f"expected {expected}, but found {found}")
+    try:
+        return model.model_validate(raw, context=context)
+    except ValidationError as err:
+        raise _located(err, node, name) from None
+
+
+def read_model(
+    path: str | os.PathLike[str],
+    model: type[M],
+    *,
+    expected: str,
+    max_bytes: int = MAX_FILE_BYTES,
+    context: dict[str, Any] | None = None,
+) -> M:
+    """Read, parse and validate one YAML file as ``model`` (the one reader of every file kind)."""
+    text = read_text(path, max_bytes=max_bytes)
+    name = os.fspath(path)
+    raw, node = parse_yaml(text, name)
+    return validate(model, raw, name, node, expected=expected, context=context)
+
+
+DATASET_EXPECTED = "a mapping with `format_version`, `sources`, `levels` ... (see `csm-roles schema`)"
+
+
+def read_dataset(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
+    """Read and validate a benchmarks file from disk."""
+    return read_model(path, Dataset, expected=DATASET_EXPECTED, max_bytes=max_bytes)
 
 
 def dataset_from_text(text: str, name: str = "<string>") -> Dataset:
     """Validate benchmarks YAML given as text; ``name`` is used in error messages."""
-    raw = load_yaml(text, name)
-    if not isinstance(raw, dict):
-        found = "an empty file" if raw is None else f"a {type(raw).__name__}"
-        raise DataFileError(
-            name, f"expected a mapping with `format_version`, `sources`, `levels` ... but found {found}"
-        )
-    try:
-        return Dataset.model_validate(raw)
-    except ValidationError as err:
-        raise _located(err, text, name) from None
+    raw, node = parse_yaml(text, name)
+    return validate(Dataset, raw, name, node, expected=DATASET_EXPECTED)
 
 
-def _located(err: ValidationError, text: str, name: str) -> DataFileError:
+def locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest node of ``loc`` present in the YAML."""
+    if node is None:
+        return None, None
+    found = node
+    for part in loc:
+        child = None
+        if isinstance(found, yaml.MappingNode):
+            for key_node, value_node in found.value:
+                if key_node.value == part or key_node.value == str(part):
+                    child = value_node
+                    break
+        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int) and part < len(found.value):
+            child = found.value[part]
+        if child is None:
+            break
+        found = child
+    return found.start_mark.line + 1, found.start_mark.column + 1
+
+
+def _located(err: ValidationError, node: yaml.Node | None, name: str) -> DataFileError:
     """Turn the first pydantic error into a DataFileError with a line and a field path."""
-    first = err.errors(include_url=False)[0]
+    first = err.errors(include_url=False, include_context=True, include_input=True)[0]
     loc: tuple[str | int, ...] = tuple(first["loc"])
     cause = (first.get("ctx") or {}).get("error")
     message = first["msg"]
@@ -116,13 +304,13 @@ def _located(err: ValidationError, text: str, name: str) -> DataFileError:
     if first["type"] == "missing":
         message = f"missing required field {str(loc[-1])!r}"
     elif first["type"] == "extra_forbidden":
-        message = f"unknown field {str(loc[-1])!r} (check its spelling; `csm-roles schema` lists the fields)"
+        message = f"unknown field {str(loc[-1])!r} (check its spelling; the docs list the fields)"
     else:
         message = f"{message} (got {_short(first.get('input'))})"
     more = err.error_count() - 1
     if more:
         message += f" [and {more} more problem{'s' if more > 1 else ''}]"
-    line, column = _position(text, loc)
+    line, column = locate(node, loc)
     return DataFileError(
         name,
         message,
@@ -132,33 +320,16 @@ def _located(err: ValidationError, text: str, name: str) -> DataFileError:
     )
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = 60
+_REPR.maxother = 60
+_REPR.maxlevel = 2
+
+
 def _short(value: object) -> str:
-    text = repr(value)
+    """A bounded repr for an error message, whatever the size of ``value``."""
+    text = _REPR.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _position(text: str, loc: tuple[str | int, ...]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the deepest node of ``loc`` present in the YAML."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None, None
-    found = node
-    for part in loc:
-        child = None
-        if isinstance(found, yaml.MappingNode):
-            for key_node, value_node in found.value:
-                if key_node.value == part:
-                    child = value_node
-                    break
-        elif isinstance(found, yaml.SequenceNode) and isinstance(part, int) and part < len(found.value):
-            child = found.value[part]
-        if child is None:
-            break
-        found = child
-    if found is None:
-        return None, None
-    return found.start_mark.line + 1, found.start_mark.column + 1
 
 
 def load_trusted_yaml(text: str) -> Any:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import csm_roles
+from conftest import ROOT, run_cli
 
 GOOD = (Path(__file__).resolve().parent.parent / "data" / "benchmarks.yaml").read_text(encoding="utf-8")
 
@@ -111,7 +114,7 @@ def _line_of(text: str, field: str) -> int:
     """Where the YAML puts the deepest existing node of a dotted path (found independently)."""
     import yaml
 
-    node = yaml.compose(text)
+    node: Any = yaml.compose(text)
     for part in field.split("."):
         if isinstance(node, yaml.MappingNode):
             found = [v for k, v in node.value if k.value == part]
@@ -120,7 +123,7 @@ def _line_of(text: str, field: str) -> int:
             node = found[0]
         else:
             node = node.value[int(part)]
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -177,3 +180,94 @@ def test_a_good_company_file_loads(tmp_path: Path) -> None:
     band = ours.salary_band("entry", source="jd-template-2025")
     assert band.base is not None and band.base.low == 70_000
     assert csm_roles.salary_band("entry", source="jd-template-2025").base.low == 65_000  # type: ignore[union-attr]
+
+
+# -- one reader for every file kind ------------------------------------------------------
+
+
+def _read(kind: str, path: Path) -> str:
+    """Read ``path`` as a benchmarks, rules or company file; the error message it gives."""
+    if kind == "company":
+        result = run_cli("jd", "--segment", "smb", "--company-file", str(path))
+        assert result.returncode == 2, result.stdout
+        return result.stderr
+    reader = csm_roles.load_benchmarks if kind == "benchmarks" else csm_roles.load_rules
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        reader(path)
+    return str(caught.value)
+
+
+GOOD_FILES = {
+    "benchmarks": (ROOT / "data" / "benchmarks.yaml").read_text(encoding="utf-8"),
+    "rules": (ROOT / "data" / "lint_rules.yaml").read_text(encoding="utf-8"),
+    "company": "name: Northwind\nabout: Scheduling software for clinics.\nbenefits: [Health cover]\n",
+}
+KINDS = list(GOOD_FILES)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_file_kind_refuses_python_tags_with_a_line(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text("name: !!python/object/apply:os.getcwd []\n", encoding="utf-8")
+    message = _read(kind, path)
+    assert f"{path}:1:7: " in message
+    assert "tags that build Python objects are not allowed" in message
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_file_kind_refuses_a_repeated_key_with_a_line(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(GOOD_FILES[kind] + "\nformat_version: 1\nformat_version: 1\n", encoding="utf-8")
+    assert "found the key 'format_version' twice" in _read(kind, path)
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "field"),
+    [
+        (
+            "benchmarks",
+            "base: {low: 65000, high: 80000}",
+            "base: {low: 65000, high: lots}",
+            "pay.level_bands.0.base.high",
+        ),
+        ("rules", "severity: error", "severity: fatal", "rules.0.severity"),
+        ("company", "benefits: [Health cover]", "benefits: [Health cover]\nbogus: 1", "bogus"),
+    ],
+)
+def test_every_file_kind_locates_a_bad_field(
+    kind: str, old: str, new: str, field: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    text = GOOD_FILES[kind].replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    message = _read(kind, path)
+    assert re.search(rf"{re.escape(str(path))}:\d+:\d+: {re.escape(field)}: ", message), message
+    assert f":{_line_of(text, field)}:" in message
+
+
+def test_an_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 10)
+    ]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError, match="aliases expand to more than"):
+        csm_roles.load_benchmarks(path)
+
+
+@pytest.mark.parametrize("depth", [100, 50_000])
+def test_deep_nesting_is_refused_without_recursion(depth: int, tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("x: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError, match="nested more than 64 levels") as caught:
+        csm_roles.load_rules(path)
+    assert caught.value.line == 1
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("# padding\n" * 200, encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError, match="larger than the limit of 1,000 bytes"):
+        csm_roles.load_benchmarks(path, max_bytes=1000)

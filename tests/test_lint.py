@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import csm_roles
+from conftest import ROOT
 
 GOOD = """# Customer Success Manager
 
@@ -303,3 +304,31 @@ def test_generated_jds_have_nothing_above_info() -> None:
             for fmt in ("markdown", "html", "text"):
                 bad = [f for f in csm_roles.lint_jd(jd.render(fmt), segment=segment) if f.severity != "info"]
                 assert bad == [], (segment, level, fmt, bad)
+
+
+def test_a_copied_rule_set_lints_with_its_own_rules() -> None:
+    """`model_copy(update=...)` must not reuse the original's compiled patterns."""
+    original = csm_roles.default_rules()
+    assert [f.rule for f in csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=original)]
+    buzzwords = original.rule("buzzwords")
+    swapped = buzzwords.model_copy(update={"params": {"phrases": ["wizard"]}})
+    copy = original.model_copy(
+        update={"rules": tuple(swapped if r.id == "buzzwords" else r for r in original.rules)}
+    )
+    assert not csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=copy)
+    assert [f.match for f in csm_roles.lint_jd("Be a wizard.", rules=["buzzwords"], ruleset=copy)] == [
+        "wizard"
+    ]
+    assert [f.match for f in csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=original)] == [
+        "ninja"
+    ]
+
+
+def test_a_used_rule_set_still_equals_its_reload_and_pickles() -> None:
+    import pickle
+
+    used = csm_roles.default_rules()
+    csm_roles.lint_jd("A posting", ruleset=used)
+    reloaded = csm_roles.load_rules(ROOT / "data" / "lint_rules.yaml")
+    assert used == reloaded
+    assert pickle.loads(pickle.dumps(used)) == used

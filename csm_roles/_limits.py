@@ -1,0 +1,24 @@
+"""Every limit csm-roles puts on what it reads and renders, in one place.
+
+Input comes from users: files, postings, templates. Each limit below keeps one of
+them from taking unbounded time or memory, and each refusal names the limit and how
+to raise it where that makes sense (the readers take ``max_bytes=``, `lint_jd`
+takes ``max_chars=``). The figures are our own choices, set far above anything the
+built-in data or a real posting needs.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_POSTING_BYTES"]
+
+#: The largest data, rules or company file a reader accepts, in bytes (10 MiB). The
+#: built-in dataset is under 0.1 MiB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: The deepest nesting of mappings and lists a YAML file may have. The data format
+#: needs six levels; the limit keeps the parser's recursion far from the stack's end.
+MAX_DEPTH = 64
+#: How many values a YAML file may hold once its aliases are expanded.
+MAX_NODES = 1_000_000
+#: The largest posting the command line reads from a file or standard input, in
+#: bytes (32 MiB): real postings are a few kilobytes.
+MAX_POSTING_BYTES = 32 * 1024 * 1024
