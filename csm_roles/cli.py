@@ -7,8 +7,10 @@ file), 2 on bad usage or an unknown key (the did-you-mean message goes to stderr
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -23,6 +25,7 @@ from ._errors import (
     NoFigureError,
     TemplateError,
 )
+from ._limits import MAX_POSTING_BYTES
 from ._models import Dataset, Kpi
 from ._pay import PayBand
 
@@ -96,23 +99,23 @@ def cmd_salary(args: argparse.Namespace, bm: Benchmarks) -> int:
     else:
         bands = (bm.salary_band(args.level, metro=args.metro, source=args.source),)
     if args.json:
-        print(_json([_dump(band) for band in bands] if args.all_sources else _dump(bands[0])))
+        _out(_json([_dump(band) for band in bands] if args.all_sources else _dump(bands[0])))
     else:
-        print("\n\n".join("\n".join(_band_lines(band, bm)) for band in bands))
+        _out("\n\n".join("\n".join(_band_lines(band, bm)) for band in bands))
     return EXIT_OK
 
 
 def cmd_offer(args: argparse.Namespace, bm: Benchmarks) -> int:
     result = bm.compare_offer(args.base, args.level, metro=args.metro, source=args.source)
     if args.json:
-        print(_json(_dump(result)))
+        _out(_json(_dump(result)))
     else:
-        print(result.summary)
-        print(f"  source: {', '.join(result.band.sources)}")
+        _out(result.summary)
+        _out(f"  source: {', '.join(result.band.sources)}")
         if result.band.formula:
-            print(f"  derived: {result.band.formula}")
+            _out(f"  derived: {result.band.formula}")
         if result.band.note:
-            print(f"  note: {result.band.note}")
+            _out(f"  note: {result.band.note}")
     return EXIT_OK
 
 
@@ -125,72 +128,72 @@ def _targets(kpi: Kpi) -> str:
 def cmd_kpis(args: argparse.Namespace, bm: Benchmarks) -> int:
     kpis = bm.kpis()
     if args.json:
-        print(_json(_dump(kpis)))
+        _out(_json(_dump(kpis)))
         return EXIT_OK
     rows = [(k.key, k.label, k.indicator, _targets(k)) for k in kpis]
-    print(_table(rows, ("key", "metric", "indicator", "targets (source)")))
+    _out(_table(rows, ("key", "metric", "indicator", "targets (source)")))
     return EXIT_OK
 
 
 def cmd_levels(args: argparse.Namespace, bm: Benchmarks) -> int:
     levels = bm.levels()
     if args.json:
-        print(_json(_dump(levels)))
+        _out(_json(_dump(levels)))
         return EXIT_OK
     rows = []
     for level in levels:
         years = "; ".join(f"{r} ({r.source})" for r in level.experience) or "not stated"
         rows.append((level.key, level.name, years))
-    print(_table(rows, ("key", "level", "experience (source)")))
+    _out(_table(rows, ("key", "level", "experience (source)")))
     return EXIT_OK
 
 
 def cmd_segments(args: argparse.Namespace, bm: Benchmarks) -> int:
     segments = bm.segments()
     if args.json:
-        print(_json(_dump(segments)))
+        _out(_json(_dump(segments)))
         return EXIT_OK
     rows = []
     for seg in segments:
         accounts = "; ".join(f"{r} ({r.source})" for r in seg.portfolio)
         acv = f"{seg.acv}" if seg.acv else "not stated"
         rows.append((seg.key, seg.name, accounts, acv, seg.engagement_model))
-    print(_table(rows, ("key", "segment", "accounts per CSM (source)", "ACV", "engagement")))
+    _out(_table(rows, ("key", "segment", "accounts per CSM (source)", "ACV", "engagement")))
     return EXIT_OK
 
 
 def cmd_metros(args: argparse.Namespace, bm: Benchmarks) -> int:
     metros = bm.metros()
     if args.json:
-        print(_json(_dump(metros)))
+        _out(_json(_dump(metros)))
         return EXIT_OK
     rows = [(m.key, m.name, str(m.base), str(m.adjustment), m.note) for m in metros]
-    print(_table(rows, ("key", "metro", "base", "cost of living", "market")))
+    _out(_table(rows, ("key", "metro", "base", "cost of living", "market")))
     return EXIT_OK
 
 
 def cmd_sources(args: argparse.Namespace, bm: Benchmarks) -> int:
     sources = bm.sources()
     if args.json:
-        print(_json(_dump(sources)))
+        _out(_json(_dump(sources)))
         return EXIT_OK
     rows = [(s.id, s.publisher or "(not named)", str(s.year), s.title) for s in sources]
-    print(_table(rows, ("id", "publisher", "year", "title")))
+    _out(_table(rows, ("id", "publisher", "year", "title")))
     return EXIT_OK
 
 
-def cmd_validate(args: argparse.Namespace, bm: Benchmarks) -> int:
+def cmd_validate(args: argparse.Namespace, _bm: Benchmarks) -> int:
     failed = 0
     for path in args.files:
         try:
             checked = load_benchmarks(path)
         except (DataFileError, DataNotFoundError) as err:
-            print(f"error: {err}", file=sys.stderr)
+            _error(str(err), prefix="error: ")
             failed += 1
             continue
         data = checked.data
-        print(
-            f"{path}: ok ({len(data.sources)} sources, {len(data.levels)} levels, "
+        _out(
+            f"{_safe(path)}: ok ({len(data.sources)} sources, {len(data.levels)} levels, "
             f"{len(data.pay.level_bands)} pay bands, {len(data.metros)} metros, {len(data.kpis)} KPIs)"
         )
     return EXIT_FAILED if failed else EXIT_OK
@@ -204,36 +207,53 @@ def parse_pay(text: str) -> tuple[int, int]:
     return parse_money(parts[0]), parse_money(parts[1])
 
 
-def _company(args: argparse.Namespace) -> dict[str, Any] | None:
-    company: dict[str, Any] = {}
+def _company(args: argparse.Namespace) -> Any:
+    """The company of ``--company-file`` and ``--company-name`` (the name wins), or None."""
+    fields: dict[str, Any] = {}
     if args.company_file:
-        import yaml
+        from ._jd import Company
+        from ._loader import read_model  # PyYAML only when there is a file to read
 
-        from ._loader import _StrictLoader
-
-        try:
-            with open(args.company_file, encoding="utf-8") as handle:
-                loaded = yaml.load(handle, Loader=_StrictLoader)
-        except FileNotFoundError:
-            raise DataNotFoundError(f"{args.company_file}: no such file") from None
-        except yaml.YAMLError as err:
-            raise DataFileError(args.company_file, f"invalid YAML: {err}") from None
-        if not isinstance(loaded, dict):
-            raise DataFileError(
-                args.company_file, "expected a mapping with keys such as name, about, benefits"
-            )
-        company.update(loaded)
+        company = read_model(
+            args.company_file, Company, expected="a mapping with keys such as name, about, benefits"
+        )
+        fields = company.model_dump(exclude_unset=True)
     if args.company_name:
-        company["name"] = args.company_name
-    return company or None
+        fields["name"] = args.company_name
+    return fields or None
+
+
+class _OutputError(CsmRolesError):
+    """The output file given with ``-o`` cannot be opened (bad usage: exit 2)."""
 
 
 def _write(text: str, output: str | None) -> None:
-    if output and output != "-":
+    if not output or output == "-":
+        _stdout().write(text)
+        return
+    try:
         with open(output, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    else:
-        sys.stdout.write(text)
+    except OSError as err:
+        if err.errno in _DISK_ERRORS:  # the file could be made, the disk failed: not a usage error
+            raise
+        raise _OutputError(f"cannot write {_safe(output)}: {err.strerror or err}") from None
+
+
+#: Write errors that come from the disk, not from the path the user gave.
+_DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
+def _out(text: str = "") -> None:
+    """One line of output on standard output."""
+    _stdout().write(f"{text}\n")
+
+
+def _stdout() -> Any:
+    """Standard output, or an error when the process was started with it closed."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    return sys.stdout
 
 
 def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
@@ -283,6 +303,7 @@ def _rule_list(text: str) -> list[str]:
 
 def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
     from ._lint import SEVERITY_ORDER, default_rules, lint_jd, load_rules
+    from ._loader import read_text
 
     ruleset = load_rules(args.rules) if args.rules else default_rules()
     select = [name for group in args.select or [] for name in _rule_list(group)] or None
@@ -292,16 +313,9 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
     failed = False
     for path in args.files:
         if path == "-":
-            text, shown = sys.stdin.read(), "<stdin>"
+            text, shown = _read_stdin(), "<stdin>"
         else:
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    text = handle.read()
-            except FileNotFoundError:
-                raise DataNotFoundError(f"{path}: no such file") from None
-            except UnicodeDecodeError:
-                raise InvalidInputError(f"{path}: not UTF-8 text") from None
-            shown = path
+            text, shown = read_text(path, max_bytes=MAX_POSTING_BYTES), path
         findings = lint_jd(
             text,
             segment=args.segment,
@@ -318,21 +332,21 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
             {"path": shown, "findings": [f.model_dump(mode="json") for f in findings]}
             for shown, findings in results
         ]
-        print(_json(payload))
+        _out(_json(payload))
     else:
         for shown, findings in results:
             for finding in findings:
-                print(finding.format(shown))
+                _out(_safe(finding.format(shown)))
         total = sum(len(findings) for _, findings in results)
         counts = {
             level: sum(f.severity == level for _, fs in results for f in fs) for level in SEVERITY_ORDER
         }
         plural = "s" if total != 1 else ""
         files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
-        print(
+        _error(
             f"{total} finding{plural} in {files} "
             f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
-            file=sys.stderr,
+            prefix="",
         )
     return EXIT_FAILED if failed else EXIT_OK
 
@@ -344,21 +358,21 @@ def cmd_chart(args: argparse.Namespace, bm: Benchmarks) -> int:
     return EXIT_OK
 
 
-def cmd_schema(args: argparse.Namespace, bm: Benchmarks) -> int:
+def cmd_schema(_args: argparse.Namespace, _bm: Benchmarks) -> int:
     schema = Dataset.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "csm-roles benchmarks file"
-    print(_json(schema))
+    _out(_json(schema))
     return EXIT_OK
 
 
 class _Version(argparse.Action):
     """``--version``, reading the installed version only when asked (importlib.metadata is slow)."""
 
-    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
         from . import __version__
 
-        print(f"{parser.prog} {__version__}")
+        _out(f"{parser.prog} {__version__}")
         parser.exit()
 
 
@@ -489,8 +503,8 @@ COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], Non
 }
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with ``only``, holding just that subcommand (see `main`)."""
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="csm-roles",
         description="Sourced reference data for hiring Customer Success Managers.",
@@ -504,65 +518,89 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (handler, text, add_arguments) in COMMANDS.items():
-        if only is None or name == only:
-            cmd = sub.add_parser(name, help=text, description=text)
-            cmd.set_defaults(handler=handler)
-            add_arguments(cmd)
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.set_defaults(handler=handler)
+        add_arguments(cmd)
     return parser
 
 
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The subcommand ``argv`` runs, when nothing before it needs the full parser.
-
-    Only ``--data FILE`` may come before the subcommand; with anything else there
-    (``--help``, ``--version``, a typo) the full parser handles the line.
-    """
-    index = 0
-    while index < len(argv):
-        token = argv[index]
-        if token == "--data":
-            index += 2
-        elif token.startswith("--data="):
-            index += 1
-        else:
-            return token if token in COMMANDS else None
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit status."""
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    # A parser with only the subcommand being run: it parses the line exactly as the
-    # full one does, and skips building a dozen parsers nobody uses (~5 ms at start-up).
-    parser = build_parser(only=_command_in(arguments))
-    args = parser.parse_args(arguments)
+    """Run the CLI; returns the exit status (0 done, 1 a check failed, 2 bad usage)."""
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
         bm = load_benchmarks(args.data) if args.data else default_benchmarks()
         code: int = args.handler(args, bm)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows up here, not at exit
+    except BrokenPipeError:  # `csm-roles kpis | head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_OK
     except (DataFileError, DataNotFoundError) as err:
-        print(f"csm-roles: error: {err}", file=sys.stderr)
+        _error(str(err))
         return EXIT_FAILED if args.command == "validate" else EXIT_USAGE
     except NoFigureError as err:
-        print(f"csm-roles: {err}", file=sys.stderr)
+        _error(str(err), prefix="csm-roles: ")
         return EXIT_FAILED
-    except TemplateError as err:
-        print(f"csm-roles: error: {err}", file=sys.stderr)
+    except (TemplateError, _OutputError, LookupError, InvalidInputError) as err:
+        _error(err.args[0] if isinstance(err, CsmRolesError) and err.args else str(err))
         return EXIT_USAGE
-    except OSError as err:  # -o into a folder that does not exist, and the like
-        print(f"csm-roles: error: {err.strerror}: {err.filename}", file=sys.stderr)
+    except OSError as err:  # the disk is full, standard output is closed ...
+        _error(f"cannot write the output: {err.strerror or err}")
         return EXIT_FAILED
-    except (LookupError, InvalidInputError) as err:
-        message = err.args[0] if isinstance(err, CsmRolesError) and err.args else str(err)
-        print(f"csm-roles: error: {message}", file=sys.stderr)
-        return EXIT_USAGE
-    except BrokenPipeError:  # `csm-roles kpis | head`
-        sys.stderr.close()
-        return EXIT_OK
     return code
+
+
+def _error(message: str, *, prefix: str = "csm-roles: error: ") -> None:
+    if sys.stderr is not None:
+        print(f"{prefix}{_safe(message)}", file=sys.stderr)
+
+
+#: Characters never echoed as they are: control characters (terminal escape sequences)
+#: and the bidirectional controls that can make a line read differently than it is.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """Text fit for a terminal: unsafe characters written as escapes (``\\x1b``, ``\\u202e``)."""
+    return _UNSAFE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def _read_stdin() -> str:
+    """A posting from standard input, read up to the size limit."""
+    if sys.stdin is None:
+        raise InvalidInputError("standard input is closed; pass a file instead of -")
+    data = sys.stdin.buffer.read(MAX_POSTING_BYTES + 1) if hasattr(sys.stdin, "buffer") else None
+    if data is None:  # a text stream without bytes underneath (an embedding program's)
+        text: str = sys.stdin.read(MAX_POSTING_BYTES + 1)
+        data = text.encode("utf-8")
+    if len(data) > MAX_POSTING_BYTES:
+        raise InvalidInputError(
+            f"<stdin>: the posting is larger than the limit of {MAX_POSTING_BYTES:,} bytes"
+        )
+    from ._loader import decode
+
+    return decode(data, "<stdin>")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at nothing, so the interpreter's last flush cannot fail again."""
+    stdout = sys.stdout
+    if stdout is None:
+        return
+    try:
+        fileno = stdout.fileno()
+    except (OSError, ValueError):  # not a real file (captured by a test or an embedding program)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def console() -> int:
     """The ``csm-roles`` script and ``python -m csm_roles``: `main`, then a quick exit.
+
+    Output that the terminal's encoding cannot show is written in plain ASCII
+    (an en dash as "-"), never as a traceback; Ctrl-C ends with status 130.
 
     The process ends right after, so the objects it made are frozen out of the garbage
     collector's reach: the interpreter's last collections at exit would otherwise walk
@@ -570,9 +608,36 @@ def console() -> int:
     150 ms run, only to free memory the operating system takes back anyway. Programs
     that call `main` themselves keep their collector as it was.
     """
-    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=_ascii_fallback())
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        _error("interrupted", prefix="csm-roles: ")
+        return 130
     gc.freeze()
     return code
+
+
+_FALLBACK = "csm-roles-ascii"
+_ASCII = {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "×": "x", "·": "-"}
+
+
+def _ascii_fallback() -> str:
+    """An encoding error handler that writes typographic characters as ASCII, others as ``?``."""
+    import codecs
+
+    def fallback(err: UnicodeError) -> tuple[str, int]:
+        if not isinstance(err, UnicodeEncodeError):
+            raise err
+        return "".join(_ASCII.get(char, "?") for char in err.object[err.start : err.end]), err.end
+
+    try:
+        codecs.lookup_error(_FALLBACK)
+    except LookupError:
+        codecs.register_error(_FALLBACK, fallback)
+    return _FALLBACK
 
 
 if __name__ == "__main__":

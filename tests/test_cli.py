@@ -1,21 +1,18 @@
-"""The command line, run as a user runs it: a subprocess, with exit codes and output checked."""
+"""The command line: exit codes and output, in process (`run_cli`) and a few times as a real process."""
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from conftest import ROOT, run_cli
-from csm_roles import cli
+from conftest import ROOT, run_cli, run_process
 
 
 def test_salary_human_output() -> None:
@@ -143,58 +140,6 @@ def test_version() -> None:
     assert result.stdout.startswith("csm-roles ")
 
 
-def _outcome(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[object, str, str]:
-    """What parsing ``argv`` gives: the namespace or the exit status, and what was printed."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            result: object = vars(parser.parse_args(argv))
-        except SystemExit as exit:
-            result = ("exit", exit.code)
-    return result, out.getvalue(), err.getvalue()
-
-
-_TOKENS = [
-    *cli.COMMANDS,
-    "--data",
-    "--data=x.yaml",
-    "x.yaml",
-    "--dat",
-    "-h",
-    "--help",
-    "--version",
-    "--segment",
-    "enterprise",
-    "--level",
-    "senior",
-    "--json",
-    "--format",
-    "html",
-    "--bogus",
-    "95k",
-    "-o",
-    "--",
-    "",
-]
-
-
-@given(st.lists(st.sampled_from(_TOKENS), max_size=7))
-@settings(max_examples=400)
-def test_the_one_subcommand_parser_parses_like_the_full_one(argv: list[str]) -> None:
-    """main() builds only the subcommand being run; every command line must parse the same."""
-    only = cli._command_in(argv)
-    assert _outcome(cli.build_parser(only=only), argv) == _outcome(cli.build_parser(), argv)
-
-
-def test_only_the_subcommand_being_run_is_built() -> None:
-    assert cli._command_in(["jd", "--segment", "smb"]) == "jd"
-    assert cli._command_in(["--data", "co.yaml", "salary", "mid"]) == "salary"
-    assert cli._command_in(["--data=co.yaml", "salary", "mid"]) == "salary"
-    assert cli._command_in(["--help", "jd"]) is None  # the top-level help lists every command
-    assert cli._command_in(["sallary", "mid"]) is None  # the full parser suggests the right one
-    assert cli._command_in([]) is None
-
-
 def test_console_returns_mains_status_and_freezes_the_collector_only_there() -> None:
     code = (
         "import gc, sys\n"
@@ -212,13 +157,81 @@ def test_console_returns_mains_status_and_freezes_the_collector_only_there() -> 
     assert "unknown level 'nonsense'" in done.stderr
 
 
+# -- the real script, as a process: the few things only a process shows -------------
+
+
+def test_the_console_script_and_python_m_run() -> None:
+    script = Path(sys.executable).with_name("csm-roles")
+    if script.exists():
+        done = subprocess.run([str(script), "salary", "mid"], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "$80,000–$120,000" in done.stdout
+    module = run_process("jd", "--segment", "enterprise", "--date", "2026-11-01")
+    assert module.returncode == 0, module.stderr
+    assert module.stdout == run_cli("jd", "--segment", "enterprise", "--date", "2026-11-01").stdout
+
+
 def test_output_is_complete_when_the_process_exits(tmp_path: Path) -> None:
-    """Nothing is lost at the quick exit: standard output and -o files are whole."""
-    shown = run_cli("jd", "--segment", "enterprise", "--date", "2026-11-01")
-    written = tmp_path / "jd.md"
-    assert (
-        run_cli("jd", "--segment", "enterprise", "--date", "2026-11-01", "-o", str(written)).returncode == 0
+    """Nothing is lost at the quick exit (the collector frozen): standard output and -o files are whole."""
+    shown = run_process("jd", "--segment", "enterprise", "--date", "2026-11-01", "--format", "html")
+    written = tmp_path / "jd.html"
+    made = run_process(
+        "jd", "--segment", "enterprise", "--date", "2026-11-01", "--format", "html", "-o", str(written)
     )
+    assert made.returncode == 0, made.stderr
     assert shown.stdout == written.read_text(encoding="utf-8")
-    assert shown.stdout.rstrip().endswith(shown.stdout.rstrip().splitlines()[-1])
-    assert len(shown.stdout) > 2000
+    assert shown.stdout.rstrip().endswith("</article>")
+
+
+@pytest.mark.parametrize("argv", [["schema"], ["kpis", "--json"], ["jd", "--segment", "smb"]])
+def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
+    """`csm-roles schema | head -c1`: no message, status 0, as with `ls | head`."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "csm_roles", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(1)
+    process.stdout.close()  # the reader goes away, as `head -c1` does
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert stderr == ""
+
+
+def test_closed_standard_output_is_an_error_not_a_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "csm_roles", "salary", "mid"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        preexec_fn=lambda: os.close(1),  # the child starts with `>&-`
+    )
+    assert done.returncode == 1
+    assert done.stderr == "csm-roles: error: cannot write the output: standard output is closed\n"
+
+
+def test_a_terminal_that_cannot_show_an_en_dash_gets_ascii() -> None:
+    done = run_process("salary", "mid", env=dict(os.environ, PYTHONIOENCODING="ascii"))
+    assert done.returncode == 0, done.stderr
+    assert "$80,000-$120,000" in done.stdout
+
+
+def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "csm_roles", "lint", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    time.sleep(3)  # let it start and wait on standard input
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert err.strip() == "csm-roles: interrupted"

@@ -169,3 +169,12 @@ def test_interview_unknown_level() -> None:
     result = run_cli("interview", "--level", "vp")
     assert result.returncode == 2
     assert "Valid level keys" in result.stderr
+
+
+def test_an_output_file_in_a_missing_folder_is_bad_usage(tmp_path: Path) -> None:
+    result = run_cli("jd", "--segment", "smb", "-o", str(tmp_path / "missing" / "x.md"))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"csm-roles: error: cannot write {tmp_path / 'missing' / 'x.md'}: No such file or directory\n"
+    )
