@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import InvalidInputError, NoFigureError
@@ -32,6 +32,8 @@ from ._models import (
     Source,
     WorkContext,
     YearsRange,
+    format_money,
+    format_range,
     pick_option,
 )
 from ._pay import PayBand, check_salary
@@ -47,7 +49,6 @@ __all__ = [
 ]
 
 WorkModel = Literal["onsite", "hybrid", "remote"]
-Format = Literal["markdown", "html", "text"]
 
 WORK_MODELS: dict[str, tuple[str, ...]] = {
     "onsite": ("on-site", "on site", "office", "in office", "in-office"),
@@ -184,9 +185,7 @@ class Portfolio(Record):
     @property
     def label(self) -> str:
         """Accounts as a posting states them: "5–20", "50–100+"."""
-        if self.high is None:
-            return f"{self.low}+"
-        return f"{self.low}–{self.high}{'+' if self.open_ended else ''}"
+        return format_range(self.low, self.high, open_ended=self.open_ended)
 
     @property
     def acv_label(self) -> str | None:
@@ -194,8 +193,9 @@ class Portfolio(Record):
         if self.acv is None:
             return None
         if self.acv.high is None:
-            return f"above ${self.acv.low:,}" if self.acv_exclusive_low else f"${self.acv.low:,} or more"
-        return f"${self.acv.low:,}–${self.acv.high:,}"
+            low = format_money(self.acv.low)
+            return f"above {low}" if self.acv_exclusive_low else f"{low} or more"
+        return str(self.acv)
 
 
 class SuccessMetric(Record):
@@ -318,19 +318,6 @@ class JobDescription(Record):
     how_to_apply: str
     skills: tuple[str, ...]
     sources: tuple[Source, ...]
-    # Documents rendered from the built-in templates, by format (see `render`). A copy
-    # starts without them: `model_copy(update=...)` may change what they would say.
-    _rendered: dict[str, str] | None = PrivateAttr(default=None)
-
-    def __copy__(self) -> "JobDescription":
-        copied = super().__copy__()
-        copied._rendered = None
-        return copied
-
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> "JobDescription":
-        copied = super().__deepcopy__(memo)
-        copied._rendered = None
-        return copied
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
@@ -360,21 +347,9 @@ class JobDescription(Record):
         ``template_dir`` names a folder of templates that override or extend the
         built-in ones (see ``docs/guides/templates.md``); they render in a sandbox.
         """
-        if template_dir is not None:
-            from ._render import render
+        from ._render import render
 
-            return render("jd", format, {"jd": self}, template_dir=template_dir)
-        # Built-in templates give the same bytes for the same frozen record: keep them.
-        rendered = self._rendered
-        if rendered is None:
-            rendered = self._rendered = {}
-        found = rendered.get(format)
-        if found is None:
-            from ._render import render
-
-            found = render("jd", format, {"jd": self})
-            rendered[format] = found
-        return found
+        return render("jd", format, {"jd": self}, template_dir=template_dir)
 
     def to_jsonld(self) -> dict[str, Any]:
         """A schema.org ``JobPosting`` as a dict, ready for ``json.dumps``."""

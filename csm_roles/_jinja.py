@@ -139,8 +139,8 @@ def new_environment(format: str, loader: jinja2.BaseLoader, *, sandboxed: bool =
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
-        cache_size=-1,
+        auto_reload=sandboxed,  # a user's template may be edited between two renders
+        cache_size=-1 if not sandboxed else 400,
     )
     env.filters["md"] = md_escape
     env.filters["flat"] = flat

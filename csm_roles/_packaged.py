@@ -169,76 +169,14 @@ def _union_builder(options: list[Any]) -> _Builder:
     return build
 
 
-#: What a model instance holds besides its fields, as `BaseModel.model_construct` sets it.
-_INSTANCE_SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-_IMMUTABLE = (type(None), bool, int, float, str)
-
-
 def _model_builder(cls: type[BaseModel]) -> _Builder:
     # pydantic has already resolved each annotation (constraints stripped) at class creation
-    fields = cls.model_fields
-    plan = [(name, _builder(field.annotation), field) for name, field in fields.items()]
-    if not _plain(cls):
-        construct = cls.model_construct
-
-        def build_with_pydantic(value: Any) -> Any:
-            if value is None:
-                return None
-            return construct(**{name: sub(value[name]) for name, sub, _ in plan if name in value})
-
-        return build_with_pydantic
-
-    missing = object()
-    steps = [
-        (name, None if sub is _same else sub, missing if field.is_required() else field.default)
-        for name, sub, field in plan
-    ]
-    new = cls.__new__
-    setattr_ = object.__setattr__
+    plan = [(name, _builder(field.annotation)) for name, field in cls.model_fields.items()]
+    construct = cls.model_construct
 
     def build(value: Any) -> Any:
-        """What ``cls.model_construct(**value)`` gives, for a model with plain fields only."""
         if value is None:
             return None
-        given: dict[str, Any] = {}
-        for name, sub, default in steps:
-            if name in value:
-                given[name] = value[name] if sub is None else sub(value[name])
-            elif default is not missing:
-                given[name] = default
-        record = new(cls)
-        setattr_(record, "__dict__", given)
-        setattr_(record, "__pydantic_fields_set__", {name for name in value if name in fields})
-        setattr_(record, "__pydantic_extra__", None)
-        setattr_(record, "__pydantic_private__", None)
-        return record
+        return construct(**{name: sub(value[name]) for name, sub in plan if name in value})
 
     return build
-
-
-def _plain(cls: type[BaseModel]) -> bool:
-    """Whether building ``cls`` by hand is exactly what ``model_construct`` does.
-
-    True for a model without aliases, default factories, private attributes or a
-    post-init hook, whose defaults are immutable, on a pydantic whose instances hold
-    what they held when this was written. Any other model goes through
-    ``model_construct`` (a test checks both ways give equal records).
-    """
-    if tuple(BaseModel.__slots__) != _INSTANCE_SLOTS:
-        return False
-    if cls.__private_attributes__ or cls.__pydantic_post_init__ or cls.__pydantic_root_model__:
-        return False
-    if cls.model_config.get("extra") == "allow":
-        return False
-    for field in cls.model_fields.values():
-        if field.alias is not None or field.validation_alias is not None or field.default_factory is not None:
-            return False
-        if not field.is_required() and not _immutable(field.default):
-            return False
-    return True
-
-
-def _immutable(value: Any) -> bool:
-    if isinstance(value, tuple):
-        return all(_immutable(item) for item in value)
-    return type(value) in _IMMUTABLE

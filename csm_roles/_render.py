@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -53,25 +54,37 @@ def _new_environment(format: str, template_dir: Path | None) -> jinja2.Environme
     return new_environment(format, loader, sandboxed=True)
 
 
-_environments: dict[tuple[str, str | None], jinja2.Environment] = {}
+#: Environments of the built-in templates, one per format, kept for the process.
+_builtin: dict[str, jinja2.Environment] = {}
+#: Environments of users' template folders, most recently used last; at most
+#: `USER_ENVIRONMENTS` are kept. They re-read a template whose file changed.
+_user: OrderedDict[tuple[str, str], jinja2.Environment] = OrderedDict()
+USER_ENVIRONMENTS = 16
 _lock = threading.Lock()
 
 
 def environment(format: str, template_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
-    """The (cached) environment for ``format`` and an optional user template folder."""
-    folder: Path | None = None
-    if template_dir is not None:
-        folder = Path(template_dir).expanduser().resolve()
-        if not folder.is_dir():
-            raise TemplateError(f"template_dir {os.fspath(template_dir)!r} is not a directory")
-    key = (format, str(folder) if folder else None)
-    env = _environments.get(key)
-    if env is None:
-        with _lock:
-            env = _environments.get(key)
-            if env is None:
-                env = _new_environment(format, folder)
-                _environments[key] = env
+    """The environment for ``format`` and an optional user template folder."""
+    if template_dir is None:
+        env = _builtin.get(format)
+        if env is None:
+            with _lock:
+                env = _builtin.get(format)
+                if env is None:
+                    env = _builtin[format] = _new_environment(format, None)
+        return env
+    folder = Path(template_dir).expanduser().resolve()
+    if not folder.is_dir():
+        raise TemplateError(f"template_dir {os.fspath(template_dir)!r} is not a directory")
+    key = (format, str(folder))
+    with _lock:
+        env = _user.get(key)
+        if env is None:
+            env = _user[key] = _new_environment(format, folder)
+            while len(_user) > USER_ENVIRONMENTS:
+                _user.popitem(last=False)
+        else:
+            _user.move_to_end(key)
     return env
 
 

@@ -41,15 +41,16 @@ def compiled(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fresh_caches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_render, "_environments", {})
+    monkeypatch.setattr(_render, "_builtin", {})
     monkeypatch.setattr(_jinja, "_fresh", {})
 
 
+@pytest.mark.usefixtures("fresh_caches")
 def test_precompiled_templates_give_the_same_documents(
-    compiled: Path, fresh_caches: None, monkeypatch: pytest.MonkeyPatch
+    compiled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from_source = _documents()
-    monkeypatch.setattr(_render, "_environments", {})
+    monkeypatch.setattr(_render, "_builtin", {})
     monkeypatch.setattr(_render, "PACKAGE_FOLDER", compiled.parent)
     for fmt in ("markdown", "html", "text", "svg"):
         loader = _render.environment(fmt).loader
@@ -83,24 +84,28 @@ def _uses_precompiled(templates: Path, compiled: Path) -> bool:
     return isinstance(loader, jinja2.ChoiceLoader) and isinstance(loader.loaders[0], jinja2.ModuleLoader)
 
 
-def test_fresh_precompiled_templates_are_used(tmp_path: Path, compiled: Path, fresh_caches: None) -> None:
+@pytest.mark.usefixtures("fresh_caches")
+def test_fresh_precompiled_templates_are_used(tmp_path: Path, compiled: Path) -> None:
     assert _uses_precompiled(_copy_templates(tmp_path), compiled)
 
 
-def test_an_edited_template_makes_them_stale(tmp_path: Path, compiled: Path, fresh_caches: None) -> None:
+@pytest.mark.usefixtures("fresh_caches")
+def test_an_edited_template_makes_them_stale(tmp_path: Path, compiled: Path) -> None:
     templates = _copy_templates(tmp_path)
     page = templates / "jd" / "markdown.j2"
     page.write_text(page.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
     assert not _uses_precompiled(templates, compiled)
 
 
-def test_an_added_template_makes_them_stale(tmp_path: Path, compiled: Path, fresh_caches: None) -> None:
+@pytest.mark.usefixtures("fresh_caches")
+def test_an_added_template_makes_them_stale(tmp_path: Path, compiled: Path) -> None:
     templates = _copy_templates(tmp_path)
     (templates / "jd" / "extra.j2").write_text("x", encoding="utf-8")
     assert not _uses_precompiled(templates, compiled)
 
 
-def test_another_jinja_version_makes_them_stale(tmp_path: Path, compiled: Path, fresh_caches: None) -> None:
+@pytest.mark.usefixtures("fresh_caches")
+def test_another_jinja_version_makes_them_stale(tmp_path: Path, compiled: Path) -> None:
     manifest = compiled / "manifest.json"
     recorded = json.loads(manifest.read_text(encoding="utf-8"))
     assert recorded["jinja2"] == jinja2.__version__
@@ -109,8 +114,9 @@ def test_another_jinja_version_makes_them_stale(tmp_path: Path, compiled: Path, 
 
 
 @pytest.mark.parametrize("manifest", [None, "", "{not json", "[]"])
+@pytest.mark.usefixtures("fresh_caches")
 def test_a_missing_or_broken_manifest_means_compiling_from_source(
-    tmp_path: Path, compiled: Path, fresh_caches: None, manifest: str | None
+    tmp_path: Path, compiled: Path, manifest: str | None
 ) -> None:
     path = compiled / "manifest.json"
     if manifest is None:
@@ -120,7 +126,8 @@ def test_a_missing_or_broken_manifest_means_compiling_from_source(
     assert not _uses_precompiled(_copy_templates(tmp_path), compiled)
 
 
-def test_a_checkout_compiles_from_source(fresh_caches: None) -> None:
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_checkout_compiles_from_source() -> None:
     if Path(_render.__file__).resolve().parent != TEMPLATES.parent / "csm_roles":
         pytest.skip("csm_roles is imported from an installed copy, not from this checkout")
     assert not (Path(_render.__file__).parent / _jinja.COMPILED_FOLDER).exists()
