@@ -50,7 +50,7 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[misc]
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         return target
 
-    def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
+    def finalize(self, _version: str, _build_data: dict[str, Any], _artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -147,6 +147,7 @@ __all__ = [
     "competencies",
     "default_benchmarks",
     "default_rules",
+    "engagement_model",
     "engagement_models",
     "gender_coding",
     "generate_jd",
@@ -172,6 +173,7 @@ __all__ = [
     "portfolio_sizes",
     "qualifications",
     "red_flags",
+    "related_role",
     "related_roles",
     "render_chart",
     "reset_default_benchmarks",
@@ -184,6 +186,7 @@ __all__ = [
     "source",
     "sources",
     "sourcing_channels",
+    "technical_variant",
     "technical_variants",
     "tools",
     "work_context",
@@ -215,10 +218,12 @@ levels = _on_default(Benchmarks.levels)
 level = _on_default(Benchmarks.level)
 career_paths = _on_default(Benchmarks.career_paths)
 related_roles = _on_default(Benchmarks.related_roles)
+related_role = _on_default(Benchmarks.related_role)
 segments = _on_default(Benchmarks.segments)
 segment = _on_default(Benchmarks.segment)
 portfolio_sizes = _on_default(Benchmarks.portfolio_sizes)
 engagement_models = _on_default(Benchmarks.engagement_models)
+engagement_model = _on_default(Benchmarks.engagement_model)
 metros = _on_default(Benchmarks.metros)
 metro = _on_default(Benchmarks.metro)
 salary_band = _on_default(Benchmarks.salary_band)
@@ -238,6 +243,7 @@ work_context = _on_default(Benchmarks.work_context)
 industries = _on_default(Benchmarks.industries)
 industry = _on_default(Benchmarks.industry)
 technical_variants = _on_default(Benchmarks.technical_variants)
+technical_variant = _on_default(Benchmarks.technical_variant)
 market_stats = _on_default(Benchmarks.market_stats)
 lifecycle_phases = _on_default(Benchmarks.lifecycle_phases)
 jd_mistakes = _on_default(Benchmarks.jd_mistakes)

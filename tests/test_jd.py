@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import Any
 
 import pytest
 
@@ -66,6 +67,7 @@ def test_senior_differs_from_entry_in_experience_and_pay() -> None:
     senior, entry = jd(level="senior"), jd(level="entry")
     assert senior.experience is not None and entry.experience is not None
     assert senior.experience.low > entry.experience.low
+    assert entry.compensation.base.high is not None
     assert senior.compensation.base.low > entry.compensation.base.high - 1
     assert "5+ years" in str(senior)
     assert "2–4 years" in str(entry)
@@ -212,7 +214,7 @@ def test_dates() -> None:
 
 
 def test_identical_inputs_give_identical_bytes() -> None:
-    args = {
+    args: dict[str, Any] = {
         "industry": "education",
         "metro": "austin",
         "work_model": "hybrid",

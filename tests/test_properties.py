@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -14,7 +16,7 @@ from csm_roles._loader import dataset_from_text
 
 BM = csm_roles.default_benchmarks()
 
-KEYED = {
+KEYED: dict[str, tuple[Callable[[str], Any], tuple[Any, ...]]] = {
     "level": (BM.level, BM.levels()),
     "segment": (BM.segment, BM.segments()),
     "metro": (BM.metro, BM.metros()),
