@@ -3,7 +3,7 @@
 Every environment uses ``StrictUndefined``, so a missing value is an error, never an
 empty string. HTML and SVG environments autoescape everything; Markdown and text ones
 do not HTML-escape but pass every value through a format filter that keeps the
-document well-formed. User templates render in `Sandbox`.
+document well-formed. User templates render in the sandbox of ``_sandbox.py``.
 
 The built-in templates can be shipped precompiled: the wheel build
 (``hatch_build.py``) calls `compile_builtins`, which writes each format's templates
@@ -24,16 +24,13 @@ import json
 import re
 import textwrap
 from pathlib import Path
-from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 __all__ = [
     "COMPILED_FOLDER",
     "TEMPLATE_FORMATS",
-    "Sandbox",
     "builtin_loader",
     "compile_builtins",
     "flat",
@@ -113,25 +110,15 @@ def _line(width: int) -> re.Pattern[str]:
     return found
 
 
-class Sandbox(SandboxedEnvironment):
-    """The sandbox for user templates, which also refuses huge products and powers."""
+def new_environment(
+    format: str, loader: jinja2.BaseLoader, *, cls: type[jinja2.Environment] = jinja2.Environment
+) -> jinja2.Environment:
+    """An environment for ``format`` with csm-roles' options and filters.
 
-    intercepted_binops = frozenset({"*", "**"})
-    _LIMIT = 100_000
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        sizes = [v for v in (left, right) if isinstance(v, (str, bytes, list, tuple))]
-        numbers = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
-        if operator == "*" and sizes and numbers and len(sizes[0]) * abs(numbers[0]) > self._LIMIT:
-            raise jinja2.exceptions.SecurityError("the result of this multiplication would be too large")
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise jinja2.exceptions.SecurityError("exponents above 64 are not allowed in templates")
-        return super().call_binop(context, operator, left, right)
-
-
-def new_environment(format: str, loader: jinja2.BaseLoader, *, sandboxed: bool = False) -> jinja2.Environment:
-    """An environment for ``format`` with csm-roles' options and filters."""
-    cls = Sandbox if sandboxed else jinja2.Environment
+    ``cls`` is the environment class: Jinja's own for the built-in templates, the
+    sandbox of `_sandbox` for a user's.
+    """
+    sandboxed = cls is not jinja2.Environment
     env = cls(
         loader=loader,
         undefined=jinja2.StrictUndefined,

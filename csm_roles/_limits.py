@@ -9,7 +9,15 @@ built-in data or a real posting needs.
 
 from __future__ import annotations
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "MAX_POSTING_BYTES"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_NODES",
+    "MAX_POSTING_BYTES",
+    "MAX_TEMPLATE_CHARS",
+    "MAX_TEMPLATE_NUMBER",
+    "MAX_TEMPLATE_SECONDS",
+]
 
 #: The largest data, rules or company file a reader accepts, in bytes (10 MiB). The
 #: built-in dataset is under 0.1 MiB.
@@ -22,3 +30,14 @@ MAX_NODES = 1_000_000
 #: The largest posting the command line reads from a file or standard input, in
 #: bytes (32 MiB): real postings are a few kilobytes.
 MAX_POSTING_BYTES = 32 * 1024 * 1024
+
+# -- users' templates (see _sandbox.py) ----------------------------------------------
+
+#: The longest output, and the longest single string, a user's template may make:
+#: 2 million characters (a generated posting is about 5,000).
+MAX_TEMPLATE_CHARS = 2_000_000
+#: The largest number a user's template may pass to a function or filter (a width, a
+#: count, a range): padding or repeating more than this has no use in a posting.
+MAX_TEMPLATE_NUMBER = 100_000
+#: How long one render of a user's template may run, in seconds (ours take milliseconds).
+MAX_TEMPLATE_SECONDS = 5.0

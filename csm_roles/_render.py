@@ -25,6 +25,7 @@ from ._errors import TemplateError
 from ._jinja import COMPILED_FOLDER, builtin_loader, new_environment
 from ._models import pick_option
 from ._packaged import PACKAGE_FOLDER, package_file
+from ._sandbox import ConfinedLoader, Sandbox, render_bounded
 
 __all__ = ["FORMATS", "render"]
 
@@ -49,9 +50,9 @@ def _new_environment(format: str, template_dir: Path | None) -> jinja2.Environme
     # a user's folder first, then the built-ins compiled from source (the sandbox compiles differently)
     builtin = jinja2.FileSystemLoader(str(templates))
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(template_dir)), builtin, jinja2.PrefixLoader({"builtin": builtin})]
+        [ConfinedLoader(template_dir), builtin, jinja2.PrefixLoader({"builtin": builtin})]
     )
-    return new_environment(format, loader, sandboxed=True)
+    return new_environment(format, loader, cls=Sandbox)
 
 
 #: Environments of the built-in templates, one per format, kept for the process.
@@ -101,7 +102,9 @@ def render(
     name = f"{document}/{fmt}.j2"
     try:
         template = env.get_template(name)
-        out = template.render(context)
+        out = template.render(context) if template_dir is None else render_bounded(template, context)
+    except TemplateError:
+        raise
     except jinja2.TemplateSyntaxError as err:
         raise TemplateError(
             f"{err.filename or err.name}:{err.lineno}: template syntax error: {err.message}"
@@ -114,7 +117,11 @@ def render(
         raise TemplateError(f"template not found: {err.name}") from None
     except jinja2.TemplateError as err:
         raise TemplateError(f"template {name!r} failed: {err}") from None
-    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, RecursionError) as err:
+    except MemoryError:
+        if template_dir is None:
+            raise
+        raise TemplateError(f"template {name!r} needed more memory than this process has") from None
+    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, RuntimeError) as err:
         if template_dir is None:
             raise  # a bug in a built-in template: let it surface as itself
         raise TemplateError(f"template {name!r} failed: {type(err).__name__}: {err}") from None
