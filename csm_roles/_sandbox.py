@@ -93,6 +93,8 @@ def _limited_range(*args: int) -> range:
 
 def _ours(cls: type, attr: str) -> bool:
     """Whether ``attr`` is a field of ``cls`` or defined by csm-roles' own classes (not pydantic's)."""
+    if attr.startswith("model_"):  # pydantic's API, even where our classes set it (model_config)
+        return False
     if attr in getattr(cls, "model_fields", {}):
         return True
     for klass in cls.__mro__:
@@ -126,7 +128,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         cls = obj if isinstance(obj, type) else type(obj)
         if hasattr(cls, "model_fields") and not _ours(cls, attribute):  # refused before it is read
-            return self.unsafe_undefined(obj, attribute)
+            if any(attribute in vars(klass) for klass in cls.__mro__):
+                return self.unsafe_undefined(obj, attribute)
+            return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:

@@ -26,6 +26,7 @@ def _render(tmp_path: Path, body: str, fmt: str = "text") -> str:
     "body",
     [
         "{{ jd.model_config.update({'frozen': False}) }}",
+        "{{ jd.model_config }}",
         "{{ jd.company.model_fields.clear() }}",
         "{{ jd.sources[0].model_fields_set.clear() }}",
         "{{ jd.model_copy(update={'title': 'x'}) }}",
