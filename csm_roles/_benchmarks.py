@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
 from ._errors import NoFigureError, UnknownKeyError
@@ -49,7 +50,13 @@ from ._models import (
 from ._packaged import built_in_dataset
 from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, plain_band
 
-__all__ = ["Benchmarks", "default_benchmarks", "load_benchmarks", "reset_default_benchmarks"]
+__all__ = [
+    "Benchmarks",
+    "default_benchmarks",
+    "load_benchmarks",
+    "reset_default_benchmarks",
+    "resolve_benchmarks",
+]
 
 R = TypeVar("R")
 
@@ -110,8 +117,12 @@ class Benchmarks:
     """
 
     def __init__(self, data: Dataset, *, origin: str = "<memory>") -> None:
-        self.data = data
-        self.origin = origin
+        if not isinstance(data, Dataset):
+            raise TypeError(
+                f"Benchmarks takes a Dataset, got {type(data).__name__}; use load_benchmarks(path)"
+            )
+        self._data = data
+        self._origin = str(origin)
         self._sources = _Index("source", data.sources, lambda s: s.id)
         self._levels = _Index("level", data.levels, lambda r: r.key)
         self._segments = _Index("segment", data.segments, lambda r: r.key)
@@ -135,6 +146,16 @@ class Benchmarks:
             "related_roles": self._related,
         }
         self._bands: dict[tuple[str, str | None, str | None], PayBand] = {}
+
+    @property
+    def data(self) -> Dataset:
+        """The dataset every look-up reads (frozen records; it cannot be replaced)."""
+        return self._data
+
+    @property
+    def origin(self) -> str:
+        """Where the dataset came from: a file path, or "the built-in dataset"."""
+        return self._origin
 
     def __repr__(self) -> str:
         return f"<Benchmarks from {self.origin}>"
@@ -334,7 +355,7 @@ class Benchmarks:
         return adjust_for_metro(band, self.metro(metro))
 
     def compare_offer(
-        self, base: float, level: str, *, metro: str | None = None, source: str | None = None
+        self, base: int | float | Decimal, level: str, *, metro: str | None = None, source: str | None = None
     ) -> OfferComparison:
         """Where a base salary sits against the band for ``level`` (and ``metro``).
 
@@ -582,12 +603,24 @@ class Benchmarks:
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
 
 
+def resolve_benchmarks(benchmarks: object) -> Benchmarks:
+    """The dataset a function was given: ``None`` means the built-in one; anything else is a TypeError."""
+    if benchmarks is None:
+        return default_benchmarks()
+    if not isinstance(benchmarks, Benchmarks):
+        raise TypeError(
+            f"benchmarks must be a csm_roles.Benchmarks (from load_benchmarks) or None, "
+            f"got {type(benchmarks).__name__}"
+        )
+    return benchmarks
+
+
 def load_benchmarks(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Benchmarks:
     """Read a company's own benchmarks YAML (same format as the built-in data).
 
     Raises `DataFileError` naming the file, line, column and field for any problem,
     and `DataNotFoundError` when the file does not exist. Files larger than
-    ``max_bytes`` (10 MiB by default) are refused unread.
+    ``max_bytes`` (2 MiB by default) are refused unread.
 
     Examples:
         >>> import pathlib, tempfile

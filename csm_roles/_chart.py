@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from ._benchmarks import Benchmarks, default_benchmarks
+from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._errors import InvalidInputError, NoFigureError
 from ._models import MoneyRange, Record, format_range
 
@@ -98,7 +98,7 @@ def chart_data(
     by: str = "level", *, source: str | None = None, benchmarks: Benchmarks | None = None
 ) -> list[Row]:
     """The rows to chart: (label, source, base, OTE, total, note) in display order."""
-    bm = benchmarks or default_benchmarks()
+    bm = resolve_benchmarks(benchmarks)
     source_id = bm.source(source).id if source is not None else None
     rows: list[Row] = []
     if by == "level":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from ._benchmarks import Benchmarks, default_benchmarks
+from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._models import InterviewQuestion, Record, RedFlag, SourcingChannel
 
 __all__ = ["InterviewKit", "KitQuestion", "interview_kit"]
@@ -97,7 +97,7 @@ def interview_kit(
         >>> kit.by_kind("behavioral")[0].key
         'learn-fast'
     """
-    bm = benchmarks or default_benchmarks()
+    bm = resolve_benchmarks(benchmarks)
     level_record = bm.level(level)
     segment_record = bm.segment(segment) if segment is not None else None
     industry_record = bm.industry(industry) if industry is not None else None

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 
-from ._benchmarks import Benchmarks, default_benchmarks
+from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._errors import InvalidInputError, NoFigureError
 from ._models import (
     Industry,
@@ -685,18 +685,16 @@ def _company(company: object) -> Company:
         return Company.model_construct()  # nothing to check (and no validator to build)
     if isinstance(company, Company):
         return company
-    if isinstance(company, str):
-        return Company(name=company)
-    if isinstance(company, Mapping):
+    if isinstance(company, (str, Mapping)):
         try:
-            return Company.model_validate(dict(company))
+            return Company.model_validate({"name": company} if isinstance(company, str) else dict(company))
         except ValidationError as err:
             first = err.errors(include_url=False)[0]
             where = ".".join(str(p) for p in first["loc"])
             raise InvalidInputError(
                 f"company.{where}: {first['msg']}; allowed keys: {', '.join(Company.model_fields)}"
             ) from None
-    raise InvalidInputError(f"company must be a Company, a dict or a name; got {type(company).__name__}")
+    raise TypeError(f"company must be a Company, a dict or a name; got {type(company).__name__}")
 
 
 def _date(value: object, name: str) -> dt.date | None:
@@ -762,7 +760,7 @@ def generate_jd(
     >>> jd.title, jd.portfolio.label, jd.location.label
     ('Associate Customer Success Manager (SMB)', '50–100+', 'On-site, Austin, TX')
     """
-    bm = benchmarks or default_benchmarks()
+    bm = resolve_benchmarks(benchmarks)
     segment_record = bm.segment(segment)
     level_record = bm.level(level)
     industry_record = bm.industry(industry) if industry is not None else None

@@ -45,9 +45,16 @@ TEMPLATE_FORMATS = ("markdown", "html", "text", "svg")
 COMPILED_FOLDER = "templates_compiled"
 _MANIFEST = "manifest.json"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+#: Dropped from every value: control characters (terminal escapes), line and paragraph
+#: separators, and the bidirectional controls that can make text read otherwise than it is.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 _BREAKS = re.compile(r"\s*[\r\n]+\s*")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")  # characters that start Markdown markup
+#: What opens a Markdown block at a line's start ("1. ", "2) ", "- ", "+ ", "---"); the
+#: punctuation is escaped. "#", ">", "*", "_" and backticks are escaped anywhere already.
+_MD_BLOCK_START = re.compile(r"^(\d{1,9})([.)])(?= |$)|^()([-+])(?= |$)|^()(-)(?=[- ]*$)")
 _WIDTH = 78
 
 
@@ -63,11 +70,27 @@ def flat(value: object) -> str:
     return Markup(text) if isinstance(value, Markup) else text
 
 
-def md_escape(value: object) -> str:
-    """Text safe inside a Markdown line: one line, and no character that starts markup."""
+def md_escape(value: object, line_start: bool = True) -> str:
+    """Text safe inside a Markdown line: one line, and no character that starts markup.
+
+    Inside the line, characters that start inline markup are escaped; at its start,
+    also what would open a block ("1. ", "- ", "---", "+ "), so a value never turns a
+    paragraph or a list item into a list or a rule. Pass ``line_start=False`` for text
+    that follows a heading's "#", where no block can open.
+
+    Examples:
+        >>> print(md_escape("1. first"), md_escape("---"), md_escape("5-20 accounts"), md_escape("a *b*"))
+        1\\. first \\--- 5-20 accounts a \\*b\\*
+    """
     text = flat(value)
     # most text has none of them: looking first is about three times faster than always substituting
-    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text
+    if _MD_SPECIAL.search(text):
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+    start = _MD_BLOCK_START.match(text) if line_start else None
+    if start is None:
+        return text
+    digits, mark = next((start.group(i), start.group(i + 1)) for i in (1, 3, 5) if start.group(i + 1))
+    return f"{digits}\\{mark}{text[start.end() :]}"
 
 
 def text_wrap(value: object, indent: str = "", first: str | None = None) -> str:

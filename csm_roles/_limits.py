@@ -12,21 +12,23 @@ from __future__ import annotations
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_MONEY",
     "MAX_NODES",
     "MAX_POSTING_BYTES",
+    "MAX_SALARY",
     "MAX_TEMPLATE_CHARS",
     "MAX_TEMPLATE_NUMBER",
     "MAX_TEMPLATE_SECONDS",
 ]
 
-#: The largest data, rules or company file a reader accepts, in bytes (10 MiB). The
+#: The largest data, rules or company file a reader accepts, in bytes (2 MiB). The
 #: built-in dataset is under 0.1 MiB.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 2 * 1024 * 1024
 #: The deepest nesting of mappings and lists a YAML file may have. The data format
 #: needs six levels; the limit keeps the parser's recursion far from the stack's end.
 MAX_DEPTH = 64
 #: How many values a YAML file may hold once its aliases are expanded.
-MAX_NODES = 1_000_000
+MAX_NODES = 200_000
 #: The largest posting the command line reads from a file or standard input, in
 #: bytes (32 MiB): real postings are a few kilobytes.
 MAX_POSTING_BYTES = 32 * 1024 * 1024
@@ -41,3 +43,11 @@ MAX_TEMPLATE_CHARS = 2_000_000
 MAX_TEMPLATE_NUMBER = 100_000
 #: How long one render of a user's template may run, in seconds (ours take milliseconds).
 MAX_TEMPLATE_SECONDS = 5.0
+
+# -- numbers ----------------------------------------------------------------------------
+
+#: The largest yearly salary the library accepts from a caller ($100 million): far above
+#: any CSM's pay, far below the numbers that would overflow a float on the way to JSON.
+MAX_SALARY = 100_000_000
+#: The largest amount of money a data file may hold ($1 billion: pay, contract values).
+MAX_MONEY = 1_000_000_000

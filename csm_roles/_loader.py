@@ -144,12 +144,13 @@ def _check_depth(loader: Any, name: str) -> None:
 
 
 def _check_size(root: yaml.Node, name: str) -> None:
-    """Refuse a document whose aliases expand to more than MAX_NODES values.
+    """Refuse a document whose aliases expand to more than MAX_NODES values, or refer to themselves.
 
     Aliases share nodes, so a small file can stand for billions of values; this counts
     them as expanded, once per distinct node (linear in the file, not in the expansion).
     """
     sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # nodes whose children are still being counted
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -157,18 +158,30 @@ def _check_size(root: yaml.Node, name: str) -> None:
             continue
         children = _children(node)
         if children_done or not children:
+            open_nodes.discard(id(node))
             total = 1 + sum(sizes[id(child)] for child in children)
             if total > MAX_NODES:
-                raise DataFileError(
-                    name,
-                    f"the file's aliases expand to more than {MAX_NODES:,} values; write the values out",
-                    line=node.start_mark.line + 1,
-                    column=node.start_mark.column + 1,
-                )
+                raise _too_big(node, name, f"the file's aliases expand to more than {MAX_NODES:,} values")
             sizes[id(node)] = total
-        else:
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        if id(node) in open_nodes:  # reached again while its own children are counted
+            raise _too_big(node, name, "an alias refers to the value that contains it")
+        open_nodes.add(id(node))
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                raise _too_big(child, name, "an alias refers to the value that contains it")
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _too_big(node: yaml.Node, name: str, problem: str) -> DataFileError:
+    return DataFileError(
+        name,
+        f"{problem}; write the values out",
+        line=node.start_mark.line + 1,
+        column=node.start_mark.column + 1,
+    )
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

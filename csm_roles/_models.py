@@ -18,9 +18,11 @@ Conventions (also in ``docs/reference/data-format.md``):
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NoReturn
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ._limits import MAX_MONEY
 
 __all__ = [
     "Adjustment",
@@ -89,6 +91,8 @@ def normalize_key(text: str) -> str:
         >>> normalize_key("  senior  CSM ")
         'seniorcsm'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"a key must be a string, got {type(text).__name__}")
     return _FOLD.sub("", text.casefold())
 
 
@@ -115,10 +119,37 @@ def pick_option(options: "Mapping[str, tuple[str, ...]]", value: object, kind: s
     )
 
 
+class FrozenDict(dict):  # type: ignore[type-arg]
+    """A dict that refuses every change after it is made (pickles and compares as a dict).
+
+    Examples:
+        >>> config = FrozenDict(frozen=True)
+        >>> config["frozen"] = False
+        Traceback (most recent call last):
+        TypeError: this mapping is read-only
+    """
+
+    def _refuse(self, *_args: object, **_kwargs: object) -> NoReturn:
+        raise TypeError("this mapping is read-only")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse
+    __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (dict(self),))
+
+
 class Record(BaseModel):
     """Base of every model: frozen, and unknown fields are refused."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, allow_inf_nan=False)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # The class's configuration is shared by every record of the class: make it
+        # read-only, so `record.model_config["frozen"] = False` cannot unfreeze them all.
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.model_config = FrozenDict(cls.model_config)  # type: ignore[assignment]
 
 
 def format_money(amount: int) -> str:
@@ -183,8 +214,8 @@ class MoneyRange(_Bounds):
         '$160,000–$220,000+'
     """
 
-    low: Annotated[int, Field(ge=0, strict=True)]
-    high: Annotated[int, Field(ge=0, strict=True)] | None = None
+    low: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)]
+    high: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)] | None = None
     open_ended: bool = False
     currency: Literal["USD"] = "USD"
     period: Literal["year"] = "year"
@@ -196,7 +227,7 @@ class MoneyRange(_Bounds):
 class MoneyAmount(Record):
     """A single amount in whole US dollars a year."""
 
-    amount: Annotated[int, Field(ge=0, strict=True)]
+    amount: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)]
     currency: Literal["USD"] = "USD"
     period: Literal["year"] = "year"
 
@@ -434,7 +465,7 @@ class MarketFigure(Record):
     publisher: Text
     as_of: Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")] | None = None
     statistic: Literal["p25", "average", "median", "p75"]
-    amount: Annotated[int, Field(ge=0, strict=True)]
+    amount: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)]
     currency: Literal["USD"] = "USD"
     period: Literal["year"] = "year"
     source: SourceId

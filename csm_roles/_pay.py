@@ -7,9 +7,12 @@ a number the guides do not state, and every such number says how it was derived.
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
 from typing import Literal
 
 from ._errors import InvalidInputError, NoFigureError
+from ._limits import MAX_SALARY
 from ._models import LevelBand, Metro, MoneyRange, PercentRange, Record, Source
 
 __all__ = ["OfferComparison", "PayBand", "adjust_for_metro", "choose_band", "compare", "plain_band"]
@@ -117,15 +120,18 @@ def plain_band(band: LevelBand) -> PayBand:
 def _scale(money: MoneyRange | None, low_pct: float, high_pct: float) -> MoneyRange | None:
     if money is None:
         return None
-    high = None if money.high is None else _round(money.high * (1 + high_pct / 100))
-    return MoneyRange.model_construct(
-        low=_round(money.low * (1 + low_pct / 100)), high=high, open_ended=money.open_ended
-    )
+
+    def scaled(amount: int, pct: float) -> int:  # exact: a percentage of a whole-dollar amount
+        return _round(amount * (100 + Fraction(str(pct))) / 100)
+
+    high = None if money.high is None else scaled(money.high, high_pct)
+    return MoneyRange.model_construct(low=scaled(money.low, low_pct), high=high, open_ended=money.open_ended)
 
 
-def _round(amount: float) -> int:
-    """Round half up to a whole dollar (Python's round() would go to even)."""
-    return math.floor(amount + 0.5)
+def _round(amount: float | Decimal | Fraction) -> int:
+    """Round half up to a whole dollar (Python's round() would go to even), exactly."""
+    exact = Fraction(amount) if not isinstance(amount, Fraction) else amount
+    return math.floor(exact + Fraction(1, 2))
 
 
 def adjust_for_metro(band: LevelBand, metro: Metro) -> PayBand:
@@ -208,11 +214,30 @@ def compare(base: object, band: PayBand) -> OfferComparison:
 
 
 def check_salary(base: object) -> int:
-    """A salary as a whole number of dollars, or a clear error."""
-    if isinstance(base, bool) or not isinstance(base, (int, float)):
-        raise InvalidInputError(f"a salary must be a number of dollars a year, got {base!r}")
-    if isinstance(base, float) and not math.isfinite(base):
+    """A salary as a whole number of dollars, or a clear error.
+
+    Takes an ``int``, a ``float`` or a ``Decimal`` (never a ``bool``), rounds half up to
+    a whole dollar without going through a float, and refuses NaN, infinity, negative
+    amounts and amounts above `MAX_SALARY`.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> check_salary(Decimal("95000.50")), check_salary(94_999.5)
+        (95001, 95000)
+    """
+    if isinstance(base, bool) or not isinstance(base, (int, float, Decimal)):
+        raise TypeError(f"a salary must be a number of dollars a year (int, float or Decimal), got {base!r}")
+    if (isinstance(base, Decimal) and not base.is_finite()) or (
+        isinstance(base, float) and not math.isfinite(base)
+    ):
         raise InvalidInputError(f"a salary must be a finite number, got {base!r}")
     if base < 0:
         raise InvalidInputError(f"a salary cannot be negative, got {base!r}")
+    if base > MAX_SALARY:
+        raise InvalidInputError(f"a salary above ${MAX_SALARY:,} a year is not plausible, got {_short(base)}")
     return _round(base)
+
+
+def _short(number: object) -> str:
+    text = str(number)
+    return text if len(text) <= 30 else f"a number of {len(text)} digits"

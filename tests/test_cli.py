@@ -235,3 +235,18 @@ def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
     assert process.returncode == 130
     assert "Traceback" not in err
     assert err.strip() == "csm-roles: interrupted"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_is_a_one_line_error() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "csm_roles", "kpis"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+    assert done.returncode == 1
+    assert done.stderr == "csm-roles: error: cannot write the output: No space left on device\n"

@@ -52,3 +52,28 @@ def test_a_failed_company_load_does_not_touch_the_default(tmp_path: object) -> N
     with pytest.raises(csm_roles.DataFileError):
         csm_roles.load_benchmarks(bad)
     assert csm_roles.salary_band("entry") == before
+
+
+def test_a_class_configuration_cannot_be_changed_through_a_record() -> None:
+    with pytest.raises(TypeError, match="read-only"):
+        csm_roles.segment("smb").model_config["frozen"] = False
+    assert csm_roles.Segment.model_config["frozen"] is True
+    with pytest.raises(ValidationError):
+        csm_roles.segment("smb").key = "x"  # type: ignore[misc]
+
+
+def test_the_default_dataset_cannot_be_replaced() -> None:
+    bm = csm_roles.default_benchmarks()
+    with pytest.raises(AttributeError):
+        bm.data = None  # type: ignore[misc,assignment]
+    assert csm_roles.level("mid").key == "mid"
+
+
+def test_two_identical_job_descriptions_stay_equal_after_one_is_rendered() -> None:
+    import pickle
+
+    first = csm_roles.generate_jd("smb", date_posted="2026-11-01")
+    second = csm_roles.generate_jd("smb", date_posted="2026-11-01")
+    first.render("html")
+    assert first == second
+    assert pickle.loads(pickle.dumps(first)) == second

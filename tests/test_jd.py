@@ -173,7 +173,7 @@ def test_bad_company_is_a_clear_error() -> None:
         jd(company={"nmae": "typo"})
     with pytest.raises(csm_roles.InvalidInputError):
         jd(company={"url": "not a url"})
-    with pytest.raises(csm_roles.InvalidInputError):
+    with pytest.raises(TypeError, match="company must be a Company, a dict or a name"):
         jd(company=42)
 
 
@@ -183,9 +183,11 @@ def test_company_pay_overrides_and_is_validated() -> None:
     assert own.compensation.set_by_company
     assert own.compensation.basis == "Pay band set by Northwind."
     assert jd(pay={"low": 90_000, "high": 105_000}).compensation.base.low == 90_000
-    for bad in ((105_000, 90_000), (-1, 5), (0, 10), ("a", "b"), (1,), "90k", None.__class__):
+    for bad in ((105_000, 90_000), (-1, 5), (0, 10), (1,), "90k", None.__class__, (1, 10**400)):
         with pytest.raises(csm_roles.InvalidInputError):
             jd(pay=bad)
+    with pytest.raises(TypeError, match="a salary must be a number"):
+        jd(pay=("a", "b"))
 
 
 def test_unknown_values_raise_did_you_mean() -> None:

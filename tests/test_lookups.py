@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import threading
+from decimal import Decimal
 
 import pytest
 
@@ -126,9 +127,13 @@ def test_compare_offer_positions() -> None:
 
 
 def test_compare_offer_rejects_bad_salaries() -> None:
-    for bad in (-1, float("nan"), float("inf"), "95000", True, None):
+    for bad in (-1, float("nan"), float("inf"), 10**400, Decimal("NaN"), Decimal("-5")):
         with pytest.raises(csm_roles.InvalidInputError):
-            csm_roles.compare_offer(bad, "mid")  # type: ignore[arg-type]
+            csm_roles.compare_offer(bad, "mid")
+    for wrong in ("95000", True, None, [95000]):
+        with pytest.raises(TypeError, match="a salary must be a number"):
+            csm_roles.compare_offer(wrong, "mid")  # type: ignore[arg-type]
+    assert csm_roles.compare_offer(Decimal("95000.5"), "mid").base == 95_001
     with pytest.raises(csm_roles.NoFigureError):
         csm_roles.compare_offer(180_000, "director")
 

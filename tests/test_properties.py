@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -139,10 +141,18 @@ def test_compare_offer_is_monotone_in_base(level: str, metro: str | None, a: int
     assert (first.distance == 0) == (first.position == "within")
 
 
-@given(st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**12), -1))
+@given(
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(-(10**12), -1)
+    | st.integers(10**8 + 1, 10**500)
+    | st.decimals(allow_nan=True, allow_infinity=True)
+)
 def test_compare_offer_bad_numbers_raise_our_error(value: float) -> None:
-    if math.isfinite(value) and value >= 0:
-        assert BM.compare_offer(value, "mid").base == math.floor(value + 0.5)
+    finite = (
+        value.is_finite() if isinstance(value, Decimal) else isinstance(value, int) or math.isfinite(value)
+    )
+    if finite and 0 <= value <= 10**8:
+        assert BM.compare_offer(value, "mid").base == math.floor(Fraction(value) + Fraction(1, 2))
     else:
         with pytest.raises(csm_roles.InvalidInputError):
             BM.compare_offer(value, "mid")

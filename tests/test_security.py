@@ -115,3 +115,42 @@ def test_a_failed_user_template_leaves_the_built_in_ones_alone(tmp_path: Path) -
     with pytest.raises(csm_roles.TemplateError):
         jd.render("markdown", template_dir=tmp_path)
     assert jd.render("markdown") == before
+
+
+STRUCTURE_BREAKERS = [
+    "1. x",
+    "---",
+    "- item",
+    "+ item",
+    "2) y",
+    "- - -",
+    "# heading",
+    "> quote",
+    "```",
+    "~~~",
+    "| a | b |",
+]
+
+
+def _blocks(markdown: str) -> list[str]:
+    """The block structure a CommonMark reader sees: headings, lists, rules, code, quotes."""
+    from markdown_it import MarkdownIt
+
+    return [
+        token.type for token in MarkdownIt("commonmark").enable("table").parse(markdown) if token.nesting >= 0
+    ]
+
+
+@pytest.mark.parametrize("payload", STRUCTURE_BREAKERS)
+def test_company_text_cannot_change_the_markdown_structure(payload: str) -> None:
+    plain = {
+        "name": "Acme",
+        "about": "We make tools.",
+        "culture": "Kind.",
+        "benefits": ["Leave"],
+        "how_to_apply": "Write.",
+    }
+    hostile = {key: payload if key != "benefits" else [payload] for key in plain}
+    reference = csm_roles.generate_jd("smb", company=plain, date_posted=DAY).render("markdown")
+    tested = csm_roles.generate_jd("smb", company=hostile, date_posted=DAY).render("markdown")
+    assert _blocks(tested) == _blocks(reference)

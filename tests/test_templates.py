@@ -37,7 +37,11 @@ def test_override_a_partial_changes_every_document(tmp_path: Path) -> None:
     _write(tmp_path, "partials/markdown.j2", '{% extends "builtin/partials/markdown.j2" %}')
     # extending macros files is not how Jinja shares macros, so replace the heading style wholesale:
     builtin = (Path(__file__).resolve().parent.parent / "templates" / "partials" / "markdown.j2").read_text()
-    _write(tmp_path, "partials/markdown.j2", builtin.replace("## {{ text | md }}", "### {{ text | md }}"))
+    _write(
+        tmp_path,
+        "partials/markdown.j2",
+        builtin.replace("## {{ text | md(false) }}", "### {{ text | md(false) }}"),
+    )
     text = JD.render("markdown", template_dir=tmp_path)
     assert "### What you will do" in text
     assert "\n## " not in text
