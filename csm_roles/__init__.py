@@ -46,6 +46,7 @@ from ._models import (
     Segment,
     Source,
     SourcingChannel,
+    When,
     normalize_key,
 )
 from ._pay import OfferComparison, PayBand
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from ._interview import InterviewKit, KitQuestion, interview_kit
     from ._jd import Company, Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
     from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
+    from ._places import parse_location
 
 #: Names whose modules load on first use, so a look-up does not pay for Jinja and
 #: the job-description, linter and chart models (see ``__getattr__`` below).
@@ -73,6 +75,7 @@ _LAZY = {
         "generate_jd",
     ),
     "_lint": ("Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"),
+    "_places": ("parse_location",),
 }
 _LAZY_NAMES = {name: module for module, names in _LAZY.items() for name in names}
 
@@ -140,6 +143,7 @@ __all__ = [
     "SuccessMetric",
     "TemplateError",
     "UnknownKeyError",
+    "When",
     "__version__",
     "band_chart",
     "career_paths",
@@ -170,6 +174,8 @@ __all__ = [
     "metros",
     "national_average",
     "normalize_key",
+    "paired_level",
+    "parse_location",
     "portfolio_sizes",
     "qualifications",
     "red_flags",
@@ -227,6 +233,7 @@ engagement_model = _on_default(Benchmarks.engagement_model)
 metros = _on_default(Benchmarks.metros)
 metro = _on_default(Benchmarks.metro)
 salary_band = _on_default(Benchmarks.salary_band)
+paired_level = _on_default(Benchmarks.paired_level)
 salary_bands = _on_default(Benchmarks.salary_bands)
 compare_offer = _on_default(Benchmarks.compare_offer)
 market_pay = _on_default(Benchmarks.market_pay)

@@ -48,7 +48,7 @@ from ._models import (
     pick_option,
 )
 from ._packaged import built_in_dataset
-from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, plain_band
+from ._pay import OfferComparison, PayBand, adjust_for_metro, choose_band, compare, paired_band, plain_band
 
 __all__ = [
     "Benchmarks",
@@ -252,7 +252,7 @@ class Benchmarks:
 
         Examples:
             >>> [str(r) for r in csm_roles.portfolio_sizes("enterprise")]
-            ['5–20', '10–25']
+            ['5–20', '10–20', '10–25']
         """
         return self.segment(segment).portfolio
 
@@ -309,10 +309,9 @@ class Benchmarks:
 
         Without ``source``, the band from the most recent dated guide that has one
         for the level is used (see ``docs/reference/data-format.md``). With ``metro`` the band
-        is derived: scaled by the metro's cost-of-living range and marked
-        ``derived=True`` with its ``formula``; Remote, for which the guides give no
-        number, comes back unadjusted with a ``note`` that says so. A level the
-        guides give no band for raises `NoFigureError`.
+        is derived from the guide's own metro and national ranges (see
+        `csm_roles._pay.adjust_for_metro`) and marked ``derived=True`` with its
+        ``formula``. A level the guides give no band for raises `NoFigureError`.
 
         Examples:
             >>> band = csm_roles.salary_band("senior")
@@ -320,7 +319,7 @@ class Benchmarks:
             ('augtal-2026', '$120,000–$160,000')
             >>> sf = csm_roles.salary_band("senior", metro="SF", source="jd-template-2025")
             >>> str(sf.base), sf.derived
-            ('$125,000–$169,000', True)
+            ('$112,000–$132,000', True)
         """
         level_key = self.level(level).key
         metro_key = self.metro(metro).key if metro is not None else None
@@ -352,7 +351,23 @@ class Benchmarks:
             band = choose_band(bands, {s.id: s for s in self.data.sources}, level_key)
         if metro is None:
             return plain_band(band)
-        return adjust_for_metro(band, self.metro(metro))
+        return adjust_for_metro(band, self.metro(metro), self.data.pay.national_average)
+
+    def paired_level(self, segment: str) -> Level | None:
+        """The level the newest guide pairs with ``segment`` in its pay bands, or None.
+
+        Guide 004 lists its 2026 bands as "Entry-level / SMB-focused", "Mid-level /
+        Mid-market" and "Senior / Enterprise"; a posting that names only a segment takes
+        that level (see ``docs/reference/data-format.md``).
+
+        Examples:
+            >>> [csm_roles.paired_level(s).key for s in ("smb", "mid-market", "enterprise")]
+            ['entry', 'mid', 'senior']
+        """
+        key = self.segment(segment).key
+        sources = {s.id: s for s in self.data.sources}
+        band = paired_band(self.data.pay.level_bands, sources, key)
+        return self.level(band.level) if band is not None else None
 
     def compare_offer(
         self, base: int | float | Decimal, level: str, *, metro: str | None = None, source: str | None = None

@@ -1,30 +1,36 @@
 """Tailored job descriptions: `generate_jd` and `JobDescription`.
 
-``generate_jd`` reads the dataset (segment, level, industry, metro, KPIs ...) and
-composes a structured `JobDescription`; nothing here formats a document.
-Formatting lives in the templates (``templates/jd/``) and ``_render.py``; the
-schema.org view lives in ``_jsonld.py``. Follow one argument, say ``segment``,
-from `generate_jd` through ``_portfolio`` and ``_duties`` to the sentence it
-changes.
+``generate_jd`` reads the dataset (segment, level, industry, place, KPIs ...) and
+composes a structured `JobDescription`; nothing here formats a document. The sentences
+are composed in ``_compose.py`` from what the data says a posting uses; formatting
+lives in the templates (``templates/jd/``) and ``_render.py``; the schema.org view in
+``_jsonld.py``. Follow one argument, say ``segment``, from `generate_jd` through
+``_compose`` to the sentence it changes.
+
+Pay follows one policy (``docs/reference/data-format.md``): a posting that names only a
+segment takes the level the newest guide pairs with it; the level's band comes from the
+newest guide that has one; a guide metro scales it by the guide's own metro and national
+ranges; any other US place gets the national band with a note; a level without a band,
+or a place outside the US, needs the company's own ``pay=``.
 """
 
 # No `from __future__ import annotations` (as in _models.py): pydantic would then
 # evaluate every annotation string when the models are created, at start-up.
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator
 
+from . import _compose as compose
 from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._errors import InvalidInputError, NoFigureError
 from ._models import (
+    AcvRange,
     Industry,
-    Kpi,
-    KpiTarget,
     Level,
-    Metro,
     MoneyRange,
     PercentRange,
     Record,
@@ -32,11 +38,11 @@ from ._models import (
     Source,
     WorkContext,
     YearsRange,
-    format_money,
     format_range,
     pick_option,
 )
 from ._pay import PayBand, check_salary
+from ._places import WORK_MODEL_ALIASES, Location, WorkModel, parse_location, places
 
 __all__ = [
     "Company",
@@ -48,52 +54,17 @@ __all__ = [
     "generate_jd",
 ]
 
-WorkModel = Literal["onsite", "hybrid", "remote"]
-
-WORK_MODELS: dict[str, tuple[str, ...]] = {
-    "onsite": ("on-site", "on site", "office", "in office", "in-office"),
-    "hybrid": ("partly remote", "flexible"),
-    "remote": ("fully remote", "wfh", "work from home", "distributed", "telecommute", "anywhere"),
+#: schema.org / Google JobPosting employment types, with the spellings people use.
+EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
+    "FULL_TIME": ("full time", "full-time", "fulltime", "permanent"),
+    "PART_TIME": ("part time", "part-time", "parttime"),
+    "CONTRACTOR": ("contract", "contractor", "freelance"),
+    "TEMPORARY": ("temp", "temporary", "fixed term", "fixed-term"),
+    "INTERN": ("intern", "internship"),
+    "VOLUNTEER": ("volunteer",),
+    "PER_DIEM": ("per diem",),
+    "OTHER": ("other",),
 }
-
-#: The KPIs each segment's posting leads with (an editorial choice, not a figure:
-#: the targets themselves come from the data, each with its source).
-SEGMENT_METRICS: dict[str, tuple[str, ...]] = {
-    "smb": ("retention-rate", "activation", "product-adoption", "ttv", "nps"),
-    "mid-market": ("grr", "nrr", "csat", "product-adoption", "ttv"),
-    "enterprise": ("nrr", "grr", "expansion-revenue", "nps", "ttv"),
-}
-
-#: Levels that lead other people, and so take the team duty of the data.
-LEAD_LEVELS = frozenset({"team-lead", "manager", "director"})
-#: Levels that hold no book of their own: their CSMs do.
-MANAGING_LEVELS = frozenset({"manager", "director"})
-
-#: Must-have qualifications by key, always asked for / asked for by segment or level.
-CORE_MUST_HAVES = (
-    "communication",
-    "saas-knowledge",
-    "tools-and-data",
-    "project-management",
-    "problem-solving",
-)
-SEGMENT_MUST_HAVES = {
-    "smb": ("analytical",),
-    "mid-market": ("reporting",),
-    "enterprise": ("executive-trust",),
-}
-NICE_TO_HAVES = ("certification", "consulting", "adjacent-background", "customer-tools")
-ENTERPRISE_NICE = ("mba", "international")
-
-DEFAULT_ABOUT = (
-    "This role sits in our customer success team, "
-    "which looks after customers from the signed contract onward."
-)
-DEFAULT_APPLY = (
-    "Apply through this posting with your CV and a few lines on one account you kept or grew, "
-    "and what you did to get there."
-)
-DEFAULT_BENEFITS = ("The full benefits package is set out with the offer.",)
 
 
 class Company(Record):
@@ -111,7 +82,15 @@ class Company(Record):
     culture: Annotated[str, Field(max_length=5000)] | None = None
     benefits: tuple[Annotated[str, Field(max_length=1000)], ...] = ()
     how_to_apply: Annotated[str, Field(max_length=5000)] | None = None
-    url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="The company's website (schema.org sameAs)."
+    )
+    logo: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="An image of the company's logo, for job boards."
+    )
+    direct_apply: bool = Field(
+        default=False, description="Whether candidates apply on the page that shows the posting."
+    )
 
     @field_validator("name", "about", "culture", "how_to_apply", mode="before")
     @classmethod
@@ -130,43 +109,12 @@ class Company(Record):
         return value
 
 
-class Location(Record):
-    """Where the job is done: work model plus metro, as a posting states it.
-
-    Examples:
-        >>> csm_roles.generate_jd("smb", metro="NYC", work_model="hybrid").location.label
-        'Hybrid, New York, NY'
-    """
-
-    work_model: WorkModel
-    metro: str | None = None
-    metro_name: str | None = None
-    locality: str | None = None
-    region: str | None = None
-    country: str = "US"
-
-    @property
-    def place(self) -> str | None:
-        """City and region ("New York, NY"), or the metro's name, or None."""
-        if self.locality:
-            return f"{self.locality}, {self.region}" if self.region else self.locality
-        return self.metro_name
-
-    @property
-    def label(self) -> str:
-        """Human label: "Hybrid, New York, NY", "Remote (US)", "On-site (US)"."""
-        model = {"onsite": "On-site", "hybrid": "Hybrid", "remote": "Remote"}[self.work_model]
-        if self.work_model == "remote":
-            return f"Remote ({self.country})"
-        return f"{model}, {self.place}" if self.place else f"{model} ({self.country})"
-
-
 class Portfolio(Record):
-    """The book of accounts the posting describes, from the segment's data.
+    """The book of accounts the posting describes: one guide's count for the segment.
 
     Examples:
-        >>> csm_roles.generate_jd("mid-market").portfolio.acv_label
-        '$25,000–$100,000'
+        >>> csm_roles.generate_jd("mid-market").portfolio.label
+        '20–50'
     """
 
     segment: str
@@ -174,10 +122,9 @@ class Portfolio(Record):
     low: int
     high: int | None
     open_ended: bool
-    acv: MoneyRange | None
-    acv_exclusive_low: bool = False
-    engagement_model: str
-    engagement_name: str
+    acv: AcvRange | None = Field(default=None, description="Only where the same guide ties one to the count.")
+    engagement_model: str | None
+    engagement_name: str | None
     cadence: str
     activities: tuple[str, ...]
     source: str
@@ -189,13 +136,8 @@ class Portfolio(Record):
 
     @property
     def acv_label(self) -> str | None:
-        """The ACV phrase, or None when the guides give none for the segment."""
-        if self.acv is None:
-            return None
-        if self.acv.high is None:
-            low = format_money(self.acv.low)
-            return f"above {low}" if self.acv_exclusive_low else f"{low} or more"
-        return str(self.acv)
+        """The ACV phrase, or None when the chosen guide ties none to its count."""
+        return self.acv.phrase if self.acv is not None else None
 
 
 class SuccessMetric(Record):
@@ -209,6 +151,7 @@ class SuccessMetric(Record):
     kpi: str
     name: str
     target: str
+    context: str | None = None
     low: float | None
     high: float | None
     unit: str
@@ -217,117 +160,121 @@ class SuccessMetric(Record):
     @property
     def line(self) -> str:
         """The metric as a posting lists it: "Net Revenue Retention (NRR): 110–120%"."""
-        return f"{self.name}: {self.target}"
+        return f"{self.name}: {self.target}" + (f" ({self.context})" if self.context else "")
 
 
 class Compensation(Record):
-    """The pay a posting states: a base range always, variable pay where known.
+    """The pay a posting states: a base range, or total pay where that is all a guide gives.
+
+    ``basis`` and ``warnings`` are for the recruiter, never printed in the posting.
 
     Examples:
         >>> csm_roles.generate_jd("smb", "entry").compensation.lines[0]
         'Base salary: $60,000–$80,000 a year.'
     """
 
-    base: MoneyRange
+    base: MoneyRange | None = None
+    total: MoneyRange | None = Field(default=None, description="Base and variable pay together.")
     ote: MoneyRange | None = None
-    total: MoneyRange | None = None
     bonus_pct: PercentRange | None = None
     variable: str | None = None
+    band_level: str | None = Field(default=None, description="The level whose band the posting uses.")
     derived: bool = False
     formula: str | None = None
     basis: str | None = Field(
-        default=None,
-        description="For the recruiter, not the posting: how the range was chosen where the guides "
-        "had no exact figure (a level without a band, Remote without a factor).",
+        default=None, description="For the recruiter: how the range was chosen, and how it compares."
     )
-    place: str | None = Field(default=None, description="The place a derived range is adjusted for.")
+    place: str | None = Field(default=None, description="The place a derived range is scaled to.")
     sources: tuple[str, ...] = ()
     set_by_company: bool = False
 
     @property
-    def variable_text(self) -> str | None:
-        """The variable part in words ("a bonus of 15–20% of base"), if any."""
-        if self.bonus_pct is not None:
-            return f"a bonus of {self.bonus_pct} of base"
-        if self.total is not None:
-            return f"total pay of {self.total} a year, variable part included"
-        if self.variable and self.variable not in {"bonus", "included in the total"}:
-            return self.variable
-        if self.variable == "bonus":
-            return "a bonus"
-        return None
+    def range(self) -> MoneyRange:
+        """The range the posting states: base pay, or total pay where only that is known."""
+        found = self.base or self.total
+        assert found is not None  # every Compensation is built with one of them
+        return found
 
     @property
     def range_label(self) -> str:
-        """The base range with its period: "$80,000–$120,000 a year"."""
+        """The stated range with its period: "$80,000–$120,000 a year" (total pay says so)."""
+        if self.base is None:
+            return f"{self.range} a year in total pay"
         return f"{self.base} a year"
 
     @property
     def lines(self) -> tuple[str, ...]:
         """The pay section as short sentences, in the order a posting shows them."""
-        label = (
-            "Total pay" if self.total is None and self.variable == "included in the total" else "Base salary"
-        )
-        lines = [f"{label}: {self.range_label}."]
+        if self.base is None:
+            return (f"Total pay: {self.range} a year, base and variable pay together.",)
+        lines = [f"Base salary: {self.base} a year."]
         if self.ote is not None:
             lines.append(f"On-target earnings: {self.ote} a year.")
-        if self.variable_text and label == "Base salary":
-            lines.append(f"Variable pay: {self.variable_text}.")
-        if self.derived and self.formula and self.place:
-            lines.append(f"The range reflects the cost of living in {self.place}.")
+        if self.bonus_pct is not None:
+            lines.append(f"Variable pay: a bonus of {self.bonus_pct} of base.")
+        elif self.variable:
+            lines.append(f"Variable pay: {self.variable}, on top of the base.")
+        if self.derived and self.place:
+            lines.append(f"The range is set for {self.place}.")
         return tuple(lines)
 
 
 class JobDescription(Record):
     """A tailored CSM job description: structured fields, rendered on demand.
 
+    ``warnings`` lists what a recruiter should settle before publishing (no company
+    name, no closing date, a reference band to confirm); they never appear in the
+    posting.
+
     Examples:
         >>> import datetime, csm_roles
         >>> jd = csm_roles.generate_jd("enterprise", date_posted=datetime.date(2026, 11, 1))
-        >>> jd.portfolio.label, str(jd.compensation.base)
-        ('5–20', '$80,000–$120,000')
+        >>> jd.title, jd.portfolio.label, str(jd.compensation.base)
+        ('Senior Customer Success Manager (Enterprise)', '5–20', '$120,000–$160,000')
         >>> jd.render("markdown").splitlines()[0]
-        '# Customer Success Manager (Enterprise)'
+        '# Senior Customer Success Manager (Enterprise)'
     """
 
     title: str
     level: str
     level_name: str
     segment: str
+    segment_name: str
     industry: str | None = None
     industry_name: str | None = None
     context: str | None = None
     technical: bool = False
     company: Company
-    hiring_organization: str
+    hiring_organization: str | None = Field(description="The company's name, or None when none was given.")
     location: Location
     employment_type: str = "FULL_TIME"
+    identifier: str
     date_posted: dt.date
     valid_through: dt.date | None = None
     summary: str
-    about: str
+    about: str | None = None
     role: tuple[str, ...]
     responsibilities: tuple[str, ...]
     requirements: tuple[str, ...]
     nice_to_haves: tuple[str, ...]
     success_metrics: tuple[SuccessMetric, ...]
     portfolio: Portfolio
+    accounts: str = Field(description="The accounts line of the key facts.")
     experience: YearsRange | None = None
     compensation: Compensation
     benefits: tuple[str, ...]
-    how_to_apply: str
+    how_to_apply: str | None = None
     skills: tuple[str, ...]
     sources: tuple[Source, ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def facts(self) -> tuple[tuple[str, str], ...]:
         """The key facts a reader scans first: location, pay, accounts, experience."""
-        words = _segment_words(self.portfolio.segment, self.portfolio.segment_name)
-        accounts = f"{self.portfolio.label} {words} accounts"
         facts = [
             ("Location", self.location.label),
             ("Pay", self.compensation.range_label),
-            ("Accounts", accounts),
+            ("Accounts", self.accounts),
         ]
         if self.experience is not None:
             facts.append(("Experience", str(self.experience)))
@@ -337,19 +284,27 @@ class JobDescription(Record):
 
     @property
     def sources_line(self) -> str:
-        """Which guides the figures in this posting come from."""
-        names = "; ".join(f"{s.publisher or s.title} ({s.year})" for s in self.sources)
+        """Which guides the figures in this posting come from (for the recruiter)."""
+        names = "; ".join(f"{s.publisher or s.title} ({s.year})" for s in self.sources if s.kind == "guide")
         return f"Pay, portfolio and targets follow published CSM hiring guides: {names}."
 
-    def render(self, format: str = "markdown", *, template_dir: str | os.PathLike[str] | None = None) -> str:
+    def render(
+        self,
+        format: str = "markdown",
+        *,
+        template_dir: str | os.PathLike[str] | None = None,
+        sources: bool = False,
+    ) -> str:
         """The job description as a document: ``"markdown"``, ``"html"`` or ``"text"``.
 
-        ``template_dir`` names a folder of templates that override or extend the
-        built-in ones (see ``docs/guides/templates.md``); they render in a sandbox.
+        ``sources=True`` adds a closing line naming the guides behind the figures (for
+        the recruiter's copy; candidates do not need it). ``template_dir`` names a
+        folder of templates that override or extend the built-in ones (see
+        ``docs/guides/templates.md``); they render in a sandbox.
         """
         from ._render import render
 
-        return render("jd", format, {"jd": self}, template_dir=template_dir)
+        return render("jd", format, {"jd": self, "show_sources": sources}, template_dir=template_dir)
 
     def to_jsonld(self) -> dict[str, Any]:
         """A schema.org ``JobPosting`` as a dict, ready for ``json.dumps``."""
@@ -364,320 +319,14 @@ class JobDescription(Record):
         return script(self.to_jsonld())
 
     def to_json(self) -> str:
-        """The structured fields as JSON."""
+        """The structured fields as JSON (recruiter notes and warnings included)."""
         return self.model_dump_json(indent=2)
 
     def __str__(self) -> str:
         return self.render("markdown")
 
 
-def _year(bm: Benchmarks, source_id: str) -> int:
-    year = bm.source(source_id).year
-    return year if isinstance(year, int) else -1
-
-
-def _newest(bm: Benchmarks, items: Iterable[Any]) -> Any:
-    """The item whose source is the most recent dated guide (first one on a tie)."""
-    listed = list(items)
-    return max(enumerate(listed), key=lambda pair: (_year(bm, pair[1].source), -pair[0]))[1]
-
-
-def _portfolio(bm: Benchmarks, segment: Segment) -> Portfolio:
-    chosen = _newest(bm, segment.portfolio)
-    engagement = bm.engagement_model(segment.engagement_model)
-    return Portfolio.model_construct(
-        segment=segment.key,
-        segment_name=segment.name,
-        low=chosen.low,
-        high=chosen.high,
-        open_ended=chosen.open_ended,
-        acv=(
-            MoneyRange.model_construct(
-                low=segment.acv.low, high=segment.acv.high, open_ended=segment.acv.open_ended
-            )
-            if segment.acv
-            else None
-        ),
-        acv_exclusive_low=bool(segment.acv and segment.acv.exclusive_low),
-        engagement_model=engagement.key,
-        engagement_name=engagement.name,
-        cadence=segment.cadence,
-        activities=tuple(a.text for a in segment.activities if a.source == chosen.source),
-        source=chosen.source,
-    )
-
-
-def _target(bm: Benchmarks, kpi: Kpi) -> KpiTarget:
-    """The main target of a KPI: one without a special context, from the newest guide."""
-    plain = [t for t in kpi.targets if t.context is None]
-    return _newest(bm, plain or kpi.targets)  # type: ignore[no-any-return]
-
-
-def _metrics(bm: Benchmarks, segment: str) -> tuple[SuccessMetric, ...]:
-    metrics = []
-    for key in SEGMENT_METRICS[segment]:
-        kpi = bm.kpi(key)
-        if not kpi.targets:
-            continue
-        target = _target(bm, kpi)
-        metrics.append(
-            SuccessMetric.model_construct(
-                kpi=kpi.key,
-                name=kpi.label,
-                target=target.label(kpi.unit),
-                low=target.low,
-                high=target.high,
-                unit=target.unit or kpi.unit,
-                source=target.source,
-            )
-        )
-    return tuple(metrics)
-
-
-def _join(items: Iterable[str]) -> str:
-    listed = list(items)
-    if len(listed) <= 1:
-        return "".join(listed)
-    return f"{', '.join(listed[:-1])} and {listed[-1]}"
-
-
-def _lower_first(text: str) -> str:
-    """Lower-case the first letter, unless the first word is an acronym (CSM, SMB)."""
-    first = text.split(" ", 1)[0]
-    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
-
-
-def _segment_words(key: str, name: str) -> str:
-    """A segment's name inside a sentence: "enterprise", "mid-market", but "SMB"."""
-    return name if key == "smb" else name.lower()
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _duties(
-    bm: Benchmarks,
-    level: Level,
-    portfolio: Portfolio,
-    industry: Industry | None,
-    technical: bool,
-) -> tuple[str, ...]:
-    words = _segment_words(portfolio.segment, portfolio.segment_name)
-    book = f"Own a book of {portfolio.label} {words} accounts"
-    if level.key in MANAGING_LEVELS:
-        book = f"Lead CSMs who each own a book of {portfolio.label} {words} accounts"
-    if portfolio.acv_label:
-        book += f" (annual contract value {portfolio.acv_label})"
-    duties = [book + ", from the handover after the sale through renewal and expansion."]
-    duties.append(
-        _sentence(f"Work a {portfolio.engagement_name.lower()} model: {_join(portfolio.activities)}")
-    )
-    covered = {"own-portfolio", "engagement-model"}  # said above, with the segment's figures
-    for duty in bm.responsibilities():
-        wanted = portfolio.segment in duty.emphasis or (
-            duty.key == "manage-team" and level.key in LEAD_LEVELS
-        )
-        if wanted and duty.key not in covered:
-            duties.append(duty.text)
-    duties.extend(level.duties)
-    if industry is not None:
-        duties.append(
-            f"Build {_join(area.lower() for area in industry.focus_areas)} into the success plans "
-            f"of {industry.name.lower()} customers."
-        )
-    if technical:
-        duties.extend(bm.technical_variant("technical").expectations[::2])
-    return tuple(duties)
-
-
-def _experience(bm: Benchmarks, level: Level) -> YearsRange | None:
-    if not level.experience:
-        return None
-    return _newest(bm, level.experience)  # type: ignore[no-any-return]
-
-
-def _requirements(
-    bm: Benchmarks,
-    level: Level,
-    experience: YearsRange | None,
-    segment: str,
-    industry: Industry | None,
-    context: WorkContext | None,
-    work_model: str,
-    technical: bool,
-) -> tuple[str, ...]:
-    must = {q.key: q.text for q in bm.qualifications().must_have}
-    items: list[str] = []
-    if experience is not None:
-        items.append(
-            f"{experience} in customer success, account management or another customer-facing job, "
-            "ideally at a B2B SaaS company."
-        )
-    elif level.experience_text:
-        items.append(level.experience_text)
-    if level.key not in {"entry"}:
-        items.append(must["revenue-managed"])
-    items.extend(must[key] for key in (*CORE_MUST_HAVES, *SEGMENT_MUST_HAVES[segment]))
-    if industry is not None:
-        items.append(_sentence(f"For {industry.name.lower()} customers: {_join(industry.requirements)}"))
-    if technical:
-        items.append(bm.technical_variant("technical").expectations[1])
-    else:
-        business = bm.technical_variant("business")
-        wanted = _join(_lower_first(e.rstrip(".")) for e in business.expectations)
-        items.append(_sentence(f"{wanted}; deep technical skill is not required"))
-    if work_model in {"remote", "hybrid"}:
-        items.append(
-            "Builds working relationships over video and writes clearly for colleagues and customers "
-            "in other places and time zones."
-        )
-    if context is not None and context.key in {"startup", "corporate"}:
-        items.append(context.points[-1])
-    return tuple(item for item in items if item)
-
-
-def _nice_to_haves(
-    bm: Benchmarks, segment: str, industry: Industry | None, context: WorkContext | None, technical: bool
-) -> tuple[str, ...]:
-    nice = {q.key: q.text for q in bm.qualifications().nice_to_have}
-    items: list[str] = []
-    if industry is not None:
-        items.append(f"Experience with {industry.name.lower()} customers.")
-    keys = list(NICE_TO_HAVES)
-    if segment == "enterprise":
-        keys.extend(ENTERPRISE_NICE)
-    if context is not None and context.key == "startup":
-        keys.append("scaling-startup")
-    if not technical:
-        keys.append("technical-acumen")
-    items.extend(nice[key] for key in keys)
-    return tuple(items)
-
-
-def _role(
-    level: Level,
-    portfolio: Portfolio,
-    engagement_description: str,
-    context: WorkContext | None,
-    location: Location,
-) -> tuple[str, ...]:
-    customers = _segment_words(portfolio.segment, portfolio.segment_name)
-    paragraphs = [
-        f"The {level.name} {_lower_first(level.scope)} {customers[:1].upper() + customers[1:]} customers "
-        f"get a {portfolio.engagement_name.lower()} model: {_lower_first(engagement_description)} "
-        f"{portfolio.cadence}"
-    ]
-    if context is not None:
-        paragraphs.append(f"Working at a {context.name.lower()} changes the job. " + " ".join(context.points))
-    where = {
-        "remote": "This is a remote role; relationships are built over video and in writing.",
-        "hybrid": "This is a hybrid role: part of the week in the office, part remote.",
-        "onsite": "This role is based in the office.",
-    }[location.work_model]
-    if location.place and location.work_model != "remote":
-        where = where.rstrip(".") + f", in {location.place}."
-    paragraphs.append(where)
-    return tuple(paragraphs)
-
-
-def _pay_override(pay: object) -> MoneyRange:
-    """A company's own band, validated: two positive whole-dollar amounts, low <= high."""
-    low: object
-    high: object
-    if isinstance(pay, MoneyRange):
-        low, high = pay.low, pay.high
-    elif isinstance(pay, Mapping):
-        low, high = pay.get("low"), pay.get("high")
-    elif isinstance(pay, (tuple, list)) and len(pay) == 2:
-        low, high = pay
-    else:
-        raise InvalidInputError(
-            f"pay must be a (low, high) pair, a dict with 'low' and 'high', or a MoneyRange; got {pay!r}"
-        )
-    try:
-        low_amount, high_amount = check_salary(low), check_salary(high)
-    except InvalidInputError as err:
-        raise InvalidInputError(f"pay: {err}") from None
-    if low_amount <= 0:
-        raise InvalidInputError(f"pay: the low end must be above zero, got {low!r}")
-    if low_amount > high_amount:
-        raise InvalidInputError(f"pay: the low end ({low_amount:,}) is above the high end ({high_amount:,})")
-    return MoneyRange.model_construct(low=low_amount, high=high_amount)
-
-
-def _compensation(
-    bm: Benchmarks, level: Level, metro: Metro | None, pay: object | None, company_name: str
-) -> Compensation:
-    if pay is not None:
-        return Compensation.model_construct(
-            base=_pay_override(pay),
-            basis=f"Pay band set by {company_name}.",
-            sources=(),
-            set_by_company=True,
-        )
-    pay_level = level
-    note = None
-    try:
-        band: PayBand = bm.salary_band(level.key, metro=metro.key if metro else None)
-    except NoFigureError:
-        if level.pay_reference is None:
-            raise
-        pay_level = bm.level(level.pay_reference)
-        band = bm.salary_band(pay_level.key, metro=metro.key if metro else None)
-        note = (
-            f"The guides publish no band for the {level.name} level; this posting uses the "
-            f"{pay_level.name} band, the closest level they cover."
-        )
-    base = band.base
-    if base is None and band.total is not None:  # director: only total pay is published
-        base = band.total
-    if base is None:  # a company file may hold a band with neither; never invent one
-        raise NoFigureError(f"no base or total pay for the {pay_level.key!r} level in {bm.origin}")
-    basis = " ".join(part for part in (note, band.note) if part) or None
-    return Compensation.model_construct(
-        base=base,
-        ote=band.ote,
-        total=band.total if band.base is not None else None,
-        bonus_pct=band.bonus_pct,
-        variable=band.variable,
-        derived=band.derived,
-        formula=band.formula,
-        basis=basis,
-        place=_place(metro) if band.derived and metro is not None else None,
-        sources=band.sources,
-    )
-
-
-def _place(metro: Metro) -> str:
-    """A metro as a posting names a place: "San Francisco, CA" (or the metro's name)."""
-    if metro.locality:
-        return f"{metro.locality}, {metro.region}" if metro.region else metro.locality
-    return metro.name
-
-
-def _location(metro: Metro | None, work_model: str | None) -> Location:
-    remote_metro = metro is not None and metro.adjustment.kind == "location-adjusted"
-    model: WorkModel = "remote" if remote_metro else "onsite"
-    if work_model is not None:
-        model = pick_option(WORK_MODELS, work_model, "work model")  # type: ignore[assignment]
-    if remote_metro:
-        if model != "remote":
-            raise InvalidInputError(
-                f"metro {metro.key!r} means a remote job, but work_model is {model!r}; "  # type: ignore[union-attr]
-                "drop work_model, or name the city the office is in"
-            )
-        return Location.model_construct(work_model="remote", country=metro.country)  # type: ignore[union-attr]
-    return Location.model_construct(
-        work_model=model,
-        metro=metro.key if metro else None,
-        metro_name=metro.name if metro else None,
-        locality=metro.locality if metro else None,
-        region=metro.region if metro else None,
-        country=metro.country if metro else "US",
-    )
+# -- inputs ------------------------------------------------------------------------------
 
 
 def _company(company: object) -> Company:
@@ -710,92 +359,414 @@ def _date(value: object, name: str) -> dt.date | None:
     raise InvalidInputError(f"{name} must be a date or an ISO date string like 2026-11-01; got {value!r}")
 
 
-# Records below are assembled with ``model_construct``: every input was checked at the
-# boundary (keys resolved, company and pay validated, dates parsed) and every other value
-# comes from the dataset, so validating the assembled record again would only cost time.
+def _pay_override(pay: object, currency: str) -> MoneyRange:
+    """A company's own band, validated: two positive whole amounts, low <= high."""
+    low: object
+    high: object
+    if isinstance(pay, MoneyRange):
+        low, high, currency = pay.low, pay.high, pay.currency
+    elif isinstance(pay, Mapping):
+        low, high = pay.get("low"), pay.get("high")
+    elif isinstance(pay, (tuple, list)) and len(pay) == 2:
+        low, high = pay
+    else:
+        raise InvalidInputError(
+            f"pay must be a (low, high) pair, a dict with 'low' and 'high', or a MoneyRange; got {pay!r}"
+        )
+    try:
+        low_amount, high_amount = check_salary(low), check_salary(high)
+    except InvalidInputError as err:
+        raise InvalidInputError(f"pay: {err}") from None
+    if low_amount <= 0:
+        raise InvalidInputError(f"pay: the low end must be above zero, got {low!r}")
+    if low_amount > high_amount:
+        raise InvalidInputError(f"pay: the low end ({low_amount:,}) is above the high end ({high_amount:,})")
+    return MoneyRange.model_construct(low=low_amount, high=high_amount, currency=currency)
+
+
+def _currency(value: object) -> str:
+    if not isinstance(value, str) or len(value) != 3 or not value.isascii() or not value.isalpha():
+        raise InvalidInputError(
+            f"currency must be a three-letter ISO 4217 code such as USD or GBP; got {value!r}"
+        )
+    return value.upper()
+
+
+def _location(
+    bm: Benchmarks, location: object, metro: str | None, work_model: str | None, context: WorkContext | None
+) -> Location:
+    """Where the job is, from ``location`` (text or Location) or ``metro`` (a guide metro key)."""
+    if work_model is None and context is not None and context.applies_to_work_models:
+        work_model = (
+            "hybrid" if "hybrid" in context.applies_to_work_models else context.applies_to_work_models[0]
+        )
+    if location is not None and metro is not None:
+        raise InvalidInputError("give location= or metro=, not both (metro= is a short form of location=)")
+    if isinstance(location, Location):
+        found = (
+            location if work_model is None else location.model_copy(update={"work_model": _model(work_model)})
+        )
+    elif location is not None:
+        found = parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
+    elif metro is not None:
+        found = _metro_location(bm, metro, work_model)
+    else:
+        model = _model(work_model) if work_model is not None else "onsite"
+        found = Location.model_construct(
+            work_model=model, country="US", country_name="United States", country_phrase="the United States"
+        )
+    if (
+        context is not None
+        and context.applies_to_work_models
+        and found.work_model not in context.applies_to_work_models
+    ):
+        raise InvalidInputError(
+            f"context {context.key!r} describes {' or '.join(context.applies_to_work_models)} work, "
+            f"but the work model is {found.work_model!r}; drop one of them"
+        )
+    return found
+
+
+def _model(work_model: str) -> WorkModel:
+    return pick_option(WORK_MODEL_ALIASES, work_model, "work model")  # type: ignore[return-value]
+
+
+def _metro_location(bm: Benchmarks, key: str, work_model: str | None) -> Location:
+    record = bm.metro(key)
+    country = places().country(record.country)
+    if record.locality is None:  # Remote: a kind of place, not a city
+        if work_model is not None and _model(work_model) != "remote":
+            raise InvalidInputError(
+                f"metro {record.key!r} means a remote job, but work_model is {work_model!r}; "
+                "drop work_model, or name the city the office is in"
+            )
+        return Location.model_construct(
+            work_model="remote",
+            country=country.code,
+            country_name=country.name,
+            country_phrase=country.in_sentence,
+        )
+    region = next(
+        (r for r in places().regions if r.country == record.country and r.code == record.region), None
+    )
+    return Location.model_construct(
+        work_model=_model(work_model) if work_model is not None else "onsite",
+        locality=record.locality,
+        region=record.region,
+        region_name=region.name if region else None,
+        country=country.code,
+        country_name=country.name,
+        country_phrase=country.in_sentence,
+        metro=record.key,
+        metro_name=record.name,
+    )
+
+
+# -- pay ---------------------------------------------------------------------------------
+
+
+def _compensation(
+    bm: Benchmarks,
+    level: Level,
+    segment: Segment,
+    location: Location,
+    pay: object | None,
+    currency: str,
+    company_name: str | None,
+    level_given: bool,
+) -> Compensation:
+    if pay is not None:
+        return Compensation.model_construct(
+            base=_pay_override(pay, currency),
+            basis=f"Pay range set by {company_name or 'the employer'}.",
+            sources=(),
+            set_by_company=True,
+        )
+    where = location.place or location.country_name
+    if location.country != "US":
+        raise InvalidInputError(
+            f"the guides' pay figures are for the United States; for a job in {where} pass "
+            "pay=(low, high) with the range you will pay, and currency= (for example 'GBP')"
+        )
+    pay_metro = location.metro
+    notes: list[str] = []
+    if location.work_model == "remote":
+        remote = bm.get("metros", "remote")
+        pay_metro = remote.key if remote is not None else None
+        if location.metro is not None:
+            notes.append(f"A remote role is paid by the guides' Remote range, not by {location.metro_name}.")
+    elif pay_metro is None and location.place:
+        notes.append(f"The guides give no pay figure for {where}; the level's national band is used.")
+    try:
+        band: PayBand = bm.salary_band(level.key, metro=pay_metro)
+    except NoFigureError:
+        raise NoFigureError(_no_band(bm, level)) from None
+    notes.extend(_pairing_notes(bm, level, segment, band, level_given))
+    if band.note:
+        notes.append(band.note)
+    place = (
+        (location.place or location.metro_name) if band.derived and location.work_model != "remote" else None
+    )
+    if band.derived and location.work_model == "remote":
+        place = f"remote work in {location.country_phrase}"
+    return Compensation.model_construct(
+        base=band.base,
+        total=band.total if band.base is None else None,
+        ote=band.ote,
+        bonus_pct=band.bonus_pct,
+        variable=band.variable,
+        band_level=band.level,
+        derived=band.derived,
+        formula=band.formula,
+        basis=" ".join(notes) or None,
+        place=place,
+        sources=band.sources,
+    )
+
+
+def _no_band(bm: Benchmarks, level: Level) -> str:
+    banded = [lvl for lvl in bm.levels() if any(b.level == lvl.key for b in bm.data.pay.level_bands)]
+    nearest = min(banded, key=lambda lvl: abs(lvl.rank - level.rank), default=None)
+    hint = ""
+    if nearest is not None:
+        band = bm.salary_band(nearest.key)
+        hint = f" For comparison, the {nearest.name} band is {band.base or band.total} ({band.source})."
+    return (
+        f"the guides publish no pay band for the {level.name} level, and the library does not make one up; "
+        f"pass pay=(low, high) with the range you will pay (--pay on the command line).{hint}"
+    )
+
+
+def _pairing_notes(
+    bm: Benchmarks, level: Level, segment: Segment, band: PayBand, level_given: bool
+) -> list[str]:
+    """How the level's band relates to the band the newest guide ties to the segment."""
+    notes = []
+    paired = bm.paired_level(segment.key)
+    if not level_given and paired is not None and paired.key == level.key:
+        notes.append(
+            f"No level was given: {band.source} pairs {segment.name} with the {level.name} level, so the "
+            "posting uses that level and its band."
+        )
+    if band.segment is not None and band.segment != segment.key:
+        tied = bm.segment(band.segment).name
+        text = f"{band.source} lists this band as {level.name} / {tied}."
+        if paired is not None:
+            other = bm.salary_band(paired.key)
+            text += f" For {segment.name} it lists {other.base or other.total} with the {paired.name} level."
+        notes.append(text)
+    return notes
+
+
+# -- composition -----------------------------------------------------------------------
+
+
+def _portfolio(bm: Benchmarks, segment: Segment) -> Portfolio:
+    chosen = compose.newest(bm, segment.portfolio)
+    engagement = bm.engagement_model(segment.engagement_model) if segment.engagement_model else None
+    return Portfolio.model_construct(
+        segment=segment.key,
+        segment_name=segment.name,
+        low=chosen.low,
+        high=chosen.high,
+        open_ended=chosen.open_ended,
+        acv=chosen.acv,
+        engagement_model=engagement.key if engagement else None,
+        engagement_name=engagement.name if engagement else None,
+        cadence=segment.cadence,
+        activities=tuple(a.text for a in segment.activities if a.source == chosen.source),
+        source=chosen.source,
+    )
+
+
+def _metrics(bm: Benchmarks, segment: Segment) -> tuple[SuccessMetric, ...]:
+    metrics = []
+    for kpi in compose.lead_kpis(bm, segment):
+        if not kpi.targets:
+            continue
+        target = compose.main_target(bm, kpi)
+        metrics.append(
+            SuccessMetric.model_construct(
+                kpi=kpi.key,
+                name=kpi.label,
+                target=target.label(kpi.unit),
+                context=target.context,
+                low=target.low,
+                high=target.high,
+                unit=target.unit or kpi.unit,
+                source=target.source,
+            )
+        )
+    return tuple(metrics)
+
+
+def _experience(bm: Benchmarks, level: Level) -> YearsRange | None:
+    stated = [years for years in level.experience if years.basis == "stated"]
+    if not (stated or level.experience):
+        return None
+    return compose.newest(bm, stated or level.experience)  # type: ignore[no-any-return]
+
+
+def _identifier(*parts: object) -> str:
+    """A stable identifier for the posting, from what makes it this posting."""
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode("utf-8")).hexdigest()
+    return f"csm-{digest[:12]}"
+
+
+def _warnings(
+    company: Company, location: Location, compensation: Compensation, closes: dt.date | None
+) -> tuple[str, ...]:
+    found = []
+    if company.name is None:
+        found.append("No company name: job boards need the hiring organization; give the company's name.")
+    if location.work_model != "remote" and location.place is None:
+        found.append("No place: say where the office is, such as 'Boston, MA'.")
+    if not compensation.set_by_company:
+        found.append(
+            "The pay range is a reference band from the guides: confirm it is the range you will pay, "
+            "or give your own."
+        )
+    if compensation.base is None:
+        found.append(
+            "Only total pay is known for this level, so the JSON-LD has no baseSalary; give your base range."
+        )
+    if closes is None:
+        found.append("No closing date: job boards read validThrough; give the date applications close.")
+    return tuple(found)
 
 
 def generate_jd(
     segment: str,
-    level: str = "mid",
+    level: str | None = None,
     *,
     industry: str | None = None,
+    location: str | Location | None = None,
     metro: str | None = None,
     work_model: str | None = None,
     context: str | None = None,
     technical: bool = False,
     company: Company | Mapping[str, Any] | str | None = None,
     pay: MoneyRange | Mapping[str, int] | tuple[int, int] | None = None,
+    currency: str = "USD",
     title: str | None = None,
     date_posted: dt.date | str | None = None,
     valid_through: dt.date | str | None = None,
     employment_type: str = "FULL_TIME",
+    identifier: str | None = None,
     benchmarks: Benchmarks | None = None,
 ) -> JobDescription:
     """A job description tailored to segment, level, industry, place and company.
 
     Args:
         segment: ``"smb"``, ``"mid-market"`` or ``"enterprise"`` (aliases work: ``"MM"``).
-        level: a level key or alias; default ``"mid"``.
+        level: a level key or alias; without it, the level the newest guide pairs with
+            the segment (entry for SMB, mid for mid-market, senior for enterprise).
         industry: an industry key or alias (``"healthcare"``, ``"fintech"``), or None.
-        metro: a metro key or alias (``"SF"``, ``"NYC"``, ``"remote"``); pay is adjusted for it.
-        work_model: ``"onsite"``, ``"hybrid"`` or ``"remote"``; default on-site, or
-            remote when ``metro="remote"``.
+        location: where the job is, as people write it: ``"Boston, MA"``,
+            ``"Remote (US)"``, ``"Hybrid - Austin, TX (3 days in office)"``.
+        metro: a guide metro key or alias (``"SF"``, ``"NYC"``, ``"remote"``): a short
+            form of ``location``.
+        work_model: ``"onsite"``, ``"hybrid"`` or ``"remote"``; wins over the location text.
         context: a work context (``"startup"``, ``"corporate"``, ``"remote-hybrid"``), or None.
         technical: True for a technical product (APIs, webhooks, SQL), False to ask
             for business acumen instead.
         company: a `Company`, a dict with its fields, or just a name.
-        pay: the company's own base band, ``(low, high)``; overrides the reference band.
+        pay: the company's own base band, ``(low, high)``; required for a level the
+            guides give no band (strategic, team lead, manager) and outside the US.
+        currency: the currency of ``pay`` (ISO 4217, default USD).
         title: a job title to use instead of the generated one.
         date_posted: the posting date (default: today); pass it for identical output.
         valid_through: the closing date, if any.
-        employment_type: schema.org employment type; default ``"FULL_TIME"``.
+        employment_type: ``FULL_TIME``, ``PART_TIME``, ``CONTRACTOR``, ``TEMPORARY``,
+            ``INTERN``, ``VOLUNTEER``, ``PER_DIEM`` or ``OTHER`` ("full-time" works too).
+        identifier: your own id for the posting; default a stable id made from its inputs.
         benchmarks: a `Benchmarks` to draw on; default the built-in data.
 
     Raises:
-        UnknownKeyError: an unknown segment, level, industry, metro, work model or context.
-        InvalidInputError: a bad pay band, company or date.
+        UnknownKeyError: an unknown segment, level, industry, metro, work model, context
+            or employment type.
+        NoFigureError: a level the guides give no pay band for, without ``pay``.
+        InvalidInputError: a bad pay band, company, date or location, or a place outside
+            the US without ``pay``.
 
-    >>> jd = csm_roles.generate_jd("smb", "entry", metro="austin", date_posted="2026-11-01")
+    >>> jd = csm_roles.generate_jd("smb", "entry", location="Austin, TX", date_posted="2026-11-01")
     >>> jd.title, jd.portfolio.label, jd.location.label
     ('Associate Customer Success Manager (SMB)', '50–100+', 'On-site, Austin, TX')
     """
     bm = resolve_benchmarks(benchmarks)
     segment_record = bm.segment(segment)
-    level_record = bm.level(level)
+    level_record = bm.level(level) if level is not None else _default_level(bm, segment_record)
     industry_record = bm.industry(industry) if industry is not None else None
-    metro_record = bm.metro(metro) if metro is not None else None
     context_record = bm.work_context(context) if context is not None else None
     company_record = _company(company)
     if title is not None and (not isinstance(title, str) or not title.strip()):
         raise InvalidInputError(f"title must be a non-empty string; got {title!r}")
     if not isinstance(technical, bool):
-        raise InvalidInputError(f"technical must be True or False; got {technical!r}")
+        raise TypeError(f"technical must be True or False; got {technical!r}")
+    employment = pick_option(EMPLOYMENT_TYPES, employment_type, "employment type")
     posted = _date(date_posted, "date_posted") or dt.date.today()
     closes = _date(valid_through, "valid_through")
     if closes is not None and closes < posted:
         raise InvalidInputError(f"valid_through ({closes}) is before date_posted ({posted})")
+    if identifier is not None and (
+        not isinstance(identifier, str) or not identifier.strip() or len(identifier) > 100
+    ):
+        raise InvalidInputError(f"identifier must be a short non-empty string; got {identifier!r}")
 
-    location = _location(metro_record, work_model)
-    pay_metro = metro_record
-    if pay_metro is None and location.work_model == "remote":
-        pay_metro = bm.get("metros", "remote")
+    where = _location(bm, location, metro, work_model, context_record)
+    compensation = _compensation(
+        bm,
+        level_record,
+        segment_record,
+        where,
+        pay,
+        _currency(currency),
+        company_record.name,
+        level_given=level is not None,
+    )
     portfolio = _portfolio(bm, segment_record)
-    engagement = bm.engagement_model(segment_record.engagement_model)
     experience = _experience(bm, level_record)
-    hiring = company_record.name or "Confidential employer"
-    compensation = _compensation(bm, level_record, pay_metro, pay, company_record.name or "the employer")
+    situation = compose.Situation(
+        level=level_record,
+        segment=segment_record.key,
+        work_model=where.work_model,
+        context=context_record.key if context_record else None,
+        technical=technical,
+        industry=industry_record is not None,
+    )
+    contexts = [
+        c
+        for c in bm.work_contexts()
+        if c is context_record or (c.applies_to_work_models and where.work_model in c.applies_to_work_models)
+    ]
+    engagement = (
+        bm.engagement_model(segment_record.engagement_model) if segment_record.engagement_model else None
+    )
     job_title = title.strip() if title else f"{level_record.title} ({segment_record.name})"
-    metrics = _metrics(bm, segment_record.key)
-    hiring_phrase = f"{company_record.name} is hiring" if company_record.name else "We are hiring"
-    segment_words = _segment_words(segment_record.key, segment_record.name)
-    book = f"own a book of {portfolio.label} {segment_words} accounts"
-    if level_record.key in MANAGING_LEVELS:
-        book = f"lead CSMs who each {book}"
+    metrics = _metrics(bm, segment_record)
+    accounts = portfolio.label
+    hiring = company_record.name
     article = "an" if job_title[:1].lower() in "aeiou" else "a"
+    grows = level_record.book in ("own", "fewer")
     summary = (
-        f"{hiring_phrase} {article} {job_title} to {book} "
-        "and grow them through retention and expansion, measured against clear targets."
+        f"{hiring + ' is hiring' if hiring else 'We are hiring'} {article} {job_title} to "
+        f"{compose.book_phrase(level_record, segment_record, accounts)}"
+        + (
+            " and grow them through retention and expansion, measured against clear targets."
+            if grows
+            else ", with retention and expansion measured against clear targets."
+        )
+    )
+    duties, requirements, nice = _lists(
+        bm,
+        situation,
+        level_record,
+        segment_record,
+        portfolio,
+        experience,
+        industry_record,
+        contexts,
+        technical,
     )
     used = {
         portfolio.source,
@@ -810,7 +781,7 @@ def generate_jd(
     skills = tuple(
         dict.fromkeys(
             [
-                *(skill for comp in bm.competencies() for skill in comp.skills[:1]),
+                *(comp.skills[0] for comp in bm.competencies() if comp.skills),
                 *(("API integrations", "SQL") if technical else ("business acumen",)),
                 *(c.name for c in (industry_record.compliance if industry_record else ())),
             ]
@@ -821,37 +792,110 @@ def generate_jd(
         level=level_record.key,
         level_name=level_record.name,
         segment=segment_record.key,
+        segment_name=segment_record.name,
         industry=industry_record.key if industry_record else None,
         industry_name=industry_record.name if industry_record else None,
         context=context_record.key if context_record else None,
         technical=technical,
         company=company_record,
         hiring_organization=hiring,
-        location=location,
-        employment_type=employment_type,
+        location=where,
+        employment_type=employment,
+        identifier=identifier.strip()
+        if identifier
+        else _identifier(hiring, job_title, where.label, level_record.key, segment_record.key, posted),
         date_posted=posted,
         valid_through=closes,
         summary=summary,
-        about=company_record.about or DEFAULT_ABOUT,
-        role=_role(level_record, portfolio, engagement.description, context_record, location),
-        responsibilities=_duties(bm, level_record, portfolio, industry_record, technical),
-        requirements=_requirements(
-            bm,
-            level_record,
-            experience,
-            segment_record.key,
-            industry_record,
-            context_record,
-            location.work_model,
-            technical,
+        about=company_record.about,
+        role=compose.role_paragraphs(
+            situation,
+            segment_record,
+            (engagement.name, engagement.description) if engagement else None,
+            contexts,
+            where,
         ),
-        nice_to_haves=_nice_to_haves(bm, segment_record.key, industry_record, context_record, technical),
+        responsibilities=duties,
+        requirements=requirements,
+        nice_to_haves=nice,
         success_metrics=metrics,
         portfolio=portfolio,
+        accounts=compose.accounts_fact(level_record, segment_record, accounts),
         experience=experience,
         compensation=compensation,
-        benefits=company_record.benefits or DEFAULT_BENEFITS,
-        how_to_apply=company_record.how_to_apply or DEFAULT_APPLY,
+        benefits=company_record.benefits,
+        how_to_apply=company_record.how_to_apply,
         skills=skills,
         sources=tuple(s for s in bm.sources() if s.id in used),
+        warnings=_warnings(company_record, where, compensation, closes),
     )
+
+
+def _lists(
+    bm: Benchmarks,
+    situation: compose.Situation,
+    level: Level,
+    segment: Segment,
+    portfolio: Portfolio,
+    experience: YearsRange | None,
+    industry: Industry | None,
+    contexts: list[WorkContext],
+    technical: bool,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Duties, requirements and nice-to-haves, chosen by the data's conditions for this posting."""
+    accounts = portfolio.label
+    engagement = bm.engagement_model(segment.engagement_model) if segment.engagement_model else None
+    first_duties = []
+    book = compose.book_duty(level, segment, accounts, portfolio.acv_label)
+    if book is not None:
+        first_duties.append(book)
+        if portfolio.activities:
+            activities = compose.join(portfolio.activities)
+            first_duties.append(
+                compose.sentence(f"Work a {engagement.name.lower()} model: {activities}")
+                if engagement
+                else compose.sentence(f"Keep in touch with each account through {activities}")
+            )
+    technical_duties: list[str] = []
+    technical_requirements: list[str] = []
+    variant = bm.get("technical_variants", "technical" if technical else "business")
+    if variant is not None:
+        technical_duties = [e.text for e in variant.expectations if e.use == "duty"]
+        asked = [e.text for e in variant.expectations if e.use == "requirement"]
+        if technical:
+            technical_requirements = [compose.sentence(text) for text in asked]
+        elif asked:
+            listed = compose.join(compose.lower_first(text) for text in asked)
+            technical_requirements = [compose.sentence(f"{listed}; deep technical skill is not required")]
+    requirements = []
+    if experience is not None:
+        requirements.append(
+            f"{experience} in customer success, account management or another customer-facing job, "
+            "ideally at a B2B SaaS company."
+        )
+    if level.experience_text:
+        requirements.append(level.experience_text)
+    requirements.extend(compose.qualifications_for(bm, situation, must=True))
+    if industry is not None and industry.requirements:
+        needs = compose.join(r.text for r in industry.requirements)
+        requirements.append(compose.sentence(f"For {industry.name.lower()} customers: {needs}"))
+    requirements.extend(technical_requirements)
+    requirements.extend(compose.context_requirements(situation, contexts))
+    nice = []
+    if industry is not None:
+        nice.append(f"Experience with {industry.name.lower()} customers.")
+    nice.extend(compose.qualifications_for(bm, situation, must=False))
+
+    duties = compose.duties(bm, situation, first_duties, industry, technical_duties)
+    return duties, tuple(dict.fromkeys(requirements)), tuple(dict.fromkeys(nice))
+
+
+def _default_level(bm: Benchmarks, segment: Segment) -> Level:
+    """The level a posting takes when none is given: the one the newest guide pairs with the segment."""
+    paired = bm.paired_level(segment.key)
+    if paired is not None:
+        return paired
+    ranked = sorted(bm.levels(), key=lambda lvl: lvl.rank)
+    if not ranked:
+        raise NoFigureError(f"{bm.origin} has no levels to hire for")
+    return next((lvl for lvl in ranked if lvl.key == "mid"), ranked[0])

@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 #: Output formats a template can be written for (a template's file stem says which).
-TEMPLATE_FORMATS = ("markdown", "html", "text", "svg")
+TEMPLATE_FORMATS = ("markdown", "html", "text", "svg", "description")
 #: Where a wheel keeps the precompiled built-in templates, inside the package.
 COMPILED_FOLDER = "templates_compiled"
 _MANIFEST = "manifest.json"
@@ -145,7 +145,7 @@ def new_environment(
     env = cls(
         loader=loader,
         undefined=jinja2.StrictUndefined,
-        autoescape=format in {"html", "svg"},
+        autoescape=format in {"html", "svg", "description"},
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

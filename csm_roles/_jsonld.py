@@ -1,7 +1,8 @@
 """A `JobDescription` as a schema.org ``JobPosting`` (JSON-LD).
 
 Every property and nested type used here is checked against the schema.org 30.0
-vocabulary by the tests (``tests/test_jsonld.py``). Remote jobs use
+vocabulary by the tests (``tests/test_jsonld.py``), and the whole input space against
+Google's JobPosting rules (``tests/jobposting.py``). Remote jobs use
 ``jobLocationType: TELECOMMUTE`` with ``applicantLocationRequirements``; others a
 ``Place`` with a ``PostalAddress``.
 """
@@ -25,36 +26,60 @@ def _address(jd: JobDescription) -> dict[str, Any]:
     return address
 
 
-def job_posting(jd: JobDescription) -> dict[str, Any]:
-    """The schema.org JobPosting for ``jd``, as plain JSON-compatible data."""
-    pay = jd.compensation
+def _organization(jd: JobDescription) -> dict[str, Any]:
     organization: dict[str, Any] = {"@type": "Organization", "name": jd.hiring_organization}
     if jd.company.url:
-        organization["url"] = jd.company.url
+        organization["sameAs"] = jd.company.url
+    if jd.company.logo:
+        organization["logo"] = jd.company.logo
+    return organization
+
+
+def job_posting(jd: JobDescription) -> dict[str, Any]:
+    """The schema.org JobPosting for ``jd``, as plain JSON-compatible data.
+
+    It carries what Google's job search reads: title, an HTML description of the
+    whole posting (paragraphs and lists only), dates, the employer (left out when no
+    company name was given: ``jd.warnings`` says so), an identifier, where the job is
+    (a postal address, or TELECOMMUTE with the countries candidates may live in), the
+    base salary as a MonetaryAmount (never total pay), employment type and directApply.
+    """
+    pay = jd.compensation
     posting: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": jd.title,
-        "description": jd.render("html"),
+        "description": jd.render("description"),
         "datePosted": jd.date_posted.isoformat(),
-        "hiringOrganization": organization,
         "employmentType": jd.employment_type,
+        "directApply": jd.company.direct_apply,
+    }
+    if jd.hiring_organization:
+        posting["hiringOrganization"] = _organization(jd)
+    posting["identifier"] = {
+        "@type": "PropertyValue",
+        "name": jd.hiring_organization or "csm-roles",
+        "value": jd.identifier,
     }
     if jd.valid_through is not None:
         posting["validThrough"] = jd.valid_through.isoformat()
     if jd.location.work_model == "remote":
         posting["jobLocationType"] = "TELECOMMUTE"
-        posting["applicantLocationRequirements"] = {"@type": "Country", "name": jd.location.country}
+        area: dict[str, Any] = {"@type": "Country", "name": jd.location.country}
+        if jd.location.region and jd.location.country == "US":
+            area = {"@type": "State", "name": jd.location.region_name or jd.location.region}
+        posting["applicantLocationRequirements"] = area
     else:
         posting["jobLocation"] = {"@type": "Place", "address": _address(jd)}
-    value: dict[str, Any] = {"@type": "QuantitativeValue", "minValue": pay.base.low, "unitText": "YEAR"}
-    if pay.base.high is not None:
-        value["maxValue"] = pay.base.high
-    posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.base.currency, "value": value}
-    variable = [line for line in pay.lines[1:] if line.startswith(("On-target", "Variable"))]
+    if pay.base is not None:
+        value: dict[str, Any] = {"@type": "QuantitativeValue", "minValue": pay.base.low, "unitText": "YEAR"}
+        if pay.base.high is not None:
+            value["maxValue"] = pay.base.high
+        posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.base.currency, "value": value}
+    variable = [line for line in pay.lines if line.startswith(("On-target", "Variable", "Total"))]
     if variable:
         posting["incentiveCompensation"] = " ".join(variable)
-    if jd.experience is not None:
+    if jd.experience is not None and jd.experience.low > 0:
         posting["experienceRequirements"] = {
             "@type": "OccupationalExperienceRequirements",
             "monthsOfExperience": jd.experience.low * 12,
@@ -66,7 +91,8 @@ def job_posting(jd: JobDescription) -> dict[str, Any]:
         posting["industry"] = jd.industry_name
     if jd.company.about:
         posting["employerOverview"] = jd.company.about
-    posting["jobBenefits"] = " ".join(jd.benefits)
+    if jd.benefits:
+        posting["jobBenefits"] = " ".join(jd.benefits)
     return posting
 
 

@@ -25,12 +25,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ._limits import MAX_MONEY
 
 __all__ = [
+    "AcvRange",
     "Adjustment",
     "CareerPath",
     "Competency",
     "ComplianceName",
+    "ContextPoint",
     "Dataset",
     "EngagementModel",
+    "Expectation",
     "Industry",
     "InterviewQuestion",
     "JDMistake",
@@ -64,6 +67,7 @@ __all__ = [
     "TechnicalVariant",
     "Tool",
     "Trait",
+    "When",
     "WorkContext",
     "YearsRange",
     "normalize_key",
@@ -152,9 +156,14 @@ class Record(BaseModel):
         cls.model_config = FrozenDict(cls.model_config)  # type: ignore[assignment]
 
 
-def format_money(amount: int) -> str:
-    """Whole dollars as a posting writes them: ``$80,000``."""
-    return f"${amount:,}"
+#: Currencies written with their symbol; any other is written with its ISO code.
+CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def format_money(amount: int, currency: str = "USD") -> str:
+    """A whole amount as a posting writes it: ``$80,000``, ``£55,000``, ``CHF 120,000``."""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
 
 
 def format_number(value: float) -> str:
@@ -206,22 +215,45 @@ class _Bounds(Record):
         return self
 
 
+#: A currency as ISO 4217 writes it: three capital letters.
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", description="ISO 4217 code, such as USD or GBP.")]
+
+
 class MoneyRange(_Bounds):
-    """A pay range in whole US dollars a year.
+    """A pay range in whole units of a currency a year (US dollars unless it says otherwise).
 
     Examples:
         >>> str(csm_roles.MoneyRange(low=160_000, high=220_000, open_ended=True))
         '$160,000–$220,000+'
+        >>> str(csm_roles.MoneyRange(low=50_000, high=60_000, currency="GBP"))
+        '£50,000–£60,000'
     """
 
     low: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)]
     high: Annotated[int, Field(ge=0, le=MAX_MONEY, strict=True)] | None = None
     open_ended: bool = False
-    currency: Literal["USD"] = "USD"
+    currency: Currency = "USD"
     period: Literal["year"] = "year"
 
     def __str__(self) -> str:
-        return format_range(self.low, self.high, open_ended=self.open_ended, number=format_money)
+        def money(amount: int) -> str:
+            return format_money(amount, self.currency)
+
+        return format_range(self.low, self.high, open_ended=self.open_ended, number=money)
+
+
+class AcvRange(MoneyRange):
+    """The annual contract value a guide ties to a count of accounts ("above $100,000")."""
+
+    exclusive_low: bool = Field(default=False, description="True where the guide says 'above' the low end.")
+
+    @property
+    def phrase(self) -> str:
+        """The ACV as a posting states it: "above $100,000", "$25,000–$100,000"."""
+        if self.high is None:
+            low = format_money(self.low, self.currency)
+            return f"above {low}" if self.exclusive_low else f"{low} or more"
+        return str(self)
 
 
 class MoneyAmount(Record):
@@ -246,12 +278,18 @@ class PercentRange(_Bounds):
 
 
 class YearsRange(_Bounds):
-    """Years of experience one source gives for a level."""
+    """Years of experience one source gives for a level.
+
+    ``basis`` is ``"stated"`` where the source gives the figure for this level, and
+    ``"reading"`` where the library applies a source's figure to a level the source
+    does not name (``note`` says how).
+    """
 
     low: Annotated[int, Field(ge=0)]
     high: Annotated[int, Field(ge=0)] | None = None
     open_ended: bool = False
     source: SourceId
+    basis: Literal["stated", "reading"] = "stated"
     note: Text | None = None
 
     def __str__(self) -> str:
@@ -271,6 +309,9 @@ class PortfolioRange(_Bounds):
     high: Annotated[int, Field(ge=0)] | None = None
     open_ended: bool = False
     source: SourceId
+    acv: AcvRange | None = Field(
+        default=None, description="The contract value the same source ties to this count of accounts."
+    )
     note: Text | None = None
 
     def __str__(self) -> str:
@@ -288,7 +329,6 @@ class SourcedMoneyRange(MoneyRange):
 
     source: SourceId
     note: Text | None = None
-    exclusive_low: bool = False
 
 
 class Source(Record):
@@ -300,6 +340,9 @@ class Source(Record):
     """
 
     id: Key
+    kind: Literal["guide", "library"] = Field(
+        default="guide", description="`library` marks the library's own editorial choices, not a guide."
+    )
     publisher: Text | None = None
     title: Text
     year: int | Literal["undated"]
@@ -334,6 +377,33 @@ class SimilarTitle(Record):
     source: SourceId
 
 
+Book = Literal["own", "fewer", "partial", "none"]
+WorkModel = Literal["onsite", "hybrid", "remote"]
+
+
+class When(Record):
+    """When a posting uses an item: every condition given must hold (an empty `When` always holds).
+
+    Level conditions use the level's traits (`book`, `leads_people`, `rank`), so a
+    company's own levels are handled too.
+
+    Examples:
+        >>> csm_roles.When(segments=("enterprise",), min_rank=2).segments
+        ('enterprise',)
+    """
+
+    segments: tuple[Key, ...] = Field(default=(), description="Any of these segments.")
+    levels: tuple[Key, ...] = Field(default=(), description="Any of these levels.")
+    min_rank: Annotated[int, Field(ge=1)] | None = None
+    max_rank: Annotated[int, Field(ge=1)] | None = None
+    book: tuple[Book, ...] = Field(default=(), description="Levels whose book is one of these.")
+    leads_people: bool | None = None
+    work_models: tuple[WorkModel, ...] = ()
+    contexts: tuple[Key, ...] = Field(default=(), description="Any of these work contexts.")
+    technical: bool | None = Field(default=None, description="A technical product (True) or not (False).")
+    industry: bool | None = Field(default=None, description="An industry is named (True) or not (False).")
+
+
 class Level(Record):
     """A CSM career level (entry, mid, senior, strategic, team lead, manager, director).
 
@@ -353,12 +423,15 @@ class Level(Record):
     similar_titles: tuple[SimilarTitle, ...] = ()
     duties: tuple[Text, ...] = Field(default=(), description="Duties this level adds in a job description.")
     experience_text: Text | None = Field(
-        default=None, description="What to ask for where the guides give no years of experience."
-    )
-    pay_reference: Key | None = Field(
         default=None,
-        description="The closest level with a published band, used (and said so) where this level has none.",
+        description="What a posting asks for besides the years (leading people, large accounts).",
     )
+    book: Book = Field(
+        default="own",
+        description="The accounts this level holds: `own` the segment's book, `fewer` fewer and larger "
+        "accounts, `partial` some accounts while leading others, `none` (its CSMs hold the books).",
+    )
+    leads_people: bool = Field(default=False, description="Whether this level leads other CSMs.")
     sources: tuple[SourceId, ...]
 
 
@@ -411,12 +484,16 @@ class Segment(Record):
     key: Key
     name: Text
     aliases: tuple[Text, ...] = ()
-    portfolio: tuple[PortfolioRange, ...]
-    acv: SourcedMoneyRange | None = None
-    acv_note: Text | None = None
-    engagement_model: Key
+    portfolio: tuple[PortfolioRange, ...] = Field(min_length=1)
+    engagement_model: Key | None = Field(default=None, description="None where no guide names one.")
+    engagement_note: Text | None = None
     cadence: Text
     activities: tuple[SourcedText, ...] = ()
+    lead_kpis: tuple[Key, ...] = Field(
+        default=(),
+        description="The KPIs a generated posting leads with (the library's choice); "
+        "without them, the first KPIs that have targets.",
+    )
     sources: tuple[SourceId, ...]
 
 
@@ -430,7 +507,10 @@ class LevelBand(Record):
     ote: MoneyRange | None = None
     total: MoneyRange | None = None
     bonus_pct: PercentRange | None = None
-    variable: Text | None = None
+    variable: Text | None = Field(
+        default=None, description='Variable pay on top of base, as a posting names it ("a bonus").'
+    )
+    note: Text | None = None
 
     @model_validator(mode="after")
     def _has_pay(self) -> "LevelBand":
@@ -528,6 +608,9 @@ class Metro(Record):
     name: Text
     aliases: tuple[Text, ...] = ()
     locality: Text | None = Field(default=None, description="City, for postal addresses in job postings.")
+    localities: tuple[Text, ...] = Field(
+        default=(), description="Other cities this library counts in the metro (its own reading of the area)."
+    )
     region: Text | None = Field(default=None, description="State or region code.")
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "US"
     base: MoneyRange
@@ -610,20 +693,28 @@ class Kpi(Record):
 
 
 class Responsibility(Record):
-    """A duty of the role, and the segments where it weighs most."""
+    """A duty of the role, the segments where it weighs most, and when a posting lists it."""
 
     key: Key
     text: Text
-    emphasis: tuple[Key, ...] = ()
+    emphasis: tuple[Key, ...] = Field(
+        default=(), description="Segments where the duty weighs most (empty: all)."
+    )
     sources: tuple[SourceId, ...]
+    in_postings: bool = Field(default=True, description="Whether generated postings list it at all.")
+    when: When = Field(default_factory=When, description="The postings that list it (the library's choice).")
 
 
 class Qualification(Record):
-    """A requirement or a nice-to-have for candidates."""
+    """A requirement or a nice-to-have for candidates, and when a posting asks for it."""
 
     key: Key
     text: Text
     sources: tuple[SourceId, ...]
+    in_postings: bool = Field(default=True, description="Whether generated postings ask for it at all.")
+    when: When = Field(
+        default_factory=When, description="The postings that ask for it (the library's choice)."
+    )
 
 
 class Qualifications(Record):
@@ -642,6 +733,10 @@ class RoleAtAGlance(Record):
     employer_types: tuple[Text, ...]
     growth_outlook: Text
     ai_impact: Text
+    ai_impact_label: Text | None = None
+    ai_impact_through: Annotated[int, Field(ge=2000, le=2100)] | None = Field(
+        default=None, description="The year the guide's view of AI's impact runs to."
+    )
     source: SourceId
 
 
@@ -689,13 +784,27 @@ class Tool(Record):
     sources: tuple[SourceId, ...]
 
 
+class ContextPoint(Record):
+    """One fact about a working context, as a sentence a posting can use, and where it goes."""
+
+    key: Key
+    text: Text
+    use: Literal["role", "requirement"] = Field(
+        description="Where a posting puts it: the role paragraph or the requirements."
+    )
+    when: When = Field(default_factory=When)
+
+
 class WorkContext(Record):
     """A working context that changes the job (corporate, startup, remote/hybrid)."""
 
     key: Key
     name: Text
     aliases: tuple[Text, ...] = ()
-    points: tuple[Text, ...]
+    points: tuple[ContextPoint, ...]
+    applies_to_work_models: tuple[WorkModel, ...] = Field(
+        default=(), description="The work models this context describes (empty: any)."
+    )
     source: SourceId
 
 
@@ -717,10 +826,18 @@ class Industry(Record):
     key: Key
     name: Text
     aliases: tuple[Text, ...] = ()
-    requirements: tuple[Text, ...]
+    requirements: tuple[SourcedText, ...]
     focus_areas: tuple[Text, ...]
     compliance: tuple[ComplianceName, ...] = ()
     sources: tuple[SourceId, ...]
+
+
+class Expectation(Record):
+    """One thing a technical variant asks of the CSM, listed as a duty or as a requirement."""
+
+    key: Key
+    text: Text
+    use: Literal["duty", "requirement"]
 
 
 class TechnicalVariant(Record):
@@ -730,7 +847,7 @@ class TechnicalVariant(Record):
     name: Text
     aliases: tuple[Text, ...] = ()
     when: Text
-    expectations: tuple[Text, ...]
+    expectations: tuple[Expectation, ...]
     source: SourceId
 
 
@@ -901,6 +1018,9 @@ class Dataset(Record):
     engagement_models: tuple[EngagementModel, ...] = ()
     segments: tuple[Segment, ...]
     portfolio_general: tuple[PortfolioRange, ...] = ()
+    experience_options: tuple[YearsRange, ...] = Field(
+        default=(), description="Years of experience a guide offers without tying them to a level."
+    )
     arr_managed: tuple[SourcedMoneyRange, ...] = ()
     pay: Pay
     metros: tuple[Metro, ...] = ()
@@ -957,6 +1077,7 @@ def _integrity_problems(data: Dataset) -> Iterator[Problem]:
         _keys_are_unique,
         _references_resolve,
         _interview_tags_resolve,
+        _conditions_resolve,
         _one_band_per_level_and_source,
     )
     for check in checks:
@@ -1015,19 +1136,11 @@ def _references_resolve(data: Dataset) -> Iterator[Problem]:
     """Every key that points at another record finds it."""
     for i, career_path in enumerate(data.career_paths):
         yield from _refs(data, ("career_paths", i, "to_levels"), career_path.to_levels, "levels")
-    banded = {band.level for band in data.pay.level_bands}
-    for i, level in enumerate(data.levels):
-        if level.pay_reference is not None:
-            yield from _refs(data, ("levels", i, "pay_reference"), level.pay_reference, "levels")
-            if level.pay_reference not in banded:
-                yield (
-                    ("levels", i, "pay_reference"),
-                    f"level {level.pay_reference!r} has no pay band to refer to",
-                )
     for i, segment in enumerate(data.segments):
-        yield from _refs(
-            data, ("segments", i, "engagement_model"), segment.engagement_model, "engagement_models"
-        )
+        if segment.engagement_model is not None:
+            where = ("segments", i, "engagement_model")
+            yield from _refs(data, where, segment.engagement_model, "engagement_models")
+        yield from _refs(data, ("segments", i, "lead_kpis"), segment.lead_kpis, "kpis")
     for i, responsibility in enumerate(data.responsibilities):
         yield from _refs(data, ("responsibilities", i, "emphasis"), responsibility.emphasis, "segments")
     for i, band in enumerate(data.pay.level_bands):
@@ -1046,6 +1159,18 @@ def _interview_tags_resolve(data: Dataset) -> Iterator[Problem]:
             if tag not in tags:
                 where = ("interview_questions", i, "relevant_to", j)
                 yield where, f"unknown tag {tag!r}; use a segment or level key, or 'industry'"
+
+
+def _conditions_resolve(data: Dataset) -> Iterator[Problem]:
+    """Every `when` names segments, levels and contexts that exist, and a sensible rank window."""
+    for path, _, value in _walk(data, ()):
+        if not isinstance(value, When):
+            continue
+        yield from _refs(data, (*path, "segments"), value.segments, "segments")
+        yield from _refs(data, (*path, "levels"), value.levels, "levels")
+        yield from _refs(data, (*path, "contexts"), value.contexts, "work_contexts")
+        if value.min_rank is not None and value.max_rank is not None and value.min_rank > value.max_rank:
+            yield (*path, "min_rank"), f"min_rank ({value.min_rank}) is above max_rank ({value.max_rank})"
 
 
 def _one_band_per_level_and_source(data: Dataset) -> Iterator[Problem]:

@@ -1,8 +1,9 @@
 """Pay bands: choosing among sources, adjusting for a metro, and placing an offer.
 
-The default source policy, the metro formula and the Remote answer are documented
-here and in ``docs/reference/data-format.md``; they are the only places the library computes
-a number the guides do not state, and every such number says how it was derived.
+The default source policy, the pairing of levels with segments and the metro formula
+are documented here and in ``docs/reference/data-format.md``; the metro formula is the
+only place the library computes a pay figure the guides do not state, and every such
+figure says how it was derived.
 """
 
 import math
@@ -13,9 +14,18 @@ from typing import Literal
 
 from ._errors import InvalidInputError, NoFigureError
 from ._limits import MAX_SALARY
-from ._models import LevelBand, Metro, MoneyRange, PercentRange, Record, Source
+from ._models import LevelBand, Metro, MoneyRange, NationalAverage, PercentRange, Record, Source
 
-__all__ = ["OfferComparison", "PayBand", "adjust_for_metro", "choose_band", "compare", "plain_band"]
+__all__ = [
+    "OfferComparison",
+    "PayBand",
+    "adjust_for_metro",
+    "choose_band",
+    "compare",
+    "metro_map",
+    "paired_band",
+    "plain_band",
+]
 
 
 class PayBand(Record):
@@ -98,6 +108,12 @@ def choose_band(bands: Sequence[LevelBand], sources: dict[str, Source], level: s
     return max(enumerate(bands), key=lambda item: (_year(sources[item[1].source]), -item[0]))[1]
 
 
+def paired_band(bands: Sequence[LevelBand], sources: dict[str, Source], segment: str) -> LevelBand | None:
+    """The band the newest dated guide ties to ``segment`` (guide 004's "Senior / Enterprise"), if any."""
+    paired = [band for band in bands if band.segment == segment]
+    return choose_band(paired, sources, segment) if paired else None
+
+
 def plain_band(band: LevelBand) -> PayBand:
     """A source's band as it stands, unadjusted.
 
@@ -114,18 +130,8 @@ def plain_band(band: LevelBand) -> PayBand:
         variable=band.variable,
         source=band.source,
         sources=(band.source,),
+        note=band.note,
     )
-
-
-def _scale(money: MoneyRange | None, low_pct: float, high_pct: float) -> MoneyRange | None:
-    if money is None:
-        return None
-
-    def scaled(amount: int, pct: float) -> int:  # exact: a percentage of a whole-dollar amount
-        return _round(amount * (100 + Fraction(str(pct))) / 100)
-
-    high = None if money.high is None else scaled(money.high, high_pct)
-    return MoneyRange.model_construct(low=scaled(money.low, low_pct), high=high, open_ended=money.open_ended)
 
 
 def _round(amount: float | Decimal | Fraction) -> int:
@@ -134,48 +140,72 @@ def _round(amount: float | Decimal | Fraction) -> int:
     return math.floor(exact + Fraction(1, 2))
 
 
-def adjust_for_metro(band: LevelBand, metro: Metro) -> PayBand:
-    """The level band adjusted by the metro's cost-of-living range.
+def metro_map(metro: Metro, national: NationalAverage) -> tuple[Fraction, Fraction]:
+    """The straight line that takes the national average range onto a metro's, as (offset, slope).
 
-    Formula: the band's low end times (1 + the adjustment's low end), its high end
-    times (1 + the adjustment's high end), rounded to whole dollars; base, OTE and
-    total are scaled alike and bonus percentages are kept. The baseline metro
-    (Atlanta) leaves the band unchanged. Remote has no numeric factor in the guides,
-    so the band is returned unadjusted and ``note`` says so.
+    A pay at a given point of the national range maps to the same point of the
+    metro's range: ``metro low + (pay - national low) x metro width / national width``.
+    Applied to the national range it gives back the metro's own range exactly, which
+    the guide's cost-of-living percentages do not.
     """
-    sources = tuple(dict.fromkeys((band.source, metro.source)))
+    n_low, n_high, m_low, m_high = national.base.low, national.base.high, metro.base.low, metro.base.high
+    if n_high is None or m_high is None or n_high <= n_low:
+        raise NoFigureError(f"{metro.name}: deriving a metro band needs closed ranges with some width")
+    slope = Fraction(m_high - m_low, n_high - n_low)
+    return Fraction(m_low) - n_low * slope, slope
+
+
+def _mapped(money: MoneyRange | None, offset: Fraction, slope: Fraction) -> MoneyRange | None:
+    if money is None:
+        return None
+
+    def at(amount: int) -> int:
+        return max(_round_thousand(offset + amount * slope), 0)
+
+    top = None if money.high is None else at(money.high)
+    return MoneyRange.model_construct(low=at(money.low), high=top, open_ended=money.open_ended)
+
+
+def _round_thousand(amount: Fraction) -> int:
+    """Round half up to the nearest $1,000: a derived figure should not look more exact than it is."""
+    return _round(amount / 1000) * 1000
+
+
+def adjust_for_metro(band: LevelBand, metro: Metro, national: NationalAverage | None) -> PayBand:
+    """The level band moved to a metro along the guide's own national and metro ranges.
+
+    Formula: each end of the band is placed at the same point of the metro's average
+    base range as it sits on the national average range, ``metro low + (end - national
+    low) x (metro width / national width)``, rounded to the nearest $1,000; base and
+    OTE are moved alike and bonus percentages kept. Applied to the national average
+    range, this gives back the guide's own range for every metro (Atlanta and Remote
+    too). A band of total pay only (no base) is not moved: the guides give metro
+    figures for base pay. ``derived`` is True and ``formula`` names every input.
+    """
+    sources = tuple(dict.fromkeys((band.source, metro.source, *((national.source,) if national else ()))))
     plain = plain_band(band)
-    adjustment = metro.adjustment
-    if adjustment.kind == "location-adjusted":
-        return plain.model_copy(
-            update={
-                "metro": metro.key,
-                "metro_name": metro.name,
-                "sources": sources,
-                "note": (
-                    f"{metro.name}: {metro.source} gives no numeric cost-of-living factor "
-                    f"(it says pay is location-adjusted, by geographic bands), so this band is not "
-                    f"adjusted. The same guide reports {metro.base} base for {metro.name} CSMs at large."
-                ),
-            }
+    where = {"metro": metro.key, "metro_name": metro.name}
+    if national is None or band.base is None:
+        why = (
+            f"{band.source} gives only total pay for this level and the metro figures are base pay"
+            if band.base is None
+            else "the dataset has no national average to compare the metro with"
         )
-    low_pct = adjustment.low or 0.0
-    high_pct = adjustment.high or 0.0
-    if adjustment.kind == "baseline":
-        formula = f"unchanged: {metro.name} is the baseline of {metro.source}'s cost-of-living adjustments"
-    else:
-        formula = (
-            f"low × (1 + {low_pct:g}%), high × (1 + {high_pct:g}%) with {metro.name}'s "
-            f"cost-of-living adjustment of {adjustment} from {metro.source}, "
-            f"applied to the {band.level} band from {band.source}; rounded to whole dollars"
-        )
+        return plain.model_copy(update={**where, "note": f"Not adjusted for {metro.name}: {why}."})
+    offset, slope = metro_map(metro, national)
+    m_width = (metro.base.high or 0) - metro.base.low
+    n_width = (national.base.high or 0) - national.base.low
+    formula = (
+        f"each end placed at the same point of {metro.name}'s average base range ({metro.base}, "
+        f"{metro.source}) as on the national average range ({national.base}, {national.source}): "
+        f"${metro.base.low:,} + (end - ${national.base.low:,}) × {m_width:,} / {n_width:,}, applied to the "
+        f"{band.level} band from {band.source} ({band.base}); rounded to the nearest $1,000"
+    )
     return plain.model_copy(
         update={
-            "metro": metro.key,
-            "metro_name": metro.name,
-            "base": _scale(band.base, low_pct, high_pct),
-            "ote": _scale(band.ote, low_pct, high_pct),
-            "total": _scale(band.total, low_pct, high_pct),
+            **where,
+            "base": _mapped(band.base, offset, slope),
+            "ote": _mapped(band.ote, offset, slope),
             "sources": sources,
             "derived": True,
             "formula": formula,

@@ -35,6 +35,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "html": ("htm",),
     "text": ("txt", "plain", "plaintext"),
     "svg": (),
+    "description": ("job board", "jobposting"),
 }
 
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+\n")

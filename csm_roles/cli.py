@@ -142,7 +142,12 @@ def cmd_levels(args: argparse.Namespace, bm: Benchmarks) -> int:
         return EXIT_OK
     rows = []
     for level in levels:
-        years = "; ".join(f"{r} ({r.source})" for r in level.experience) or "not stated"
+        years = (
+            "; ".join(
+                f"{r} ({r.source}{', our reading' if r.basis == 'reading' else ''})" for r in level.experience
+            )
+            or "not stated"
+        )
         rows.append((level.key, level.name, years))
     _out(_table(rows, ("key", "level", "experience (source)")))
     return EXIT_OK
@@ -156,8 +161,8 @@ def cmd_segments(args: argparse.Namespace, bm: Benchmarks) -> int:
     rows = []
     for seg in segments:
         accounts = "; ".join(f"{r} ({r.source})" for r in seg.portfolio)
-        acv = f"{seg.acv}" if seg.acv else "not stated"
-        rows.append((seg.key, seg.name, accounts, acv, seg.engagement_model))
+        acv = "; ".join(f"{p.acv.phrase} ({p.source})" for p in seg.portfolio if p.acv) or "not stated"
+        rows.append((seg.key, seg.name, accounts, acv, seg.engagement_model or "not named"))
     _out(_table(rows, ("key", "segment", "accounts per CSM (source)", "ACV", "engagement")))
     return EXIT_OK
 
@@ -264,15 +269,19 @@ def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
         args.segment,
         args.level,
         industry=args.industry,
+        location=args.location,
         metro=args.metro,
         work_model=args.work_model,
         context=args.context,
         technical=args.technical,
         company=_company(args),
         pay=args.pay,
+        currency=args.currency,
         title=args.title,
         date_posted=args.date,
         valid_through=args.valid_through,
+        employment_type=args.employment_type,
+        identifier=args.id,
         benchmarks=bm,
     )
     if args.format == "jsonld":
@@ -280,8 +289,11 @@ def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
     elif args.format == "json":
         text = jd.to_json() + "\n"
     else:
-        text = jd.render(args.format, template_dir=args.template_dir)
+        text = jd.render(args.format, template_dir=args.template_dir, sources=args.sources)
     _write(text, args.output)
+    if not args.quiet:
+        for warning in jd.warnings:
+            _error(warning, prefix="csm-roles: note: ")
     return EXIT_OK
 
 
@@ -406,11 +418,20 @@ def _no_args(cmd: argparse.ArgumentParser) -> None:
 
 def _jd_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--segment", required=True, help="smb, mid-market or enterprise (aliases work)")
-    cmd.add_argument("--level", default="mid", help="level key or alias (default: mid)")
+    cmd.add_argument(
+        "--level",
+        help="level key or alias (default: the level the guides pair with the segment: "
+        "entry for SMB, mid for mid-market, senior for enterprise)",
+    )
     cmd.add_argument(
         "--industry", help="healthcare, financial-services, manufacturing, technology, ecommerce, education"
     )
-    cmd.add_argument("--metro", help="metro key or alias; pay is adjusted for it (SF, NYC, remote ...)")
+    cmd.add_argument(
+        "--location",
+        help="where the job is, as you would write it: 'Boston, MA', 'Remote (US)', "
+        "'Hybrid - Austin, TX (3 days in office)'",
+    )
+    cmd.add_argument("--metro", help="a guide metro key or alias (SF, NYC, remote ...): a short --location")
     cmd.add_argument("--work-model", help="onsite, hybrid or remote")
     cmd.add_argument("--context", help="corporate, startup or remote-hybrid")
     cmd.add_argument(
@@ -423,8 +444,16 @@ def _jd_args(cmd: argparse.ArgumentParser) -> None:
         help="YAML with name, about, culture, benefits, how_to_apply, url",
     )
     cmd.add_argument(
-        "--pay", type=parse_pay, metavar="LOW-HIGH", help="the company's own base band, e.g. 90k-110k"
+        "--pay",
+        type=parse_pay,
+        metavar="LOW-HIGH",
+        help="the company's own base band, e.g. 90k-110k (needed for levels without a guide band)",
     )
+    cmd.add_argument("--currency", default="USD", help="currency of --pay, an ISO code (default: USD)")
+    cmd.add_argument(
+        "--employment-type", default="FULL_TIME", help="FULL_TIME (default), PART_TIME, CONTRACTOR ..."
+    )
+    cmd.add_argument("--id", help="your own identifier for the posting (default: one made from its inputs)")
     cmd.add_argument("--title", help="a job title to use instead of the generated one")
     cmd.add_argument("--date", metavar="YYYY-MM-DD", help="date posted (default: today)")
     cmd.add_argument("--valid-through", metavar="YYYY-MM-DD", help="closing date")
@@ -436,6 +465,12 @@ def _jd_args(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--template-dir", metavar="DIR", help="folder of templates that override the built-in ones"
+    )
+    cmd.add_argument(
+        "--sources", action="store_true", help="end the posting with the guides its figures come from"
+    )
+    cmd.add_argument(
+        "--quiet", action="store_true", help="do not print the notes on what to settle before publishing"
     )
     cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 

@@ -100,11 +100,11 @@ CASES: dict[str, tuple[str, int | None, str | None, str]] = {
     ),
     "open range without flag": (
         _replace(
-            "{low: 5, high: null, open_ended: true, source: augtal-2026}",
-            "{low: 5, high: null, source: augtal-2026}",
+            "{low: 5, high: null, open_ended: true, source: jd-template-2025}",
+            "{low: 5, high: null, source: jd-template-2025}",
         ),
         None,
-        "levels.2.experience.1",
+        "levels.2.experience.0",
         "open_ended",
     ),
 }

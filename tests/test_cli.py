@@ -27,16 +27,16 @@ def test_salary_json_with_metro_and_source() -> None:
     result = run_cli("salary", "Senior CSM", "--metro", "Bay Area", "--source", "jd-template-2025", "--json")
     assert result.returncode == 0, result.stderr
     band = json.loads(result.stdout)
-    assert band["base"] == {
-        "low": 125000,
-        "high": 169000,
+    assert band["base"] == {  # 95,000 + (end - 75,000) x 30,000/45,000, to the $1,000
+        "low": 112000,
+        "high": 132000,
         "open_ended": False,
         "currency": "USD",
         "period": "year",
     }
     assert band["derived"] is True
     assert band["sources"] == ["jd-template-2025"]
-    assert "25%" in band["formula"]
+    assert "$95,000 + (end - $75,000) × 30,000 / 45,000" in band["formula"]
 
 
 def test_salary_all_sources_json() -> None:
@@ -183,7 +183,7 @@ def test_output_is_complete_when_the_process_exits(tmp_path: Path) -> None:
     assert shown.stdout.rstrip().endswith("</article>")
 
 
-@pytest.mark.parametrize("argv", [["schema"], ["kpis", "--json"], ["jd", "--segment", "smb"]])
+@pytest.mark.parametrize("argv", [["schema"], ["kpis", "--json"], ["jd", "--segment", "smb", "--quiet"]])
 def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
     """`csm-roles schema | head -c1`: no message, status 0, as with `ls | head`."""
     process = subprocess.Popen(

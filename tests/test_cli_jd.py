@@ -1,4 +1,4 @@
-"""`csm-roles jd` and `csm-roles interview` as a subprocess: every format, files, errors."""
+"""`csm-roles jd` and `csm-roles interview`: every format, files, errors."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from conftest import run_cli
 def test_quick_start_command_generates_an_enterprise_jd() -> None:
     result = run_cli("jd", "--segment", "enterprise")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("# Customer Success Manager (Enterprise)")
+    assert result.stdout.startswith("# Senior Customer Success Manager (Enterprise)")
     assert "5–20 enterprise accounts" in result.stdout
-    assert "$80,000–$120,000" in result.stdout
+    assert "$120,000–$160,000" in result.stdout  # augtal-2026 pairs enterprise with the senior band
+    assert "csm-roles: note: No company name" in result.stderr  # what to settle before publishing
+    assert run_cli("jd", "--segment", "enterprise", "--quiet").stderr == ""
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "text", "jsonld", "json"])
@@ -145,7 +147,7 @@ def test_template_dir_and_refused_injection(tmp_path: Path) -> None:
     (tmp_path / "jd").mkdir()
     (tmp_path / "jd" / "text.j2").write_text("{{ jd.title }}\n", encoding="utf-8")
     ok = run_cli("jd", "--segment", "smb", "--format", "text", "--template-dir", str(tmp_path))
-    assert ok.stdout == "Customer Success Manager (SMB)\n"
+    assert ok.stdout == "Associate Customer Success Manager (SMB)\n"
     (tmp_path / "jd" / "text.j2").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
     refused = run_cli("jd", "--segment", "smb", "--format", "text", "--template-dir", str(tmp_path))
     assert refused.returncode == 2

@@ -24,8 +24,7 @@ JDS: dict[str, dict[str, Any]] = {
     "enterprise-senior-sf-healthcare": {
         "segment": "enterprise",
         "level": "senior",
-        "metro": "SF",
-        "work_model": "hybrid",
+        "location": "Hybrid - San Francisco, CA (3 days in office)",
         "industry": "healthcare",
         "context": "corporate",
         "company": {
@@ -43,6 +42,14 @@ JDS: dict[str, dict[str, Any]] = {
         "technical": True,
         "industry": "technology",
         "valid_through": "2026-12-31",
+    },
+    "midmarket-team-lead-london": {
+        "segment": "mid-market",
+        "level": "team-lead",
+        "location": "London, United Kingdom",
+        "pay": (65_000, 80_000),
+        "currency": "GBP",
+        "company": {"name": "Ledger Ltd", "how_to_apply": "Send your CV to jobs@ledger.example."},
     },
     "enterprise-director-own-pay": {
         "segment": "enterprise",

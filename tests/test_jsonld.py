@@ -36,7 +36,15 @@ CASES = [
         "work_model": "remote",
         "company": {"name": "Acme", "url": "https://acme.example", "about": "We make anvils."},
     },
-    {"segment": "mid-market", "level": "manager", "valid_through": "2026-12-31", "technical": True},
+    {
+        "segment": "mid-market",
+        "level": "manager",
+        "valid_through": "2026-12-31",
+        "technical": True,
+        "pay": (110_000, 140_000),
+        "location": "Hybrid - Boston, MA (2 days in office)",
+        "company": {"name": "Acme", "logo": "https://acme.example/logo.png", "direct_apply": True},
+    },
 ]
 
 
@@ -50,19 +58,33 @@ def test_all_segment_level_metro_combinations_are_valid(vocabulary: Vocabulary) 
     levels = [lvl.key for lvl in csm_roles.levels()]
     metros = [None, *(m.key for m in csm_roles.metros())]
     for segment, level, metro in itertools.product(["smb", "mid-market", "enterprise"], levels, metros):
-        posting = csm_roles.generate_jd(segment, level, metro=metro, date_posted=DAY).to_jsonld()
+        pay = (110_000, 140_000) if not csm_roles.salary_bands(level) else None
+        posting = csm_roles.generate_jd(segment, level, metro=metro, pay=pay, date_posted=DAY).to_jsonld()
         assert vocabulary.problems(posting) == [], (segment, level, metro)
 
 
 def test_required_google_fields() -> None:
     posting = csm_roles.generate_jd(
-        "enterprise", "senior", metro="NYC", date_posted=DAY, valid_through="2027-01-31"
+        "enterprise",
+        "senior",
+        metro="NYC",
+        company={"name": "Acme", "url": "https://acme.example", "logo": "https://acme.example/logo.png"},
+        date_posted=DAY,
+        valid_through="2027-01-31",
+        identifier="CS-104",
     ).to_jsonld()
     assert posting["@context"] == "https://schema.org"
     assert posting["@type"] == "JobPosting"
     assert posting["datePosted"] == "2026-11-01"
     assert posting["validThrough"] == "2027-01-31"
-    assert posting["hiringOrganization"] == {"@type": "Organization", "name": "Confidential employer"}
+    assert posting["hiringOrganization"] == {
+        "@type": "Organization",
+        "name": "Acme",
+        "sameAs": "https://acme.example",
+        "logo": "https://acme.example/logo.png",
+    }
+    assert posting["identifier"] == {"@type": "PropertyValue", "name": "Acme", "value": "CS-104"}
+    assert posting["directApply"] is False
     assert posting["jobLocation"]["address"] == {
         "@type": "PostalAddress",
         "addressCountry": "US",
@@ -72,14 +94,30 @@ def test_required_google_fields() -> None:
     salary = posting["baseSalary"]
     assert salary["@type"] == "MonetaryAmount"
     assert salary["currency"] == "USD"
-    assert salary["value"] == {
+    assert salary["value"] == {  # the senior band moved to New York City (derived, see test_pay_policy)
         "@type": "QuantitativeValue",
-        "minValue": 138000,
-        "maxValue": 192000,
+        "minValue": 115000,
+        "maxValue": 142000,
         "unitText": "YEAR",
     }
-    assert posting["description"].startswith("<article")
+    assert posting["description"].startswith("<ul>")  # paragraphs and lists only: what job search reads
+    assert "<h2" not in posting["description"]
     assert posting["experienceRequirements"]["monthsOfExperience"] == 60
+
+
+def test_no_company_name_is_a_warning_not_a_placeholder() -> None:
+    jd = csm_roles.generate_jd("enterprise", date_posted=DAY)
+    assert "hiringOrganization" not in jd.to_jsonld()
+    assert "Confidential" not in jd.to_json()
+    assert any("company name" in warning for warning in jd.warnings)
+
+
+def test_employment_type_takes_only_googles_values() -> None:
+    assert (
+        csm_roles.generate_jd("smb", employment_type="part-time").to_jsonld()["employmentType"] == "PART_TIME"
+    )
+    with pytest.raises(csm_roles.UnknownKeyError, match="employment type"):
+        csm_roles.generate_jd("smb", employment_type="banana")
 
 
 def test_remote_uses_telecommute() -> None:
@@ -87,11 +125,13 @@ def test_remote_uses_telecommute() -> None:
     assert posting["jobLocationType"] == "TELECOMMUTE"
     assert posting["applicantLocationRequirements"] == {"@type": "Country", "name": "US"}
     assert "jobLocation" not in posting
+    state = csm_roles.generate_jd("smb", location="Remote, Colorado", date_posted=DAY).to_jsonld()
+    assert state["applicantLocationRequirements"] == {"@type": "State", "name": "Colorado"}
 
 
 def test_variable_pay_is_incentive_compensation() -> None:
     posting = csm_roles.generate_jd("mid-market", "mid", date_posted=DAY).to_jsonld()
-    assert "commission or bonus" in posting["incentiveCompensation"]
+    assert "commission or a bonus" in posting["incentiveCompensation"]
     with_ote = csm_roles.generate_jd("mid-market", "mid", date_posted=DAY, benchmarks=None).to_jsonld()
     assert with_ote["baseSalary"]["value"]["minValue"] == 80000
 

@@ -91,27 +91,21 @@ def test_unknown_source_and_missing_band() -> None:
 def test_metro_band_is_derived_with_formula_and_both_sources() -> None:
     band = csm_roles.salary_band("mid", metro="NYC", source="jd-template-2025")
     assert band.derived
-    assert band.base is not None and (band.base.low, band.base.high) == (92_000, 120_000)
-    assert band.formula and "15%" in band.formula and "20%" in band.formula
+    # $85,000 + (end - $75,000) x 30,000 / 45,000: 80,000 -> 88,333 and 100,000 -> 101,667, to the $1,000
+    assert band.base is not None and (band.base.low, band.base.high) == (88_000, 102_000)
+    assert band.formula and "$85,000 + (end - $75,000) × 30,000 / 45,000" in band.formula
     default = csm_roles.salary_band("mid", metro="NYC")
     assert default.sources == ("augtal-2026", "jd-template-2025")
-    assert default.base is not None and (default.base.low, default.base.high) == (92_000, 144_000)
+    assert default.base is not None and (default.base.low, default.base.high) == (88_000, 115_000)
 
 
-def test_baseline_metro_keeps_the_band() -> None:
-    plain = csm_roles.salary_band("senior")
+def test_atlanta_and_remote_have_ranges_of_their_own() -> None:
+    """Guide 000 gives both a range; neither leaves the band as it is."""
     atlanta = csm_roles.salary_band("senior", metro="atlanta")
-    assert atlanta.base == plain.base
-    assert atlanta.derived and atlanta.formula and "baseline" in atlanta.formula
-
-
-def test_remote_is_honest() -> None:
-    plain = csm_roles.salary_band("senior")
     remote = csm_roles.salary_band("senior", metro="remote")
-    assert remote.base == plain.base
-    assert remote.derived is False
-    assert remote.formula is None
-    assert remote.note and "no numeric" in remote.note and "$70,000–$100,000" in remote.note
+    assert (str(atlanta.base), str(remote.base)) == ("$95,000–$117,000", "$100,000–$127,000")
+    assert atlanta.derived and remote.derived
+    assert remote.formula and "$70,000–$100,000" in remote.formula
 
 
 def test_compare_offer_positions() -> None:

@@ -22,9 +22,16 @@ def _documents() -> list[str]:
     jds = [
         csm_roles.generate_jd("enterprise", "senior", company="Acme <b>&</b>", date_posted=DAY),
         csm_roles.generate_jd("smb", "entry", industry="healthcare", metro="Remote", date_posted=DAY),
-        csm_roles.generate_jd("mid-market", "manager", technical=True, context="startup", date_posted=DAY),
+        csm_roles.generate_jd(
+            "mid-market",
+            "manager",
+            technical=True,
+            context="startup",
+            pay=(110_000, 140_000),
+            date_posted=DAY,
+        ),
     ]
-    out = [jd.render(fmt) for jd in jds for fmt in ("markdown", "html", "text")]
+    out = [jd.render(fmt) for jd in jds for fmt in ("markdown", "html", "text", "description")]
     out += [jd.to_jsonld_script() for jd in jds]
     kit = csm_roles.interview_kit("senior", segment="enterprise")
     out += [kit.render(fmt) for fmt in ("markdown", "html", "text")]

@@ -19,7 +19,7 @@ def _render(tmp_path: Path, body: str, fmt: str = "text") -> str:
     folder = tmp_path / "templates"
     (folder / "jd").mkdir(parents=True, exist_ok=True)
     (folder / "jd" / f"{fmt}.j2").write_text(body, encoding="utf-8")
-    return csm_roles.generate_jd("smb", date_posted=DAY).render(fmt, template_dir=folder)
+    return csm_roles.generate_jd("smb", "mid", date_posted=DAY).render(fmt, template_dir=folder)
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,11 @@ def test_nothing_shared_can_be_changed_from_a_template(tmp_path: Path, body: str
         _render(tmp_path, body)
     assert csm_roles.JobDescription.model_config.get("frozen") is True
     assert len(csm_roles.Company.model_fields) == fields
-    assert csm_roles.generate_jd("smb", date_posted=DAY).render("text").startswith("Customer Success Manager")
+    assert (
+        csm_roles.generate_jd("smb", "mid", date_posted=DAY)
+        .render("text")
+        .startswith("Customer Success Manager")
+    )
 
 
 def test_what_our_templates_need_stays_reachable(tmp_path: Path) -> None:
@@ -97,7 +101,7 @@ def test_a_link_out_of_the_template_folder_is_refused(tmp_path: Path) -> None:
     os.symlink(tmp_path, folder / "up")
     (folder / "jd" / "text.j2").write_text("{% include 'up/secret.txt' %}", encoding="utf-8")
     with pytest.raises(csm_roles.TemplateError, match="not found"):
-        csm_roles.generate_jd("smb").render("text", template_dir=folder)
+        csm_roles.generate_jd("smb", "mid").render("text", template_dir=folder)
 
 
 def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
@@ -106,7 +110,9 @@ def test_an_edited_template_is_read_again(tmp_path: Path) -> None:
     path.write_text("second {{ jd.level }}", encoding="utf-8")
     stamp = path.stat().st_mtime + 2  # an edit within the file system's time resolution still counts
     os.utime(path, (stamp, stamp))
-    assert csm_roles.generate_jd("smb").render("text", template_dir=path.parent.parent) == "second mid\n"
+    assert (
+        csm_roles.generate_jd("smb", "mid").render("text", template_dir=path.parent.parent) == "second mid\n"
+    )
 
 
 def test_environments_for_user_folders_are_bounded(tmp_path: Path) -> None:
@@ -116,5 +122,5 @@ def test_environments_for_user_folders_are_bounded(tmp_path: Path) -> None:
         folder = tmp_path / f"t{index}"
         (folder / "jd").mkdir(parents=True)
         (folder / "jd" / "text.j2").write_text(str(index), encoding="utf-8")
-        assert csm_roles.generate_jd("smb").render("text", template_dir=folder) == f"{index}\n"
+        assert csm_roles.generate_jd("smb", "mid").render("text", template_dir=folder) == f"{index}\n"
     assert len(_render._user) <= _render.USER_ENVIRONMENTS

@@ -41,7 +41,7 @@ class _Collect(html.parser.HTMLParser):
         self.attrs.extend(name for name, _ in attrs)
 
 
-ALLOWED_TAGS = {"article", "h1", "h2", "h3", "p", "ul", "li", "dl", "dt", "dd", "small"}
+ALLOWED_TAGS = {"article", "h1", "h2", "h3", "p", "ul", "li", "dl", "dt", "dd", "small", "strong"}
 
 
 @pytest.mark.parametrize("payload", XSS)

@@ -54,7 +54,11 @@ def data_reference() -> str:
                 [
                     lvl.name,
                     f"`{lvl.key}`",
-                    "; ".join(f"{r} ({r.source})" for r in lvl.experience) or "not stated",
+                    "; ".join(
+                        f"{r} ({r.source}{', our reading: ' + r.note if r.basis == 'reading' else ''})"
+                        for r in lvl.experience
+                    )
+                    or "not stated",
                     "; ".join(f"{', '.join(r.titles)} ({r.source})" for r in lvl.reports_to) or "-",
                 ]
                 for lvl in data.levels
@@ -96,20 +100,29 @@ def data_reference() -> str:
     out.append("![Pay bands by metro](../assets/bands-by-metro.svg)\n")
     out.append(
         _table(
-            ["metro", "key", "base", "cost-of-living adjustment", "market note", "source"],
+            ["metro", "key", "average base", "cost-of-living adjustment", "market note", "source"],
             [[m.name, f"`{m.key}`", m.base, m.adjustment, m.note, m.source] for m in data.metros],
         )
+    )
+    out.append(
+        "\nA metro's band is derived from these ranges, not from the cost-of-living column (which "
+        "does not reproduce the guide's own metro ranges): each end of a level's band times the metro's "
+        "average base over the national average, end by end, rounded to the nearest $1,000. See "
+        "[the data format](data-format.md#pay-for-a-place).\n"
     )
     out.append("\n## Segments and portfolio sizes\n")
     out.append(
         _table(
-            ["segment", "accounts per CSM (source)", "ACV", "engagement", "cadence"],
+            ["segment", "accounts per CSM (source, with the ACV it ties to them)", "engagement", "cadence"],
             [
                 [
                     s.name,
-                    "; ".join(f"{p} ({p.source})" for p in s.portfolio),
-                    f"{s.acv} ({s.acv.source})" if s.acv else s.acv_note or "-",
-                    s.engagement_model,
+                    "; ".join(
+                        f"{p} ({p.source}{', ACV ' + p.acv.phrase if p.acv else ''}"
+                        f"{'; ' + p.note if p.note else ''})"
+                        for p in s.portfolio
+                    ),
+                    s.engagement_model or s.engagement_note or "-",
                     s.cadence,
                 ]
                 for s in data.segments
@@ -157,7 +170,7 @@ def data_reference() -> str:
             [
                 [
                     i.name,
-                    ", ".join(i.requirements),
+                    "; ".join(f"{r.text} ({r.source})" for r in i.requirements),
                     ", ".join(i.focus_areas),
                     "; ".join(f"{c.name} ({', '.join(c.sources)})" for c in i.compliance) or "-",
                 ]

@@ -1,0 +1,346 @@
+"""Where a job is: locations as people write them, read into city, region, country and work model.
+
+`parse_location` reads "Boston, MA", "Austin, Texas", "London, United Kingdom",
+"Remote (US)", "Remote - US Eastern time" or "Hybrid - Austin, TX (3 days in office)".
+Countries and regions come from ``data/places.yaml`` (ISO 3166); a city of one of the
+guides' metros ("San Francisco", "NYC") is recognised as that metro, so its pay can be
+derived. Two-letter codes are read as US state codes ("DE" is Delaware): write other
+countries by name ("Berlin, Germany").
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from ._errors import InvalidInputError
+from ._models import Key, Metro, Record, normalize_key
+from ._packaged import package_file
+
+if TYPE_CHECKING:
+    from ._benchmarks import Benchmarks
+
+__all__ = ["Country", "Location", "Places", "Region", "parse_location", "places"]
+
+WorkModel = Literal["onsite", "hybrid", "remote"]
+
+#: The longest location text read (a posting's location line is a few words).
+MAX_LOCATION_CHARS = 200
+
+
+class Country(Record):
+    """A country as ISO 3166-1 names it, with the spellings people use."""
+
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    the: bool = Field(default=False, description='Whether English says "the" before the name.')
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: "the United States", "Germany"."""
+        return f"the {self.name}" if self.the else self.name
+
+
+class Region(Record):
+    """A first-level region: a US state (or outlying area) or a Canadian province."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    kind: str
+
+
+class Places(Record):
+    """The countries and regions of ``data/places.yaml``."""
+
+    format_version: Literal[1]
+    source: str
+    countries: tuple[Country, ...]
+    regions: tuple[Region, ...]
+
+    def country(self, code: str) -> Country:
+        """A country by its ISO code."""
+        return next(country for country in self.countries if country.code == code)
+
+
+class Location(Record):
+    """Where the job is done, as a posting states it.
+
+    Examples:
+        >>> loc = csm_roles.parse_location("Hybrid - Boston, MA (3 days in office)")
+        >>> loc.work_model, loc.locality, loc.region, loc.country, loc.days_on_site
+        ('hybrid', 'Boston', 'MA', 'US', 3)
+        >>> loc.label
+        'Hybrid, Boston, MA (3 days a week on site)'
+    """
+
+    work_model: WorkModel
+    locality: str | None = None
+    region: str | None = Field(default=None, description="State or province code (US and Canada).")
+    region_name: str | None = None
+    country: str = Field(default="US", pattern=r"^[A-Z]{2}$")
+    country_name: str = "United States"
+    country_phrase: str = Field(
+        default="the United States", description="The country's name inside a sentence."
+    )
+    metro: Key | None = Field(default=None, description="The guides' metro this place belongs to, if any.")
+    metro_name: str | None = None
+    days_on_site: int | None = Field(default=None, ge=1, le=5)
+    time_zone: str | None = None
+    given: str | None = Field(default=None, description="The location as the caller wrote it.")
+
+    @property
+    def place(self) -> str | None:
+        """City and region ("Boston, MA"), city and country ("London, United Kingdom"), or None."""
+        if self.locality:
+            where = self.region if self.region and self.country in ("US", "CA") else self.country_name
+            return f"{self.locality}, {where}"
+        if self.region:
+            return f"{self.region_name or self.region}, {self.country_name}"
+        return None
+
+    @property
+    def label(self) -> str:
+        """Human label: "Hybrid, Boston, MA", "Remote (United States)", "On-site, London, United Kingdom"."""
+        if self.work_model == "remote":
+            within = self.place or self.country_name
+            return f"Remote ({within}{', ' + self.time_zone if self.time_zone else ''})"
+        model = {"onsite": "On-site", "hybrid": "Hybrid"}[self.work_model]
+        text = f"{model}, {self.place}" if self.place else f"{model} ({self.country_name})"
+        if self.days_on_site:
+            text += f" ({self.days_on_site} day{'s' if self.days_on_site > 1 else ''} a week on site)"
+        return text
+
+
+_places: Places | None = None
+_lock = threading.Lock()
+
+
+def places() -> Places:
+    """The packaged countries and regions, read once per process on first use."""
+    global _places
+    if _places is None:
+        with _lock:
+            if _places is None:
+                from ._loader import parse_yaml, validate
+
+                file = package_file("data", "places.yaml")
+                raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+                _places = validate(Places, raw, str(file), node, expected="countries and regions")
+    return _places
+
+
+_MODEL_WORDS: dict[WorkModel, re.Pattern[str]] = {
+    "remote": re.compile(
+        r"\b(?:fully[- ]remote|remote(?:[- ]first)?|work from home|wfh|telecommute|anywhere)\b", re.I
+    ),
+    "hybrid": re.compile(r"\bhybrid\b", re.I),
+    "onsite": re.compile(r"\b(?:on[- ]?site|in[- ]office|office[- ]based|in[- ]person)\b", re.I),
+}
+_DAYS = re.compile(
+    r"\(?\s*\b([1-5])\s*(?:days?|d)\b\s*(?:a|per|/)?\s*(?:week|wk)?\s*"
+    r"(?:in(?: the)? office|on[- ]?site|in person)?\s*\)?",
+    re.I,
+)
+_ZONE = re.compile(
+    r"\b(?:(?:US|U\.S\.)\s+)?(Eastern|Central|Mountain|Pacific)(?:\s+time(?:\s+zones?)?)?\b|"
+    r"\b(ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|CET|CEST|UTC(?:\s?[+-]\s?\d{1,2})?)\b"
+)
+_ZONE_NAMES = {"ET": "Eastern", "EST": "Eastern", "EDT": "Eastern", "CT": "Central", "CST": "Central",
+               "CDT": "Central", "MT": "Mountain", "MST": "Mountain", "MDT": "Mountain", "PT": "Pacific",
+               "PST": "Pacific", "PDT": "Pacific"}  # fmt: skip
+_FILLER = re.compile(r"\b(?:based in|located in|office in|in)\b", re.I)
+_SPLIT = re.compile(r"\s*[,;|/()\[\]]\s*|\s+[-–—]\s+")
+
+
+def _index(places: Places) -> tuple[dict[str, Country], dict[str, Region], dict[str, Region]]:
+    countries: dict[str, Country] = {}
+    for country in places.countries:
+        for spelling in (country.name, *country.aliases):
+            countries[normalize_key(spelling)] = country
+    states = {region.code: region for region in places.regions if region.country == "US"}
+    regions: dict[str, Region] = {}
+    for region in places.regions:
+        regions.setdefault(normalize_key(region.name), region)
+        if region.country == "CA":
+            regions.setdefault(normalize_key(region.code), region)
+    return countries, states, regions
+
+
+def parse_location(
+    text: str, *, work_model: str | None = None, benchmarks: Benchmarks | None = None
+) -> Location:
+    """Read a location as people write it into city, region, country and work model.
+
+    ``work_model`` (``"onsite"``, ``"hybrid"``, ``"remote"``) wins over what the text
+    says; without either, a place is on-site and "Remote" alone is remote in the US.
+    A city of one of the guides' metros is marked with that metro. An empty text, an
+    unknown country or a city without its region or country raises
+    `InvalidInputError` that says how to write it.
+
+    Examples:
+        >>> csm_roles.parse_location("Austin, Texas").place
+        'Austin, TX'
+        >>> loc = csm_roles.parse_location("Remote - US Eastern time")
+        >>> loc.work_model, loc.country, loc.time_zone
+        ('remote', 'US', 'US Eastern time')
+        >>> csm_roles.parse_location("San Francisco").metro
+        'sf-bay-area'
+    """
+    from ._benchmarks import resolve_benchmarks
+    from ._models import pick_option
+
+    if not isinstance(text, str):
+        raise TypeError(f"a location must be a string such as 'Boston, MA', got {type(text).__name__}")
+    given = " ".join(text.split())
+    if not given:
+        raise InvalidInputError("a location cannot be empty; write it like 'Boston, MA' or 'Remote (US)'")
+    if len(given) > MAX_LOCATION_CHARS or not given.isprintable():
+        raise InvalidInputError(
+            f"a location is a short line of text (at most {MAX_LOCATION_CHARS} printable characters)"
+        )
+    bm = resolve_benchmarks(benchmarks)
+    rest = given
+    said: WorkModel | None = None
+    for named, pattern in _MODEL_WORDS.items():
+        if pattern.search(rest):
+            said = said or named
+            rest = pattern.sub(" ", rest)
+    days = None
+    found = _DAYS.search(rest)
+    if found:
+        days = int(found.group(1))
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    zone = None
+    found = _ZONE.search(rest)
+    if found:
+        name = found.group(1) or _ZONE_NAMES.get(found.group(2).upper(), found.group(2).upper())
+        zone = (
+            f"US {name.title()} time"
+            if name.title() in ("Eastern", "Central", "Mountain", "Pacific")
+            else name
+        )
+        rest = rest[: found.start()] + " " + rest[found.end() :]
+    rest = _FILLER.sub(" ", rest)
+    parts = [part.strip(" .-–—") for part in _SPLIT.split(rest)]
+    parts = [part for part in parts if part and normalize_key(part)]
+    model: WorkModel = said or ("onsite" if parts else "remote")
+    if work_model is not None:
+        model = pick_option(WORK_MODEL_ALIASES, work_model, "work model")  # type: ignore[assignment]
+    return _placed(parts, model, days if model == "hybrid" else None, zone, given, bm)
+
+
+WORK_MODEL_ALIASES: dict[str, tuple[str, ...]] = {
+    "onsite": ("on-site", "on site", "office", "in office", "in-office"),
+    "hybrid": ("partly remote", "flexible"),
+    "remote": ("fully remote", "wfh", "work from home", "distributed", "telecommute", "anywhere"),
+}
+
+
+def _placed(
+    parts: list[str], model: WorkModel, days: int | None, zone: str | None, given: str, bm: Benchmarks
+) -> Location:
+    """Read the parts of a place from the most general (the last) to the city (the first)."""
+    table = places()
+    countries, states, regions = _index(table)
+
+    def region_of(part: str) -> Region | None:
+        if len(part) == 2 and part.upper() in states:
+            return states[part.upper()]
+        return regions.get(normalize_key(part))
+
+    locality, region, country = _general_to_particular(list(parts), region_of, countries, given, bm)
+    metro = _metro(bm, locality, region)
+    if metro is not None and region is None:
+        region = next((r for r in table.regions if r.country == "US" and r.code == metro.region), None)
+    if region is not None:
+        if country is not None and country.code != region.country:
+            raise InvalidInputError(
+                f"cannot read the location {given!r}: {region.name} is not in {country.name}"
+            )
+        country = table.country(region.country)
+    if country is None:
+        if locality is not None:
+            raise InvalidInputError(
+                f"cannot tell where {locality!r} is; add its state or country, like '{locality}, MA' "
+                f"or '{locality}, United Kingdom'"
+            )
+        country = table.country("US")
+    city = _title(locality) if locality else None
+    if metro is not None and city is not None and normalize_key(city) in _metro_names(metro):
+        city = metro.locality  # "SF", "NYC" as the metro's main city
+    return Location.model_construct(
+        work_model=model,
+        locality=city,
+        region=region.code if region else None,
+        region_name=region.name if region else None,
+        country=country.code,
+        country_name=country.name,
+        country_phrase=country.in_sentence,
+        metro=metro.key if metro else None,
+        metro_name=metro.name if metro else None,
+        days_on_site=days,
+        time_zone=zone,
+        given=given,
+    )
+
+
+def _general_to_particular(
+    remaining: list[str],
+    region_of: Callable[[str], Region | None],
+    countries: dict[str, Country],
+    given: str,
+    bm: Benchmarks,
+) -> tuple[str | None, Region | None, Country | None]:
+    """City, region and country from the parts of a place, read from the last (the most general)."""
+    locality: str | None = None
+    region: Region | None = None
+    country: Country | None = None
+    if len(remaining) == 1 and _metro(bm, remaining[0], None) is not None:
+        locality = remaining.pop()  # "New York", "NYC": the metro's city, not the state
+    if remaining:
+        last = remaining.pop()
+        if (found := region_of(last)) is not None:
+            region = found
+        elif (country := countries.get(normalize_key(last))) is not None:
+            if remaining and (found := region_of(remaining[-1])) is not None:
+                region = found
+                remaining.pop()
+        else:
+            remaining.append(last)
+    if len(remaining) > 1:
+        raise InvalidInputError(
+            f"cannot read the location {given!r}; write it like 'Boston, MA', 'Austin, Texas' "
+            "or 'London, United Kingdom'"
+        )
+    if remaining:
+        locality = remaining.pop()
+    return locality, region, country
+
+
+def _metro_names(metro: Metro) -> set[str]:
+    """The metro's own names and aliases (not the other cities it takes in), folded."""
+    return {normalize_key(s) for s in (metro.key, metro.name, *metro.aliases)}
+
+
+def _title(city: str) -> str:
+    return city if any(char.isupper() for char in city) else city.title()
+
+
+def _metro(bm: Benchmarks, locality: str | None, region: Region | None) -> Metro | None:
+    """The guides' metro whose city (or alias) this is, when the state agrees."""
+    if locality is None:
+        return None
+    folded = normalize_key(locality)
+    for metro in bm.metros():
+        if metro.locality is None:  # Remote: not a place
+            continue
+        spellings = _metro_names(metro) | {normalize_key(s) for s in (metro.locality, *metro.localities)}
+        if folded in spellings and (region is None or region.code == metro.region):
+            return metro
+    return None
