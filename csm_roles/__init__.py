@@ -53,9 +53,10 @@ from ._pay import OfferComparison, PayBand
 
 if TYPE_CHECKING:
     from ._chart import Chart, band_chart, render_chart
+    from ._company import Company, CompanyPay, load_company
     from ._gender import GenderCoding, gender_coding
     from ._interview import InterviewKit, KitQuestion, interview_kit
-    from ._jd import Company, Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
+    from ._jd import Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
     from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
     from ._places import parse_location
 
@@ -65,8 +66,8 @@ _LAZY = {
     "_chart": ("Chart", "band_chart", "render_chart"),
     "_gender": ("GenderCoding", "gender_coding"),
     "_interview": ("InterviewKit", "KitQuestion", "interview_kit"),
+    "_company": ("Company", "CompanyPay", "load_company"),
     "_jd": (
-        "Company",
         "Compensation",
         "JobDescription",
         "Location",
@@ -110,6 +111,7 @@ __all__ = [
     "CareerPath",
     "Chart",
     "Company",
+    "CompanyPay",
     "Compensation",
     "CsmRolesError",
     "DataFileError",
@@ -167,6 +169,7 @@ __all__ = [
     "lifecycle_phases",
     "lint_jd",
     "load_benchmarks",
+    "load_company",
     "load_rules",
     "market_pay",
     "market_stats",

@@ -65,6 +65,7 @@ QUESTION_KINDS: dict[str, tuple[str, ...]] = {
     "technical": ("functional", "technical/functional", "technical functional", "tech"),
     "behavioral": ("behavioural", "behavior", "behaviour"),
     "culture": ("culture fit", "cultural fit", "fit", "values"),
+    "leadership": ("people leadership", "management", "leading people"),
 }
 
 
@@ -559,7 +560,7 @@ class Benchmarks:
 
         Examples:
             >>> len(csm_roles.interview_questions()), len(csm_roles.interview_questions("culture fit"))
-            (17, 4)
+            (27, 4)
         """
         if kind is None:
             return self.data.interview_questions

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._benchmarks import Benchmarks
-from ._models import Industry, Kpi, KpiTarget, Level, Segment, When, WorkContext
+from ._models import Industry, Kpi, KpiTarget, Level, Segment, When, WorkContext, format_range
 from ._places import Location
 
 __all__ = ["Situation", "join", "lower_first", "sentence"]
@@ -177,6 +177,43 @@ def where_paragraph(location: Location) -> str:
             text += ", with part of each week in the office"
         return text + "."
     return f"This role is based in our office in {place}." if place else "This role is based in our office."
+
+
+def lifecycle_sentence(bm: Benchmarks, situation: Situation) -> str | None:
+    """How an account moves through the lifecycle, for a level that holds accounts."""
+    phases = sorted(bm.lifecycle_phases(), key=lambda phase: phase.order)
+    if not situation.holds_book or not phases:
+        return None
+    named = []
+    for phase in phases:
+        window = phase.window
+        if window is None:
+            named.append(phase.name.lower())
+        else:
+            span = format_range(window.low, window.high, unit=f" {window.unit}")
+            named.append(f"{phase.name.lower()} ({window.context}: {span})")
+    return sentence(f"Each account moves through {join(named)}")
+
+
+def growth_sentence(bm: Benchmarks, level: Level) -> str | None:
+    """Where the job can lead: the levels above this one that the guides' career paths name."""
+    above = {key for path in bm.career_paths() if path.kind == "up" for key in path.to_levels}
+    names = [
+        lvl.name
+        for lvl in sorted(bm.levels(), key=lambda lvl: lvl.rank)
+        if lvl.key in above and lvl.rank > level.rank
+    ]
+    if not names:
+        return None
+    return sentence(f"From here, the path leads to {join(names).replace(' and ', ' or ')}")
+
+
+def reports_to(level: Level) -> str | None:
+    """Whom the level reports to, as a guide lists the titles."""
+    titles = [title for line in level.reports_to for title in line.titles]
+    if not titles:
+        return None
+    return join(f"the {title}" for title in dict.fromkeys(titles)).replace(" and the ", " or the ")
 
 
 # -- lists -----------------------------------------------------------------------------------

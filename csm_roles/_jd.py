@@ -19,13 +19,14 @@ or a place outside the US, needs the company's own ``pay=``.
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable, Mapping
-from typing import Annotated, Any
+from collections.abc import Mapping
+from typing import Any
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field
 
 from . import _compose as compose
 from ._benchmarks import Benchmarks, resolve_benchmarks
+from ._company import Company, CompanyPay, to_company
 from ._errors import InvalidInputError, NoFigureError
 from ._models import (
     AcvRange,
@@ -65,48 +66,6 @@ EMPLOYMENT_TYPES: dict[str, tuple[str, ...]] = {
     "PER_DIEM": ("per diem",),
     "OTHER": ("other",),
 }
-
-
-class Company(Record):
-    """What a company says about itself in a posting. Every field is optional.
-
-    Pass a ``Company`` or a plain dict with the same keys to `generate_jd`.
-
-    Examples:
-        >>> csm_roles.Company(name="Northwind", benefits="A learning budget").benefits
-        ('A learning budget',)
-    """
-
-    name: Annotated[str, Field(max_length=200)] | None = None
-    about: Annotated[str, Field(max_length=5000)] | None = None
-    culture: Annotated[str, Field(max_length=5000)] | None = None
-    benefits: tuple[Annotated[str, Field(max_length=1000)], ...] = ()
-    how_to_apply: Annotated[str, Field(max_length=5000)] | None = None
-    url: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="The company's website (schema.org sameAs)."
-    )
-    logo: Annotated[str, Field(max_length=2000, pattern=r"^https?://\S+$")] | None = Field(
-        default=None, description="An image of the company's logo, for job boards."
-    )
-    direct_apply: bool = Field(
-        default=False, description="Whether candidates apply on the page that shows the posting."
-    )
-
-    @field_validator("name", "about", "culture", "how_to_apply", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
-
-    @field_validator("benefits", mode="before")
-    @classmethod
-    def _benefit_list(cls, value: object) -> object:
-        if isinstance(value, str):
-            return (value,)
-        if isinstance(value, Iterable):
-            return tuple(item for item in value if not (isinstance(item, str) and not item.strip()))
-        return value
 
 
 class Portfolio(Record):
@@ -210,7 +169,11 @@ class Compensation(Record):
         lines = [f"Base salary: {self.base} a year."]
         if self.ote is not None:
             lines.append(f"On-target earnings: {self.ote} a year.")
-        if self.bonus_pct is not None:
+        if self.variable and self.variable != "a bonus" and self.bonus_pct is not None:
+            lines.append(
+                f"Variable pay: {self.variable} on top of the base (a bonus of {self.bonus_pct} of base)."
+            )
+        elif self.bonus_pct is not None:
             lines.append(f"Variable pay: a bonus of {self.bonus_pct} of base.")
         elif self.variable:
             lines.append(f"Variable pay: {self.variable}, on top of the base.")
@@ -261,9 +224,12 @@ class JobDescription(Record):
     portfolio: Portfolio
     accounts: str = Field(description="The accounts line of the key facts.")
     experience: YearsRange | None = None
+    reports_to: str | None = Field(default=None, description="Whom the person hired reports to.")
+    travel: str | None = None
     compensation: Compensation
     benefits: tuple[str, ...]
     how_to_apply: str | None = None
+    equal_opportunity: str | None = None
     skills: tuple[str, ...]
     sources: tuple[Source, ...]
     warnings: tuple[str, ...] = ()
@@ -280,13 +246,25 @@ class JobDescription(Record):
             facts.append(("Experience", str(self.experience)))
         if self.industry_name:
             facts.append(("Industry", self.industry_name))
+        if self.reports_to:
+            facts.append(("Reports to", self.reports_to[:1].upper() + self.reports_to[1:]))
+        if self.travel:
+            facts.append(("Travel", self.travel[:1].upper() + self.travel[1:]))
+        if self.valid_through is not None:
+            facts.append(
+                ("Apply by", f"{self.valid_through:%B} {self.valid_through.day}, {self.valid_through.year}")
+            )
         return tuple(facts)
 
     @property
     def sources_line(self) -> str:
         """Which guides the figures in this posting come from (for the recruiter)."""
         names = "; ".join(f"{s.publisher or s.title} ({s.year})" for s in self.sources if s.kind == "guide")
-        return f"Pay, portfolio and targets follow published CSM hiring guides: {names}."
+        what = "Portfolio and targets" if self.compensation.set_by_company else "Pay, portfolio and targets"
+        line = f"{what} follow published CSM hiring guides: {names}."
+        if self.compensation.basis:
+            line += f" How the pay range was chosen: {self.compensation.basis}"
+        return line
 
     def render(
         self,
@@ -327,23 +305,6 @@ class JobDescription(Record):
 
 
 # -- inputs ------------------------------------------------------------------------------
-
-
-def _company(company: object) -> Company:
-    if company is None:
-        return Company.model_construct()  # nothing to check (and no validator to build)
-    if isinstance(company, Company):
-        return company
-    if isinstance(company, (str, Mapping)):
-        try:
-            return Company.model_validate({"name": company} if isinstance(company, str) else dict(company))
-        except ValidationError as err:
-            first = err.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise InvalidInputError(
-                f"company.{where}: {first['msg']}; allowed keys: {', '.join(Company.model_fields)}"
-            ) from None
-    raise TypeError(f"company must be a Company, a dict or a name; got {type(company).__name__}")
 
 
 def _date(value: object, name: str) -> dt.date | None:
@@ -465,6 +426,70 @@ def _metro_location(bm: Benchmarks, key: str, work_model: str | None) -> Locatio
 # -- pay ---------------------------------------------------------------------------------
 
 
+def _company_band(
+    bm: Benchmarks, company: Company, level: Level, segment: Segment, location: Location
+) -> CompanyPay | None:
+    """The most specific band the company's profile states for this posting, if any.
+
+    A band for the level, segment and place wins over one for the level and segment,
+    which wins over one for the level and place, which wins over one for the level.
+    """
+    best: tuple[int, CompanyPay] | None = None
+    for band in company.pay:
+        if bm.level(band.level).key != level.key:
+            continue
+        if band.segment is not None and bm.segment(band.segment).key != segment.key:
+            continue
+        if band.location is not None and not _same_place(
+            parse_location(band.location, benchmarks=bm), location
+        ):
+            continue
+        rank = 2 * (band.segment is not None) + (band.location is not None)
+        if best is None or rank > best[0]:
+            best = (rank, band)
+    return best[1] if best else None
+
+
+def _same_place(stated: Location, posting: Location) -> bool:
+    """Whether a place a company's band names covers the posting's place (a missing part is any)."""
+    if (stated.work_model == "remote") != (
+        posting.work_model == "remote"
+    ) or stated.country != posting.country:
+        return False
+    if stated.metro is not None and stated.metro == posting.metro:
+        return True
+    return all(
+        mine is None or (theirs is not None and mine.casefold() == theirs.casefold())
+        for mine, theirs in ((stated.region, posting.region), (stated.locality, posting.locality))
+    )
+
+
+def _variable_pay(bm: Benchmarks, level: Level, band: PayBand, notes: list[str]) -> PercentRange | None:
+    """The bonus share for a base band, from another guide's band for the level if need be.
+
+    A share of base carries over to any base. On-target earnings are money tied to
+    the other guide's own base, so they are not mixed into this band: the recruiter's
+    note names them and how to post that guide's band instead.
+    """
+    if band.base is None or (band.ote is not None and band.bonus_pct is not None):
+        return band.bonus_pct
+    others = [b for b in bm.salary_bands(level.key) if b.source != band.source and (b.ote or b.bonus_pct)]
+    if not others:
+        return band.bonus_pct
+    other = compose.newest(bm, others)
+    bonus = band.bonus_pct
+    if bonus is None and other.bonus_pct is not None:
+        bonus = other.bonus_pct
+        notes.append(f"The bonus share of base is {other.source}'s figure for the level.")
+    if band.ote is None and other.ote is not None and other.base is not None:
+        notes.append(
+            f"{other.source} gives on-target earnings of {other.ote} for the level, on its own base of "
+            f"{other.base}; to post that guide's band instead, pass pay_source={other.source!r} "
+            f"(--pay-source {other.source} on the command line)."
+        )
+    return bonus
+
+
 def _compensation(
     bm: Benchmarks,
     level: Level,
@@ -472,13 +497,21 @@ def _compensation(
     location: Location,
     pay: object | None,
     currency: str,
-    company_name: str | None,
+    company: Company,
     level_given: bool,
+    pay_source: str | None = None,
 ) -> Compensation:
+    if pay is None and (own := _company_band(bm, company, level, segment, location)) is not None:
+        return Compensation.model_construct(
+            base=own.base,
+            basis=f"Pay range from {company.name or 'the company'}'s profile, for the {level.name} level.",
+            sources=(),
+            set_by_company=True,
+        )
     if pay is not None:
         return Compensation.model_construct(
             base=_pay_override(pay, currency),
-            basis=f"Pay range set by {company_name or 'the employer'}.",
+            basis=f"Pay range set by {company.name or 'the employer'}.",
             sources=(),
             set_by_company=True,
         )
@@ -486,7 +519,8 @@ def _compensation(
     if location.country != "US":
         raise InvalidInputError(
             f"the guides' pay figures are for the United States; for a job in {where} pass "
-            "pay=(low, high) with the range you will pay, and currency= (for example 'GBP')"
+            "pay=(low, high) with the range you will pay, and currency= (for example 'GBP'), "
+            "or add the band to the company's profile"
         )
     pay_metro = location.metro
     notes: list[str] = []
@@ -498,12 +532,15 @@ def _compensation(
     elif pay_metro is None and location.place:
         notes.append(f"The guides give no pay figure for {where}; the level's national band is used.")
     try:
-        band: PayBand = bm.salary_band(level.key, metro=pay_metro)
-    except NoFigureError:
-        raise NoFigureError(_no_band(bm, level)) from None
+        band: PayBand = bm.salary_band(level.key, metro=pay_metro, source=pay_source)
+    except NoFigureError as error:
+        raise NoFigureError(str(error) if pay_source else _no_band(bm, level)) from None
+    if pay_source is not None:
+        notes.append(f"The band of {band.source}, as asked.")
     notes.extend(_pairing_notes(bm, level, segment, band, level_given))
     if band.note:
         notes.append(band.note)
+    bonus = _variable_pay(bm, level, band, notes)
     place = (
         (location.place or location.metro_name) if band.derived and location.work_model != "remote" else None
     )
@@ -513,7 +550,7 @@ def _compensation(
         base=band.base,
         total=band.total if band.base is None else None,
         ote=band.ote,
-        bonus_pct=band.bonus_pct,
+        bonus_pct=bonus,
         variable=band.variable,
         band_level=band.level,
         derived=band.derived,
@@ -548,7 +585,11 @@ def _pairing_notes(
             f"No level was given: {band.source} pairs {segment.name} with the {level.name} level, so the "
             "posting uses that level and its band."
         )
-    if band.segment is not None and band.segment != segment.key:
+    if (
+        band.segment is not None
+        and band.segment != segment.key
+        and band.source == bm.salary_band(level.key).source
+    ):
         tied = bm.segment(band.segment).name
         text = f"{band.source} lists this band as {level.name} / {tied}."
         if paired is not None:
@@ -648,6 +689,7 @@ def generate_jd(
     company: Company | Mapping[str, Any] | str | None = None,
     pay: MoneyRange | Mapping[str, int] | tuple[int, int] | None = None,
     currency: str = "USD",
+    pay_source: str | None = None,
     title: str | None = None,
     date_posted: dt.date | str | None = None,
     valid_through: dt.date | str | None = None,
@@ -674,6 +716,8 @@ def generate_jd(
         pay: the company's own base band, ``(low, high)``; required for a level the
             guides give no band (strategic, team lead, manager) and outside the US.
         currency: the currency of ``pay`` (ISO 4217, default USD).
+        pay_source: the source id whose band to post (``"jd-template-2025"``, which
+            gives on-target earnings and a bonus share); default the newest guide with one.
         title: a job title to use instead of the generated one.
         date_posted: the posting date (default: today); pass it for identical output.
         valid_through: the closing date, if any.
@@ -698,7 +742,7 @@ def generate_jd(
     level_record = bm.level(level) if level is not None else _default_level(bm, segment_record)
     industry_record = bm.industry(industry) if industry is not None else None
     context_record = bm.work_context(context) if context is not None else None
-    company_record = _company(company)
+    company_record = to_company(company, bm)
     if title is not None and (not isinstance(title, str) or not title.strip()):
         raise InvalidInputError(f"title must be a non-empty string; got {title!r}")
     if not isinstance(technical, bool):
@@ -713,7 +757,14 @@ def generate_jd(
     ):
         raise InvalidInputError(f"identifier must be a short non-empty string; got {identifier!r}")
 
+    if location is None and metro is None and company_record.locations:
+        location = company_record.locations[0]  # the profile's main place
     where = _location(bm, location, metro, work_model, context_record)
+    if where.work_model == "hybrid" and where.days_on_site is None and company_record.days_on_site:
+        where = where.model_copy(update={"days_on_site": company_record.days_on_site})
+    closes = closes or company_record.application_deadline
+    if closes is not None and closes < posted:
+        raise InvalidInputError(f"the closing date ({closes}) is before date_posted ({posted})")
     compensation = _compensation(
         bm,
         level_record,
@@ -721,8 +772,9 @@ def generate_jd(
         where,
         pay,
         _currency(currency),
-        company_record.name,
+        company_record,
         level_given=level is not None,
+        pay_source=pay_source,
     )
     portfolio = _portfolio(bm, segment_record)
     experience = _experience(bm, level_record)
@@ -808,12 +860,22 @@ def generate_jd(
         valid_through=closes,
         summary=summary,
         about=company_record.about,
-        role=compose.role_paragraphs(
-            situation,
-            segment_record,
-            (engagement.name, engagement.description) if engagement else None,
-            contexts,
-            where,
+        role=(
+            *compose.role_paragraphs(
+                situation,
+                segment_record,
+                (engagement.name, engagement.description) if engagement else None,
+                contexts,
+                where,
+            ),
+            *(
+                text
+                for text in (
+                    compose.lifecycle_sentence(bm, situation),
+                    compose.growth_sentence(bm, level_record),
+                )
+                if text
+            ),
         ),
         responsibilities=duties,
         requirements=requirements,
@@ -822,9 +884,12 @@ def generate_jd(
         portfolio=portfolio,
         accounts=compose.accounts_fact(level_record, segment_record, accounts),
         experience=experience,
+        reports_to=company_record.reports_to or compose.reports_to(level_record),
+        travel=company_record.travel,
         compensation=compensation,
         benefits=company_record.benefits,
         how_to_apply=company_record.how_to_apply,
+        equal_opportunity=company_record.equal_opportunity,
         skills=skills,
         sources=tuple(s for s in bm.sources() if s.id in used),
         warnings=_warnings(company_record, where, compensation, closes),

@@ -85,15 +85,22 @@ def job_posting(jd: JobDescription) -> dict[str, Any]:
             "monthsOfExperience": jd.experience.low * 12,
         }
     posting["skills"] = ", ".join(jd.skills)
-    posting["responsibilities"] = " ".join(jd.responsibilities)
-    posting["qualifications"] = " ".join(jd.requirements)
+    posting["responsibilities"] = _as_text(jd.responsibilities)
+    posting["qualifications"] = _as_text(jd.requirements)
     if jd.industry_name:
         posting["industry"] = jd.industry_name
     if jd.company.about:
         posting["employerOverview"] = jd.company.about
     if jd.benefits:
-        posting["jobBenefits"] = " ".join(jd.benefits)
+        posting["jobBenefits"] = _as_text(jd.benefits)
     return posting
+
+
+def _as_text(items: tuple[str, ...]) -> str:
+    """List items as one plain-text field, each ending as a sentence ("Health cover. A learning budget.")."""
+    return " ".join(
+        item if item.rstrip().endswith((".", "!", "?")) else f"{item.rstrip()}." for item in items
+    )
 
 
 def dumps(data: dict[str, Any], *, indent: int | None = 2) -> str:

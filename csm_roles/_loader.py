@@ -318,8 +318,8 @@ def _located(err: ValidationError, node: yaml.Node | None, name: str) -> DataFil
         message = f"missing required field {str(loc[-1])!r}"
     elif first["type"] == "extra_forbidden":
         message = f"unknown field {str(loc[-1])!r} (check its spelling; the docs list the fields)"
-    else:
-        message = f"{message} (got {_short(first.get('input'))})"
+    elif not isinstance(cause, IntegrityError) and not isinstance(first.get("input"), (dict, list)):
+        message = f"{message} (got {_short(first.get('input'))})"  # a whole record says nothing more
     more = err.error_count() - 1
     if more:
         message += f" [and {more} more problem{'s' if more > 1 else ''}]"

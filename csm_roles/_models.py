@@ -58,10 +58,12 @@ __all__ = [
     "RelatedRole",
     "Responsibility",
     "RoleAtAGlance",
+    "Scoring",
     "Segment",
     "Skill",
     "Skills",
     "Source",
+    "SourcedFigure",
     "SourcedText",
     "SourcingChannel",
     "TechnicalVariant",
@@ -404,6 +406,11 @@ class When(Record):
     industry: bool | None = Field(default=None, description="An industry is named (True) or not (False).")
 
 
+def _always() -> When:
+    """An empty `When` (it always holds), made without validation so start-up builds no schema."""
+    return When.model_construct()
+
+
 class Level(Record):
     """A CSM career level (entry, mid, senior, strategic, team lead, manager, director).
 
@@ -702,7 +709,9 @@ class Responsibility(Record):
     )
     sources: tuple[SourceId, ...]
     in_postings: bool = Field(default=True, description="Whether generated postings list it at all.")
-    when: When = Field(default_factory=When, description="The postings that list it (the library's choice).")
+    when: When = Field(
+        default_factory=_always, description="The postings that list it (the library's choice)."
+    )
 
 
 class Qualification(Record):
@@ -713,7 +722,7 @@ class Qualification(Record):
     sources: tuple[SourceId, ...]
     in_postings: bool = Field(default=True, description="Whether generated postings ask for it at all.")
     when: When = Field(
-        default_factory=When, description="The postings that ask for it (the library's choice)."
+        default_factory=_always, description="The postings that ask for it (the library's choice)."
     )
 
 
@@ -792,7 +801,7 @@ class ContextPoint(Record):
     use: Literal["role", "requirement"] = Field(
         description="Where a posting puts it: the role paragraph or the requirements."
     )
-    when: When = Field(default_factory=When)
+    when: When = Field(default_factory=_always)
 
 
 class WorkContext(Record):
@@ -870,8 +879,27 @@ class MarketStat(_Bounds):
         return self
 
 
+class Scoring(Record):
+    """What a weak, an adequate and a strong answer to an interview question shows."""
+
+    weak: Text
+    adequate: Text
+    strong: Text
+
+
+class SourcedFigure(Record):
+    """A single number with the source that states it."""
+
+    value: Annotated[int, Field(ge=0)]
+    source: SourceId
+
+
+#: Placeholders an interview question may hold, filled in for each kit.
+QUESTION_PLACEHOLDERS = frozenset({"accounts", "industry", "compliance", "focus"})
+
+
 class InterviewQuestion(Record):
-    """An interview question with what a strong answer shows.
+    """An interview question with what a strong answer shows, a scoring guide and follow-ups.
 
     Examples:
         >>> csm_roles.interview_questions("culture")[0].kind
@@ -882,10 +910,33 @@ class InterviewQuestion(Record):
     relevant_to: tuple[Key, ...] = Field(
         default=(), description="Segment or level keys (or `industry`) this question matters most for."
     )
-    kind: Literal["technical", "behavioral", "culture"]
-    question: Text
-    tip: Text
+    kind: Literal["technical", "behavioral", "culture", "leadership"]
+    question: Text = Field(description="May hold {accounts}, {industry} and {compliance}, filled in per kit.")
+    accounts: SourcedFigure | None = Field(
+        default=None, description="The book size the question names where it fits the kit's segment."
+    )
+    tip: Text = Field(description="What the question probes: the guide's evaluation tip, in our words.")
+    scoring: Scoring | None = None
+    follow_ups: tuple[Text, ...] = ()
+    when: When = Field(default_factory=_always, description="The kits that ask it.")
     source: SourceId
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "InterviewQuestion":
+        import string
+
+        try:
+            names = {field for _, field, _, _ in string.Formatter().parse(self.question) if field is not None}
+        except ValueError as err:
+            raise ValueError(f"question: {err}; write a literal brace as {{{{ or }}}}") from None
+        unknown = names - QUESTION_PLACEHOLDERS
+        if unknown:
+            raise ValueError(
+                f"question: unknown placeholder {sorted(unknown)}; use {sorted(QUESTION_PLACEHOLDERS)}"
+            )
+        if "accounts" in names and self.accounts is None:
+            raise ValueError("a question with {accounts} needs `accounts` (a figure with its source)")
+        return self
 
 
 class SourcingChannel(Record):

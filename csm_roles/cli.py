@@ -187,21 +187,33 @@ def cmd_sources(args: argparse.Namespace, bm: Benchmarks) -> int:
     return EXIT_OK
 
 
-def cmd_validate(args: argparse.Namespace, _bm: Benchmarks) -> int:
+def cmd_validate(args: argparse.Namespace, bm: Benchmarks) -> int:
     failed = 0
     for path in args.files:
         try:
-            checked = load_benchmarks(path)
+            _out(_validated(path, bm))
         except (DataFileError, DataNotFoundError) as err:
             _error(str(err), prefix="error: ")
             failed += 1
-            continue
-        data = checked.data
-        _out(
-            f"{_safe(path)}: ok ({len(data.sources)} sources, {len(data.levels)} levels, "
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _validated(path: str, bm: Benchmarks) -> str:
+    """Check a dataset or a company profile, whichever ``path`` holds, and say which it was."""
+    from ._company import load_company
+    from ._loader import parse_yaml, read_text
+
+    raw, _ = parse_yaml(read_text(path), path)
+    if isinstance(raw, dict) and "format_version" in raw:
+        data = load_benchmarks(path).data
+        return (
+            f"{_safe(path)}: ok, a dataset ({len(data.sources)} sources, {len(data.levels)} levels, "
             f"{len(data.pay.level_bands)} pay bands, {len(data.metros)} metros, {len(data.kpis)} KPIs)"
         )
-    return EXIT_FAILED if failed else EXIT_OK
+    company = load_company(path, benchmarks=bm)
+    stated = [name for name in type(company).model_fields if name in company.model_fields_set]
+    bands = len(company.pay)
+    return f"{_safe(path)}: ok, a company profile ({', '.join(stated) or 'no fields'}; {bands} pay bands)"
 
 
 def parse_pay(text: str) -> tuple[int, int]:
@@ -212,20 +224,29 @@ def parse_pay(text: str) -> tuple[int, int]:
     return parse_money(parts[0]), parse_money(parts[1])
 
 
-def _company(args: argparse.Namespace) -> Any:
-    """The company of ``--company-file`` and ``--company-name`` (the name wins), or None."""
+def _company(args: argparse.Namespace, bm: Benchmarks) -> Any:
+    """The company of ``--profile`` and ``--company-name`` (the name wins), or None."""
     fields: dict[str, Any] = {}
-    if args.company_file:
-        from ._jd import Company
-        from ._loader import read_model  # PyYAML only when there is a file to read
+    profile = _renamed(args, "profile", "company_file", "--company-file", "--profile")
+    if profile:
+        from ._company import load_company  # PyYAML only when there is a file to read
 
-        company = read_model(
-            args.company_file, Company, expected="a mapping with keys such as name, about, benefits"
-        )
-        fields = company.model_dump(exclude_unset=True)
+        fields = load_company(profile, benchmarks=bm).model_dump(exclude_unset=True)
     if args.company_name:
         fields["name"] = args.company_name
     return fields or None
+
+
+def _renamed(args: argparse.Namespace, new: str, old: str, old_flag: str, new_flag: str) -> Any:
+    """The value of an option under its new name, or its old one with a note that it was renamed."""
+    value = getattr(args, new, None)
+    if value is None and getattr(args, old, None) is not None:
+        _error(
+            f"{old_flag} is now {new_flag}; the old spelling will go in a later release",
+            prefix="csm-roles: note: ",
+        )
+        value = getattr(args, old)
+    return value
 
 
 class _OutputError(CsmRolesError):
@@ -274,9 +295,10 @@ def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
         work_model=args.work_model,
         context=args.context,
         technical=args.technical,
-        company=_company(args),
+        company=_company(args, bm),
         pay=args.pay,
         currency=args.currency,
+        pay_source=args.pay_source,
         title=args.title,
         date_posted=args.date,
         valid_through=args.valid_through,
@@ -300,9 +322,11 @@ def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
 def cmd_interview(args: argparse.Namespace, bm: Benchmarks) -> int:
     from ._interview import interview_kit
 
-    kit = interview_kit(args.level, segment=args.segment, industry=args.industry, benchmarks=bm)
+    kit = interview_kit(
+        args.level, segment=args.segment, industry=args.industry, technical=args.technical, benchmarks=bm
+    )
     if args.format == "json":
-        text = kit.model_dump_json(indent=2) + "\n"
+        text = kit.to_json() + "\n"
     else:
         text = kit.render(args.format, template_dir=args.template_dir)
     _write(text, args.output)
@@ -439,10 +463,11 @@ def _jd_args(cmd: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument("--company-name", help="the hiring company's name")
     cmd.add_argument(
-        "--company-file",
-        metavar="FILE.yaml",
-        help="YAML with name, about, culture, benefits, how_to_apply, url",
+        "--profile",
+        metavar="COMPANY.yaml",
+        help="the company's profile: name, about, locations, benefits, how to apply, its own pay bands ...",
     )
+    cmd.add_argument("--company-file", metavar="COMPANY.yaml", help=argparse.SUPPRESS)  # the old --profile
     cmd.add_argument(
         "--pay",
         type=parse_pay,
@@ -450,6 +475,12 @@ def _jd_args(cmd: argparse.ArgumentParser) -> None:
         help="the company's own base band, e.g. 90k-110k (needed for levels without a guide band)",
     )
     cmd.add_argument("--currency", default="USD", help="currency of --pay, an ISO code (default: USD)")
+    cmd.add_argument(
+        "--pay-source",
+        metavar="SOURCE",
+        help="post this source's band, such as jd-template-2025 (on-target earnings, bonus share); "
+        "default: the newest guide with one",
+    )
     cmd.add_argument(
         "--employment-type", default="FULL_TIME", help="FULL_TIME (default), PART_TIME, CONTRACTOR ..."
     )
@@ -510,7 +541,16 @@ def _interview_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--segment", help="smb, mid-market or enterprise")
     cmd.add_argument("--industry", help="industry key or alias")
     cmd.add_argument(
-        "--format", default="markdown", choices=("markdown", "html", "text", "json"), help="output format"
+        "--technical",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="ask about a technical product (APIs, integrations); --no-technical: business value instead",
+    )
+    cmd.add_argument(
+        "--format",
+        default="markdown",
+        choices=("markdown", "html", "text", "json"),
+        help="output format: a scorecard, or json for an applicant-tracking system",
     )
     cmd.add_argument(
         "--template-dir", metavar="DIR", help="folder of templates that override the built-in ones"
@@ -529,7 +569,11 @@ COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], Non
     "segments": (cmd_segments, "Customer segments with portfolio sizes and ACV.", _json_args),
     "metros": (cmd_metros, "Metro areas with base ranges and cost-of-living adjustments.", _json_args),
     "sources": (cmd_sources, "The guides every figure comes from.", _json_args),
-    "validate": (cmd_validate, "Check a company's benchmarks YAML against the format.", _validate_args),
+    "validate": (
+        cmd_validate,
+        "Check a company profile or a dataset file, and say which it is.",
+        _validate_args,
+    ),
     "schema": (cmd_schema, "Print the JSON Schema of the benchmarks file format.", _no_args),
     "jd": (cmd_jd, "Generate a job description tailored to segment, level, place and company.", _jd_args),
     "lint": (cmd_lint, "Check job postings for the common mistakes of CSM job descriptions.", _lint_args),
@@ -547,10 +591,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
-        "--data",
+        "--dataset",
         metavar="FILE",
-        help="use a company's own benchmarks YAML instead of the built-in data",
+        help="a whole benchmarks dataset to use instead of the built-in one (not a company profile: "
+        "that is `jd --profile`)",
     )
+    parser.add_argument("--data", metavar="FILE", help=argparse.SUPPRESS)  # the old --dataset
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (handler, text, add_arguments) in COMMANDS.items():
         cmd = sub.add_parser(name, help=text, description=text)
@@ -563,7 +609,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit status (0 done, 1 a check failed, 2 bad usage)."""
     args = build_parser().parse_args(sys.argv[1:] if argv is None else list(argv))
     try:
-        bm = load_benchmarks(args.data) if args.data else default_benchmarks()
+        dataset = _renamed(args, "dataset", "data", "--data", "--dataset")
+        bm = load_benchmarks(dataset) if dataset else default_benchmarks()
         code: int = args.handler(args, bm)
         if sys.stdout is not None:
             sys.stdout.flush()  # a closed pipe shows up here, not at exit

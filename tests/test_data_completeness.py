@@ -246,8 +246,9 @@ def test_experience_by_level() -> None:
 
 
 def test_interview_questions_red_flags_channels() -> None:
-    assert len(csm_roles.interview_questions()) == 17
-    assert len(csm_roles.interview_questions("technical")) == 8
+    assert len(csm_roles.interview_questions()) == 27
+    assert len(csm_roles.interview_questions("technical")) == 12
+    assert len(csm_roles.interview_questions("leadership")) == 6
     assert len(csm_roles.interview_questions("behavioral")) == 5
     assert len(csm_roles.interview_questions("culture")) == 4
     assert all(q.tip for q in csm_roles.interview_questions())

@@ -86,7 +86,39 @@ def test_jsonld_golden(case: str) -> None:
     _compare(f"{case}.jsonld", dumps(jd.to_jsonld()) + "\n")
 
 
+KITS: dict[str, dict[str, Any]] = {
+    "interview-senior-enterprise-healthcare": {
+        "level": "senior",
+        "segment": "enterprise",
+        "industry": "healthcare",
+    },
+    "interview-manager-smb": {"level": "manager", "segment": "smb"},
+    "interview-team-lead-midmarket-technical": {
+        "level": "team-lead",
+        "segment": "mid-market",
+        "technical": True,
+    },
+}
+
+
+@pytest.mark.parametrize("case", KITS)
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_interview_kit_golden(fmt: str) -> None:
-    kit = csm_roles.interview_kit("senior", segment="enterprise", industry="healthcare")
-    _compare(f"interview-senior-enterprise-healthcare.{FORMATS[fmt]}", kit.render(fmt))
+def test_interview_kit_golden(case: str, fmt: str) -> None:
+    kit = csm_roles.interview_kit(**KITS[case])
+    _compare(f"{case}.{FORMATS[fmt]}", kit.render(fmt))
+
+
+def test_interview_kit_json_golden() -> None:
+    kit = csm_roles.interview_kit("director", segment="enterprise", industry="financial-services")
+    _compare("interview-director-enterprise-finance.json", kit.to_json() + "\n")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_profile_posting_golden(fmt: str) -> None:
+    """The example profile in the docs, as a hiring manager would publish it."""
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    company = csm_roles.load_company(examples / "company.yaml")
+    jd = csm_roles.generate_jd("mid-market", company=company, date_posted=DAY)
+    _compare(f"profile-northwind-midmarket.{FORMATS[fmt]}", jd.render(fmt))
+    if fmt == "markdown":
+        _compare("profile-northwind-midmarket.jsonld", dumps(jd.to_jsonld()) + "\n")

@@ -38,7 +38,7 @@ VERBS = set(
         r"\w+",
         """
     is are has have get gets works work takes take runs run coaches coach owns own builds build sits
-    keeps keep guides guide hears hear covers cover tend tends leans lean expect lead leads grow
+    moves move keeps keep guides guide hears hear covers cover tend tends leans lean expect lead leads grow
     grows hire hires hiring set sets report reports answer answers map maps pass passes watch
     watches forecast drive drives find finds carry carries turn turns handle handles write writes
     match matches draft drafts help helps hold holds step steps review reviews measured based open
@@ -251,7 +251,6 @@ def test_a_context_that_contradicts_the_work_model_is_refused() -> None:
 
 import copy  # noqa: E402 - grouped with the tests that use it
 
-import yaml  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -294,8 +293,11 @@ def company_datasets(draw: st.DrawFn) -> dict[str, object]:
 @given(company_datasets())
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_companys_dataset_gives_a_clear_error_or_a_coherent_posting(data: dict[str, object]) -> None:
-    try:
-        bm = csm_roles.Benchmarks(csm_roles._loader.dataset_from_text(yaml.safe_dump(data)))
+    from csm_roles._loader import validate
+    from csm_roles._models import Dataset
+
+    try:  # validated as a file's contents would be (the YAML reading itself: test_bad_files.py)
+        bm = csm_roles.Benchmarks(validate(Dataset, data, "ours.yaml", expected="a dataset"))
     except csm_roles.DataFileError as err:
         assert err.field or err.line, str(err)  # a located problem, never a crash
         return
@@ -309,5 +311,5 @@ def test_a_companys_dataset_gives_a_clear_error_or_a_coherent_posting(data: dict
                 )
             counts = Counter(s.lower() for s in _sentences(jd))
             assert all(count == 1 for count in counts.values()), (segment.key, level.key)
-            for fmt in ("markdown", "html", "text"):
+            for fmt in ("markdown", "html", "text") if level == bm.levels()[0] else ("markdown",):
                 assert jd.render(fmt).strip()

@@ -133,7 +133,7 @@ def test_compare_offer_rejects_bad_salaries() -> None:
 
 
 def test_interview_question_kinds() -> None:
-    assert len(csm_roles.interview_questions("Technical/Functional")) == 8
+    assert len(csm_roles.interview_questions("Technical/Functional")) == 12
     assert len(csm_roles.interview_questions("behavioural")) == 5
     with pytest.raises(csm_roles.UnknownKeyError):
         csm_roles.interview_questions("trivia")

@@ -44,16 +44,25 @@ class _Collect(html.parser.HTMLParser):
 ALLOWED_TAGS = {"article", "h1", "h2", "h3", "p", "ul", "li", "dl", "dt", "dd", "small", "strong"}
 
 
-@pytest.mark.parametrize("payload", XSS)
-def test_xss_in_every_company_field_is_escaped_in_html(payload: str) -> None:
-    company = {
+def _every_text_field(payload: str) -> dict[str, object]:
+    """A profile with ``payload`` in every field a posting prints."""
+    return {
         "name": payload,
         "about": payload,
         "culture": payload,
+        "reports_to": payload,
+        "travel": payload,
         "benefits": [payload],
         "how_to_apply": payload,
+        "equal_opportunity": payload,
     }
-    jd = csm_roles.generate_jd("enterprise", company=company, title=payload, date_posted=DAY)
+
+
+@pytest.mark.parametrize("payload", XSS)
+def test_xss_in_every_company_field_is_escaped_in_html(payload: str) -> None:
+    jd = csm_roles.generate_jd(
+        "enterprise", company=_every_text_field(payload), title=payload, date_posted=DAY
+    )
     page = jd.render("html")
     parser = _Collect()
     parser.feed(page)
@@ -65,9 +74,7 @@ def test_xss_in_every_company_field_is_escaped_in_html(payload: str) -> None:
 
 @pytest.mark.parametrize("payload", XSS)
 def test_xss_is_safe_in_json_ld(payload: str) -> None:
-    jd = csm_roles.generate_jd(
-        "smb", company={"name": payload, "about": payload}, title=payload, date_posted=DAY
-    )
+    jd = csm_roles.generate_jd("smb", company=_every_text_field(payload), title=payload, date_posted=DAY)
     text = dumps(jd.to_jsonld())
     assert "<" not in text
     assert ">" not in text
@@ -143,14 +150,8 @@ def _blocks(markdown: str) -> list[str]:
 
 @pytest.mark.parametrize("payload", STRUCTURE_BREAKERS)
 def test_company_text_cannot_change_the_markdown_structure(payload: str) -> None:
-    plain = {
-        "name": "Acme",
-        "about": "We make tools.",
-        "culture": "Kind.",
-        "benefits": ["Leave"],
-        "how_to_apply": "Write.",
-    }
-    hostile = {key: payload if key != "benefits" else [payload] for key in plain}
+    plain = _every_text_field("Plain words")
+    hostile = _every_text_field(payload)
     reference = csm_roles.generate_jd("smb", company=plain, date_posted=DAY).render("markdown")
     tested = csm_roles.generate_jd("smb", company=hostile, date_posted=DAY).render("markdown")
     assert _blocks(tested) == _blocks(reference)
