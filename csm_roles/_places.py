@@ -149,11 +149,24 @@ _DAYS = re.compile(
 )
 _ZONE = re.compile(
     r"\b(?:(?:US|U\.S\.)\s+)?(Eastern|Central|Mountain|Pacific)(?:\s+time(?:\s+zones?)?)?\b|"
-    r"\b(ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|CET|CEST|UTC(?:\s?[+-]\s?\d{1,2})?)\b"
+    r"\b(ET|CT|MT|PT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|BST|CET|CEST|UTC(?:\s?[+-]\s?\d{1,2})?)(?:\s+time)?\b"
 )
 _ZONE_NAMES = {"ET": "Eastern", "EST": "Eastern", "EDT": "Eastern", "CT": "Central", "CST": "Central",
                "CDT": "Central", "MT": "Mountain", "MST": "Mountain", "MDT": "Mountain", "PT": "Pacific",
                "PST": "Pacific", "PDT": "Pacific"}  # fmt: skip
+
+
+def _is_place_code(text: str, found: re.Match[str]) -> bool:
+    """Whether a zone abbreviation is a state or country code here: ", CT" is Connecticut, ", PT" Portugal."""
+    code = found.group(2)
+    if code is None or len(code) != 2 or not text[: found.start()].rstrip().endswith(","):
+        return False
+    if found.group(0).lower().endswith("time"):
+        return False  # "CT time"
+    countries, states, _ = _index(places())
+    return code.upper() in states or normalize_key(code) in countries
+
+
 _FILLER = re.compile(r"\b(?:based in|located in|office in|in)\b", re.I)
 _SPLIT = re.compile(r"\s*[,;|/()\[\]]\s*|\s+[-–—]\s+")
 
@@ -217,7 +230,7 @@ def parse_location(
         days = int(found.group(1))
         rest = rest[: found.start()] + " " + rest[found.end() :]
     zone = None
-    found = _ZONE.search(rest)
+    found = next((m for m in _ZONE.finditer(rest) if not _is_place_code(rest, m)), None)
     if found:
         name = found.group(1) or _ZONE_NAMES.get(found.group(2).upper(), found.group(2).upper())
         zone = (

@@ -339,3 +339,17 @@ def test_a_changed_copy_renders_its_own_text(deep: bool) -> None:
     assert jd.render("markdown") == first  # the original keeps its own
     assert copy.copy(jd).render("markdown") == first
     assert copy.deepcopy(jd).render("text") == jd.render("text")
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "zone"),
+    [
+        ("Hartford, CT", "CT", None),
+        ("Bozeman, MT", "MT", None),
+        ("Remote, CT time", None, "US Central time"),
+        ("Remote (US, PT)", None, "US Pacific time"),
+    ],
+)
+def test_a_state_code_after_a_comma_is_a_state_not_a_time_zone(text: str, region: str | None, zone: str | None) -> None:
+    place = csm_roles.parse_location(text)
+    assert (place.region, place.time_zone) == (region, zone)
