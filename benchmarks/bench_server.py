@@ -110,22 +110,20 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def report(name: str, load: Load) -> None:
-    print(
-        f"{name}: {len(load.results)} requests, {len(load.errors)} errors, {len(load.results) / load.seconds:,.0f} req/s"
-    )
+    rate = len(load.results) / load.seconds
+    print(f"{name}: {len(load.results)} requests, {len(load.errors)} errors, {rate:,.0f} req/s")
     kinds = sorted({r.kind for r in load.results})
     for kind in kinds:
         times = [r.seconds * 1000 for r in load.results if r.kind == kind]
-        print(
-            f"  {kind:<9} {len(times):5d}  p50 {statistics.median(times):7.1f} ms   p99 {_percentile(times, 0.99):7.1f} ms"
-        )
+        p50, p99 = statistics.median(times), _percentile(times, 0.99)
+        print(f"  {kind:<9} {len(times):5d}  p50 {p50:7.1f} ms   p99 {p99:7.1f} ms")
 
 
 def main() -> None:
     total = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     with ServerProcess() as url:
         run_load(url, 200)  # warm up: templates compiled, rules loaded
-        report(f"mixed, 50 clients", run_load(url, total))
+        report("mixed, 50 clients", run_load(url, total))
         report("job descriptions alone", run_load(url, 2000, mix=[JD]))
         report("lint alone", run_load(url, 2000, mix=[LINT]))
 

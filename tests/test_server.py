@@ -7,6 +7,7 @@ and once as `csm-roles serve` in a process of its own.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -444,12 +445,12 @@ def test_importing_the_library_imports_no_server_package() -> None:
 
 
 def test_a_missing_extra_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = server.importlib.util.find_spec
+    real = importlib.util.find_spec
 
     def without(name: str, *args: Any) -> Any:
         return None if name in ("fastapi", "uvicorn") else real(name, *args)
 
-    monkeypatch.setattr(server.importlib.util, "find_spec", without)
+    monkeypatch.setattr(importlib.util, "find_spec", without)
     result = run_cli("serve", "--port", "1")
     assert result.returncode == 1
     assert "pip install 'csm-roles[server]'" in result.stderr

@@ -95,7 +95,7 @@ class ServerProcess:
         self._args = [sys.executable, "-m", "csm_roles", *extra, "serve", "--port", str(self.port)]
         self._process: subprocess.Popen[bytes] | None = None
         # a file, not a pipe: a server that logs much while nobody reads would block on a full pipe
-        self._log = tempfile.TemporaryFile()
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__
         self.stderr = ""
 
     def __enter__(self) -> str:
