@@ -39,12 +39,30 @@ def too_large(limit: int) -> HTTPException:
     return HTTPException(413, f"the request body is larger than the limit of {limit:,} bytes")
 
 
+#: How much of a refused body is read and thrown away before the 413 is sent, as a
+#: multiple of the limit. A client that is still sending when the answer comes and the
+#: connection closes may see a broken connection instead of the 413; reading the rest
+#: first lets it read the answer. A body larger still is cut off.
+DRAIN_FACTOR = 64
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and discard what is left of a request body, up to ``budget`` bytes."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
 class BodyLimit:
     """ASGI middleware: refuse a request body larger than ``limit`` bytes with status 413.
 
-    A declared ``Content-Length`` above the limit is refused before anything is
-    read; a body sent in chunks is counted as it arrives, and reading stops at the
-    limit.
+    A declared ``Content-Length`` above the limit is refused before the body reaches
+    the app; a body sent in chunks is counted as it arrives and refused once it
+    passes the limit. Either way nothing above the limit is kept in memory.
     """
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
@@ -55,9 +73,12 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        budget = self.limit * DRAIN_FACTOR
         for name, value in scope["headers"]:
             if name == b"content-length":
                 if not value.isdigit() or int(value) > self.limit:
+                    if value.isdigit() and int(value) <= budget:
+                        await _drain(receive, budget)
                     await self._refuse(scope, receive, send)
                     return
                 break
@@ -69,6 +90,8 @@ class BodyLimit:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    if message.get("more_body", False):
+                        await _drain(receive, budget - seen)
                     raise too_large(self.limit)
             return message
 
