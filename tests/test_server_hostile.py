@@ -46,7 +46,9 @@ def _status(answer: httpx.Response, status: int, error: str) -> None:
 @pytest.mark.parametrize("path", ["/v1/jd", "/v1/lint"])
 @pytest.mark.parametrize("body", [b"{", b'{"segment": "smb",}', b"\xff\xfe", b"{'text': 'x'}", b"nul\x00"])
 def test_malformed_json_is_a_400(client: httpx.Client, path: str, body: bytes) -> None:
-    _status(client.post(path, content=body, headers={"Content-Type": "application/json"}), 400, "malformed_json")
+    _status(
+        client.post(path, content=body, headers={"Content-Type": "application/json"}), 400, "malformed_json"
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,9 @@ def test_a_20_mb_body_in_chunks_is_a_413(client: httpx.Client, path: str) -> Non
             yield b"x" * 65536
         yield b'"}'
 
-    _status(client.post(path, content=chunks(), headers={"Content-Type": "application/json"}), 413, "too_large")
+    _status(
+        client.post(path, content=chunks(), headers={"Content-Type": "application/json"}), 413, "too_large"
+    )
 
 
 def test_a_body_just_under_the_limit_is_read(client: httpx.Client) -> None:
@@ -127,7 +131,9 @@ def test_a_body_just_under_the_limit_is_read(client: httpx.Client) -> None:
     answer = client.post("/v1/lint", json={"text": text, "rules": ["buzzwords"]})
     assert answer.status_code == 200, answer.text[:300]
     _status(
-        client.post("/v1/lint", content=b" " * (MAX_REQUEST_BYTES + 1), headers={"Content-Type": "application/json"}),
+        client.post(
+            "/v1/lint", content=b" " * (MAX_REQUEST_BYTES + 1), headers={"Content-Type": "application/json"}
+        ),
         413,
         "too_large",
     )
@@ -195,10 +201,22 @@ def test_json_answers_are_never_sniffed_as_html(client: httpx.Client) -> None:
     assert answer.headers["x-content-type-options"] == "nosniff"
 
 
+_QUERY_KEYS = [
+    "segment",
+    "level",
+    "metro",
+    "location",
+    "pay_low",
+    "pay_high",
+    "format",
+    "technical",
+    "company_name",
+    "x",
+]
+
+
 @settings(max_examples=60)
-@given(params=st.dictionaries(st.sampled_from(["segment", "level", "metro", "location", "pay_low", "pay_high",
-                                               "format", "technical", "company_name", "x"]),
-                              st.text(max_size=40), max_size=5))  # fmt: skip
+@given(params=st.dictionaries(st.sampled_from(_QUERY_KEYS), st.text(max_size=40), max_size=5))
 def test_any_query_gets_an_answer_below_500(params: dict[str, str]) -> None:
     with httpx.Client(base_url=_URL.url, timeout=30) as http:
         answer = http.get("/v1/jd?" + urllib.parse.urlencode(params))
@@ -207,11 +225,16 @@ def test_any_query_gets_an_answer_below_500(params: dict[str, str]) -> None:
         assert page.status_code < 500, page.text
 
 
+_BODY_KEYS = st.sampled_from(["text", "segment", "level", "rules", "ignore", "pay", "company"])
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_BODY_KEYS, inner, max_size=4),
+    max_leaves=8,
+)
+
+
 @settings(max_examples=60)
-@given(body=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                         lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-                             st.sampled_from(["text", "segment", "level", "rules", "ignore", "pay", "company"]),
-                             inner, max_size=4), max_leaves=8))  # fmt: skip
+@given(body=_JSON)
 def test_any_json_body_gets_an_answer_below_500(body: object) -> None:
     with httpx.Client(base_url=_URL.url, timeout=30) as http:
         for path in ("/v1/lint", "/v1/jd"):

@@ -113,7 +113,8 @@ def build(request: Request) -> Response:
             links[format] = "/v1/jd?" + urllib.parse.urlencode({**given, "format": format}, doseq=True)
     form = {key: value for key, value in fields.items() if key != "company_benefits"}
     benefits = fields.get("company_benefits", [])
-    form["company_benefits"] = "\n".join(benefits if isinstance(benefits, list) else [benefits])
+    lines = [line.strip() for value in benefits for line in str(value).splitlines()]
+    form["company_benefits"] = "\n".join(line for line in lines if line)
     return _page(
         "build",
         status=422 if errors else 200,
