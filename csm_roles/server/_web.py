@@ -3,7 +3,7 @@
 Pages are rendered on the server from ``templates/web/`` with the project's HTML
 environment (autoescaped, ``StrictUndefined``), so every form works without
 JavaScript: the build form is a GET to ``/`` and the check form a POST to
-``/check``. ``site.js`` only adds what needs a script: the posting updates as the
+``/check``. ``static/site.js`` only adds what needs a script: the posting updates as the
 form changes, and the copy buttons.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter
@@ -25,7 +26,6 @@ from .._chart import band_chart
 from .._errors import CsmRolesError
 from .._jd import generate_jd
 from .._lint import Finding, lint_jd
-from .._packaged import package_file
 from .._render import environment
 from ._http import MEDIA_TYPES, REVALIDATE, respond
 from ._schemas import JDQuery
@@ -247,5 +247,5 @@ def static(request: Request, name: str) -> Response:
         from starlette.exceptions import HTTPException
 
         raise HTTPException(404)
-    body = package_file("templates", "web", name).read_bytes()
+    body = resources.files(__package__).joinpath("static", name).read_bytes()
     return respond(request, body, MEDIA_TYPES[kind], cache=REVALIDATE)
