@@ -36,6 +36,7 @@ from csm_roles._models import (
     WorkContext,
 )
 from csm_roles._pay import OfferComparison, PayBand
+from csm_roles.server._api import LINT_FORMATS
 from csm_roles.server._errors import ErrorBody
 from csm_roles.server._run import ServerProcess, ServerThread
 from csm_roles.server._schemas import LintResult
@@ -291,6 +292,15 @@ def test_lint_gives_the_library_findings(client: httpx.Client) -> None:
     assert tuple(result.findings) == expected
     assert result.counts.error + result.counts.warning + result.counts.info == len(expected)
     assert "etag" not in answer.headers  # an answer to a POST is not cached
+
+
+@pytest.mark.parametrize("format", list(LINT_FORMATS))
+def test_every_lint_format_is_reachable_by_name_and_by_media_type(client: httpx.Client, format: str) -> None:
+    media = LINT_FORMATS[format][0]
+    by_name = client.post(f"/v1/lint?format={format}", json={"text": "Be a ninja."})
+    assert by_name.status_code == 200 and by_name.headers["content-type"] == media
+    by_accept = client.post("/v1/lint", json={"text": "Be a ninja."}, headers={"Accept": media})
+    assert by_accept.content == by_name.content
 
 
 def test_lint_options_and_formats(client: httpx.Client) -> None:

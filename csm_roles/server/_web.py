@@ -247,5 +247,5 @@ def static(request: Request, name: str) -> Response:
         from starlette.exceptions import HTTPException
 
         raise HTTPException(404)
-    body = resources.files(__package__).joinpath("static", name).read_bytes()
+    body = resources.files(__package__).joinpath("static").joinpath(name).read_bytes()
     return respond(request, body, MEDIA_TYPES[kind], cache=REVALIDATE)
