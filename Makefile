@@ -3,11 +3,13 @@
 #   make check   install the test tools in .venv and run every check CI runs
 #                (pytest with a coverage gate, mypy, ruff, the docs build)
 #   make docs    build the documentation site into site/ (strict: any warning fails)
+#   make install-browser   Debian's Chromium and ChromeDriver, for the web page's browser
+#                tests (needs root and apt-get; without a browser those tests skip, except in CI)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: jd check install-dev install-test test test-only typecheck lint docs bench clean
+.PHONY: jd check install-dev install-test install-browser test test-only typecheck lint docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,14 @@ install-dev: $(BIN)/python
 
 install-test: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+
+# the browser the web page's tests drive (tests/test_web_browser.py); .ci/run calls this
+install-browser:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
+	  echo "chromium and chromedriver are installed"; \
+	else \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
 
 # the whole suite with a branch-coverage gate (fail_under in pyproject.toml);
 # `$(BIN)/python -m pytest -m "not slow"` skips the wheel-in-a-fresh-venv tests while you work
@@ -47,6 +57,7 @@ bench: install-dev
 	$(BIN)/python benchmarks/bench_lookups.py --installed
 	$(BIN)/python benchmarks/bench_jd.py --installed
 	$(BIN)/python benchmarks/bench_lint.py
+	$(BIN)/python benchmarks/bench_server.py
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -356,36 +356,36 @@ def _currency(value: object) -> str:
 def _location(
     bm: Benchmarks, location: object, metro: str | None, work_model: str | None, context: WorkContext | None
 ) -> Location:
-    """Where the job is, from ``location`` (text or Location) or ``metro`` (a guide metro key)."""
-    if work_model is None and context is not None and context.applies_to_work_models:
-        work_model = (
-            "hybrid" if "hybrid" in context.applies_to_work_models else context.applies_to_work_models[0]
-        )
+    """Where the job is, from ``location`` (text or Location) or ``metro`` (a guide metro key).
+
+    A context that describes some work models (remote-hybrid) sets the work model of a
+    place that does not say one; a remote place stays remote.
+    """
     if location is not None and metro is not None:
         raise InvalidInputError("give location= or metro=, not both (metro= is a short form of location=)")
-    if isinstance(location, Location):
-        found = (
-            location if work_model is None else location.model_copy(update={"work_model": _model(work_model)})
-        )
-    elif location is not None:
-        found = parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
-    elif metro is not None:
-        found = _metro_location(bm, metro, work_model)
-    else:
-        model = _model(work_model) if work_model is not None else "onsite"
-        found = Location.model_construct(
-            work_model=model, country="US", country_name="United States", country_phrase="the United States"
-        )
-    if (
-        context is not None
-        and context.applies_to_work_models
-        and found.work_model not in context.applies_to_work_models
-    ):
+    found = _place(bm, location, metro, work_model)
+    models = context.applies_to_work_models if context is not None else ()
+    if work_model is None and models and found.work_model not in models and found.work_model == "onsite":
+        found = _place(bm, location, metro, "hybrid" if "hybrid" in models else models[0])
+    if context is not None and models and found.work_model not in models:
         raise InvalidInputError(
-            f"context {context.key!r} describes {' or '.join(context.applies_to_work_models)} work, "
+            f"context {context.key!r} describes {' or '.join(models)} work, "
             f"but the work model is {found.work_model!r}; drop one of them"
         )
     return found
+
+
+def _place(bm: Benchmarks, location: object, metro: str | None, work_model: str | None) -> Location:
+    if isinstance(location, Location):
+        return location if work_model is None else location.model_copy(update={"work_model": _model(work_model)})
+    if location is not None:
+        return parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
+    if metro is not None:
+        return _metro_location(bm, metro, work_model)
+    model = _model(work_model) if work_model is not None else "onsite"
+    return Location.model_construct(
+        work_model=model, country="US", country_name="United States", country_phrase="the United States"
+    )
 
 
 def _model(work_model: str) -> WorkModel:

@@ -15,6 +15,7 @@ __all__ = [
     "MAX_MONEY",
     "MAX_NODES",
     "MAX_POSTING_BYTES",
+    "MAX_REQUEST_BYTES",
     "MAX_SALARY",
     "MAX_TEMPLATE_CHARS",
     "MAX_TEMPLATE_NUMBER",
@@ -32,6 +33,10 @@ MAX_NODES = 200_000
 #: The largest posting the command line reads from a file or standard input, in
 #: bytes (32 MiB): real postings are a few kilobytes.
 MAX_POSTING_BYTES = 32 * 1024 * 1024
+#: The largest request body the HTTP server reads (1 MiB): a posting to lint or the
+#: fields of a job description are a few kilobytes. A larger body gets status 413
+#: before it is read whole.
+MAX_REQUEST_BYTES = 1024 * 1024
 
 # -- users' templates (see _sandbox.py) ----------------------------------------------
 

@@ -412,6 +412,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def cmd_serve(args: argparse.Namespace, bm: Benchmarks) -> int:
+    from .server import ServerExtraMissing, serve
+
+    try:
+        serve(args.host, args.port, benchmarks=bm)
+    except ServerExtraMissing as err:
+        _error(str(err))
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def _salary_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("level", help="level key or alias: entry, mid, senior, director, 'Senior CSM' ...")
     cmd.add_argument("--metro", help="metro key or alias: SF, NYC, seattle, remote ...")
@@ -558,6 +569,11 @@ def _interview_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
+def _serve_args(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+
+
 _Handler = Callable[[argparse.Namespace, Benchmarks], int]
 
 #: Every subcommand, in the order ``csm-roles --help`` lists them: handler, one-line help, arguments.
@@ -579,6 +595,7 @@ COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], Non
     "lint": (cmd_lint, "Check job postings for the common mistakes of CSM job descriptions.", _lint_args),
     "chart": (cmd_chart, "Draw the pay bands as an SVG chart.", _chart_args),
     "interview": (cmd_interview, "Print an interview kit: questions, red flags, sourcing.", _interview_args),
+    "serve": (cmd_serve, "Serve the HTTP API and the web page (needs csm-roles[server]).", _serve_args),
 }
 
 

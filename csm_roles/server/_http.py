@@ -1,0 +1,199 @@
+"""HTTP mechanics the routes share: the body limit, conditional responses, content negotiation.
+
+Nothing here knows about job descriptions: it deals in bytes, headers and media types.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["MEDIA_TYPES", "BodyLimit", "choose_format", "etag_of", "respond"]
+
+#: The media type of every format the server writes.
+MEDIA_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "jsonld": "application/ld+json",
+    "markdown": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+    "svg": "image/svg+xml",
+    "css": "text/css; charset=utf-8",
+    "js": "text/javascript; charset=utf-8",
+}
+
+#: Answers that change only with the package version (look-ups, charts, kits): a client
+#: may reuse one for an hour, then asks again with If-None-Match and gets a 304.
+STATIC = "public, max-age=3600"
+#: Answers that can change from one day to the next (a posting dated today): reuse
+#: only after asking again.
+REVALIDATE = "no-cache"
+
+
+def too_large(limit: int) -> HTTPException:
+    return HTTPException(413, f"the request body is larger than the limit of {limit:,} bytes")
+
+
+#: How much of a refused body is read and thrown away before the 413 is sent, as a
+#: multiple of the limit. A client that is still sending when the answer comes and the
+#: connection closes may see a broken connection instead of the 413; reading the rest
+#: first lets it read the answer. A body larger still is cut off.
+DRAIN_FACTOR = 64
+
+
+async def _drain(receive: Receive, budget: int) -> None:
+    """Read and discard what is left of a request body, up to ``budget`` bytes."""
+    while budget > 0:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        budget -= len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a request body larger than ``limit`` bytes with status 413.
+
+    A declared ``Content-Length`` above the limit is refused before the body reaches
+    the app; a body sent in chunks is counted as it arrives and refused once it
+    passes the limit. Either way nothing above the limit is kept in memory.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        budget = self.limit * DRAIN_FACTOR
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                if not value.isdigit() or int(value) > self.limit:
+                    if value.isdigit() and int(value) <= budget:
+                        await _drain(receive, budget)
+                    await self._refuse(scope, receive, send)
+                    return
+                break
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    if message.get("more_body", False):
+                        await _drain(receive, budget - seen)
+                    raise too_large(self.limit)
+            return message
+
+        await self.app(scope, counted, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from ._errors import error_response
+
+        response = error_response(413, "too_large", str(too_large(self.limit).detail))
+        response.headers["Connection"] = "close"
+        await response(scope, receive, send)
+
+
+def etag_of(body: bytes) -> str:
+    """A strong entity tag for ``body``: equal bytes, equal tag."""
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    """Whether If-None-Match ``header`` names ``etag`` (weak comparison, as RFC 9110 asks)."""
+    if header.strip() == "*":
+        return True
+    wanted = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
+
+
+def respond(
+    request: Request,
+    body: str | bytes,
+    media_type: str,
+    *,
+    cache: str = STATIC,
+    vary: bool = False,
+    status: int = 200,
+) -> Response:
+    """A response with an ETag and Cache-Control; 304 when the client already holds it."""
+    data = body.encode("utf-8") if isinstance(body, str) else body
+    headers = {"ETag": etag_of(data), "Cache-Control": cache}
+    if vary:
+        headers["Vary"] = "Accept"
+    given = request.headers.get("if-none-match")
+    if status == 200 and given is not None and _matches(given, headers["ETag"]):
+        return Response(status_code=304, headers=headers)
+    return Response(data, status_code=status, media_type=media_type, headers=headers)
+
+
+def _accept(header: str) -> list[tuple[str, str, float]]:
+    """The media ranges of an Accept header: (type, subtype, q), badly formed ones skipped."""
+    ranges = []
+    for part in header.split(","):
+        kind, *params = (piece.strip() for piece in part.split(";"))
+        main, slash, sub = kind.lower().partition("/")
+        if not slash or not main or not sub:
+            continue
+        weight = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    weight = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    weight = 0.0
+        ranges.append((main, sub, weight))
+    return ranges
+
+
+def _quality(media_type: str, ranges: list[tuple[str, str, float]]) -> float:
+    """The weight the most specific matching range gives ``media_type`` (0 when none matches)."""
+    main, _, sub = media_type.split(";")[0].partition("/")
+    best, specificity = 0.0, -1
+    for range_main, range_sub, weight in ranges:
+        if range_main == main and range_sub == sub:
+            rank = 2
+        elif range_main == main and range_sub == "*":
+            rank = 1
+        elif range_main == "*" and range_sub == "*":
+            rank = 0
+        else:
+            continue
+        if rank > specificity:
+            best, specificity = weight, rank
+    return best
+
+
+def choose_format(request: Request, given: str | None, formats: Mapping[str, str]) -> str:
+    """The format to answer in: ``given`` (the ``format=`` parameter) if any, else the Accept header.
+
+    ``formats`` maps each format the route offers to its media type, the server's
+    preference first; no Accept header, or ``*/*``, gets the first. An Accept header
+    that rules out every format gets status 406 naming the media types on offer.
+    """
+    if given is not None:
+        return given
+    header = request.headers.get("accept", "").strip()
+    if not header:
+        return next(iter(formats))
+    ranges = _accept(header)
+    scored = [(_quality(media, ranges), -index, name) for index, (name, media) in enumerate(formats.items())]
+    weight, _, name = max(scored)
+    if weight <= 0:
+        offered = ", ".join(media.split(";")[0] for media in formats.values())
+        raise HTTPException(
+            406, f"none of the accepted media types is on offer here; this route writes {offered}"
+        )
+    return name
