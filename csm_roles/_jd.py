@@ -377,7 +377,9 @@ def _location(
 
 def _place(bm: Benchmarks, location: object, metro: str | None, work_model: str | None) -> Location:
     if isinstance(location, Location):
-        return location if work_model is None else location.model_copy(update={"work_model": _model(work_model)})
+        if work_model is None:
+            return location
+        return location.model_copy(update={"work_model": _model(work_model)})
     if location is not None:
         return parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
     if metro is not None:

@@ -350,14 +350,18 @@ def test_a_changed_copy_renders_its_own_text(deep: bool) -> None:
         ("Remote (US, PT)", None, "US Pacific time"),
     ],
 )
-def test_a_state_code_after_a_comma_is_a_state_not_a_time_zone(text: str, region: str | None, zone: str | None) -> None:
+def test_a_state_code_after_a_comma_is_a_state_not_a_time_zone(
+    text: str, region: str | None, zone: str | None
+) -> None:
     place = csm_roles.parse_location(text)
     assert (place.region, place.time_zone) == (region, zone)
 
 
 def test_a_remote_hybrid_context_keeps_a_remote_place_remote() -> None:
     """Found by hypothesis: the context's default work model overrode the remote metro."""
-    assert csm_roles.generate_jd("smb", metro="remote", context="remote-hybrid").location.work_model == "remote"
-    assert csm_roles.generate_jd("smb", location="Denver, CO", context="remote-hybrid").location.work_model == "hybrid"
+    remote = csm_roles.generate_jd("smb", metro="remote", context="remote-hybrid")
+    assert remote.location.work_model == "remote"
+    denver = csm_roles.generate_jd("smb", location="Denver, CO", context="remote-hybrid")
+    assert denver.location.work_model == "hybrid"
     with pytest.raises(csm_roles.InvalidInputError, match="context 'remote-hybrid'"):
         csm_roles.generate_jd("smb", location="Denver, CO", work_model="onsite", context="remote-hybrid")

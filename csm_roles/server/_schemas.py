@@ -65,7 +65,7 @@ class _JDCommon(_Request):
     currency: Short = Field(default="USD", description="The ISO 4217 currency of the company's own pay.")
     pay_source: Key | None = Field(
         default=None,
-        description="Post this source's band (jd-template-2025 gives on-target earnings); default the newest guide.",
+        description="Post this source's band (jd-template-2025 has OTE); default: the newest guide.",
     )
     title: Short | None = None
     date_posted: dt.date | None = Field(default=None, description="Default: today.", examples=["2026-11-01"])
