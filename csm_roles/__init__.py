@@ -28,6 +28,7 @@ from ._errors import (
     DataNotFoundError,
     InvalidInputError,
     NoFigureError,
+    PayTransparencyError,
     TemplateError,
     UnknownKeyError,
 )
@@ -57,6 +58,15 @@ if TYPE_CHECKING:
     from ._gender import GenderCoding, gender_coding
     from ._interview import InterviewKit, KitQuestion, interview_kit
     from ._jd import Compensation, JobDescription, Location, Portfolio, SuccessMetric, generate_jd
+    from ._law import (
+        LawRequirement,
+        PayTransparencyRules,
+        Ruling,
+        TransparencyAnswer,
+        load_transparency_rules,
+        pay_transparency,
+        transparency_rules,
+    )
     from ._lint import Finding, Rule, RuleSet, default_rules, lint_jd, load_rules
     from ._places import parse_location
 
@@ -74,6 +84,15 @@ _LAZY = {
         "Portfolio",
         "SuccessMetric",
         "generate_jd",
+    ),
+    "_law": (
+        "LawRequirement",
+        "PayTransparencyRules",
+        "Ruling",
+        "TransparencyAnswer",
+        "load_transparency_rules",
+        "pay_transparency",
+        "transparency_rules",
     ),
     "_lint": ("Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"),
     "_places": ("parse_location",),
@@ -127,6 +146,7 @@ __all__ = [
     "KitQuestion",
     "Kpi",
     "KpiTarget",
+    "LawRequirement",
     "Level",
     "Location",
     "Metro",
@@ -134,16 +154,20 @@ __all__ = [
     "NoFigureError",
     "OfferComparison",
     "PayBand",
+    "PayTransparencyError",
+    "PayTransparencyRules",
     "Portfolio",
     "PortfolioRange",
     "RedFlag",
     "Rule",
     "RuleSet",
+    "Ruling",
     "Segment",
     "Source",
     "SourcingChannel",
     "SuccessMetric",
     "TemplateError",
+    "TransparencyAnswer",
     "UnknownKeyError",
     "When",
     "__version__",
@@ -171,6 +195,7 @@ __all__ = [
     "load_benchmarks",
     "load_company",
     "load_rules",
+    "load_transparency_rules",
     "market_pay",
     "market_stats",
     "metro",
@@ -179,6 +204,7 @@ __all__ = [
     "normalize_key",
     "paired_level",
     "parse_location",
+    "pay_transparency",
     "portfolio_sizes",
     "qualifications",
     "red_flags",
@@ -198,6 +224,7 @@ __all__ = [
     "technical_variant",
     "technical_variants",
     "tools",
+    "transparency_rules",
     "work_context",
     "work_contexts",
 ]

@@ -104,6 +104,14 @@ class Company(Record):
     equal_opportunity: LongText | None = Field(
         default=None, description="The company's equal-opportunity statement."
     )
+    other_compensation: LongText | None = Field(
+        default=None,
+        description="Pay beyond the base (bonus, commission, equity), or that there is none; laws such as "
+        "Colorado's ask for it.",
+    )
+    employees: Annotated[int, Field(ge=0, le=10_000_000)] | None = Field(
+        default=None, description="The company's headcount, which settles the size thresholds of pay laws."
+    )
     how_to_apply: LongText | None = None
     application_deadline: dt.date | None = Field(default=None, description="The last day to apply.")
     direct_apply: bool = Field(
@@ -125,7 +133,15 @@ class Company(Record):
         return value
 
     @field_validator(
-        "name", "about", "culture", "how_to_apply", "reports_to", "travel", "equal_opportunity", mode="before"
+        "name",
+        "about",
+        "culture",
+        "how_to_apply",
+        "reports_to",
+        "travel",
+        "equal_opportunity",
+        "other_compensation",
+        mode="before",
     )
     @classmethod
     def _blank_is_none(cls, value: object) -> object:

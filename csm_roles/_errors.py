@@ -16,6 +16,7 @@ __all__ = [
     "DataNotFoundError",
     "InvalidInputError",
     "NoFigureError",
+    "PayTransparencyError",
     "TemplateError",
     "UnknownKeyError",
 ]
@@ -91,6 +92,29 @@ class InvalidInputError(CsmRolesError, ValueError):
         ...     print(err)
         a salary cannot be negative, got -5
     """
+
+
+class PayTransparencyError(CsmRolesError, ValueError):
+    """A posting lacks what a pay-transparency law of its place requires.
+
+    The message names each law, the element it requires and the field that would
+    supply it; ``problems`` holds the same as (element, field, laws) tuples.
+    ``generate_jd(..., draft=True)`` turns these into warnings instead.
+
+    Examples:
+        >>> try:
+        ...     csm_roles.generate_jd("smb", location="Denver, CO", company="Acme", pay=(60_000, 70_000))
+        ... except csm_roles.PayTransparencyError as err:
+        ...     print(sorted(element for element, _, _ in err.problems))
+        ['benefits', 'deadline', 'how-to-apply', 'other-compensation']
+    """
+
+    def __init__(self, message: str, problems: Sequence[tuple[str, str, str]] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.args[0], self.problems))
 
 
 class TemplateError(CsmRolesError, ValueError):

@@ -146,6 +146,10 @@ class Compensation(Record):
     place: str | None = Field(default=None, description="The place a derived range is scaled to.")
     sources: tuple[str, ...] = ()
     set_by_company: bool = False
+    other_pay: str | None = Field(default=None, description="The company's own words on pay beyond the base.")
+    good_faith: bool = Field(
+        default=False, description="Whether the posting says the range is the employer's good-faith estimate."
+    )
 
     @property
     def range(self) -> MoneyRange:
@@ -165,8 +169,21 @@ class Compensation(Record):
     def lines(self) -> tuple[str, ...]:
         """The pay section as short sentences, in the order a posting shows them."""
         if self.base is None:
-            return (f"Total pay: {self.range} a year, base and variable pay together.",)
-        lines = [f"Base salary: {self.base} a year."]
+            lines = [f"Total pay: {self.range} a year, base and variable pay together."]
+        else:
+            lines = [f"Base salary: {self.base} a year.", *self._variable_lines()]
+        if self.derived and self.place:
+            lines.append(f"The range is set for {self.place}.")
+        if self.good_faith:
+            lines.append(
+                "The range is our good-faith estimate, as of this posting, of the pay for this role."
+            )
+        return tuple(lines)
+
+    def _variable_lines(self) -> list[str]:
+        if self.other_pay:
+            return [f"Other pay: {self.other_pay}"]
+        lines = []
         if self.ote is not None:
             lines.append(f"On-target earnings: {self.ote} a year.")
         if self.variable and self.variable != "a bonus" and self.bonus_pct is not None:
@@ -177,9 +194,7 @@ class Compensation(Record):
             lines.append(f"Variable pay: a bonus of {self.bonus_pct} of base.")
         elif self.variable:
             lines.append(f"Variable pay: {self.variable}, on top of the base.")
-        if self.derived and self.place:
-            lines.append(f"The range is set for {self.place}.")
-        return tuple(lines)
+        return lines
 
 
 class JobDescription(Record):
@@ -656,6 +671,39 @@ def _identifier(*parts: object) -> str:
     return f"csm-{digest[:12]}"
 
 
+def _pay_law(
+    compensation: Compensation,
+    where: Location,
+    company: Company,
+    closes: dt.date | None,
+    employees: int | None,
+    posted: dt.date,
+    draft: bool,
+) -> tuple[Compensation, tuple[str, ...]]:
+    """The company's words on other pay, and what the place's pay-transparency laws ask (see `_jd_law`)."""
+    from ._jd_law import Posting, check_posting
+    from ._law import check_employees
+
+    if company.other_compensation:
+        compensation = compensation.model_copy(
+            update={"other_pay": compose.sentence(company.other_compensation)}
+        )
+    posting = Posting(
+        location=where,
+        company=company,
+        set_by_company=compensation.set_by_company,
+        other_pay=bool(compensation.other_pay)
+        or (not compensation.set_by_company and bool(compensation.variable or compensation.bonus_pct)),
+        closes=closes,
+    )
+    answer, warnings = check_posting(posting, employees=check_employees(employees), on=posted, draft=draft)
+    if answer is not None and compensation.set_by_company:
+        asked = {r.element for ruling in (*answer.applies, *answer.may_apply) for r in ruling.requirements}
+        if "good-faith" in asked:
+            compensation = compensation.model_copy(update={"good_faith": True})
+    return compensation, warnings
+
+
 def _warnings(
     company: Company, location: Location, compensation: Compensation, closes: dt.date | None
 ) -> tuple[str, ...]:
@@ -697,6 +745,8 @@ def generate_jd(
     valid_through: dt.date | str | None = None,
     employment_type: str = "FULL_TIME",
     identifier: str | None = None,
+    employees: int | None = None,
+    draft: bool = False,
     benchmarks: Benchmarks | None = None,
 ) -> JobDescription:
     """A job description tailored to segment, level, industry, place and company.
@@ -726,12 +776,18 @@ def generate_jd(
         employment_type: ``FULL_TIME``, ``PART_TIME``, ``CONTRACTOR``, ``TEMPORARY``,
             ``INTERN``, ``VOLUNTEER``, ``PER_DIEM`` or ``OTHER`` ("full-time" works too).
         identifier: your own id for the posting; default a stable id made from its inputs.
+        employees: the company's headcount (default: the profile's ``employees``), which
+            settles whether a pay-transparency law with a size threshold applies.
+        draft: True to turn what a pay-transparency law requires but the posting lacks
+            into warnings instead of a `PayTransparencyError`.
         benchmarks: a `Benchmarks` to draw on; default the built-in data.
 
     Raises:
         UnknownKeyError: an unknown segment, level, industry, metro, work model, context
             or employment type.
         NoFigureError: a level the guides give no pay band for, without ``pay``.
+        PayTransparencyError: a pay-transparency law that applies where the job is
+            requires something the posting lacks (see ``docs/guides/pay-transparency.md``).
         InvalidInputError: a bad pay band, company, date or location, or a place outside
             the US without ``pay``.
 
@@ -777,6 +833,17 @@ def generate_jd(
         company_record,
         level_given=level is not None,
         pay_source=pay_source,
+    )
+    if not isinstance(draft, bool):
+        raise TypeError(f"draft must be True or False; got {draft!r}")
+    compensation, law_warnings = _pay_law(
+        compensation,
+        where,
+        company_record,
+        closes,
+        employees if employees is not None else company_record.employees,
+        posted,
+        draft,
     )
     portfolio = _portfolio(bm, segment_record)
     experience = _experience(bm, level_record)
@@ -894,7 +961,7 @@ def generate_jd(
         equal_opportunity=company_record.equal_opportunity,
         skills=skills,
         sources=tuple(s for s in bm.sources() if s.id in used),
-        warnings=_warnings(company_record, where, compensation, closes),
+        warnings=_warnings(company_record, where, compensation, closes) + law_warnings,
     )
 
 

@@ -76,7 +76,9 @@ def job_posting(jd: JobDescription) -> dict[str, Any]:
         if pay.base.high is not None:
             value["maxValue"] = pay.base.high
         posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.base.currency, "value": value}
-    variable = [line for line in pay.lines if line.startswith(("On-target", "Variable", "Total"))]
+    variable = [
+        line for line in pay.lines if line.startswith(("On-target", "Variable", "Total", "Other pay"))
+    ]
     if variable:
         posting["incentiveCompensation"] = " ".join(variable)
     if jd.experience is not None and jd.experience.low > 0:

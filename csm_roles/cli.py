@@ -23,6 +23,7 @@ from ._errors import (
     DataNotFoundError,
     InvalidInputError,
     NoFigureError,
+    PayTransparencyError,
     TemplateError,
 )
 from ._limits import MAX_POSTING_BYTES
@@ -304,6 +305,8 @@ def cmd_jd(args: argparse.Namespace, bm: Benchmarks) -> int:
         valid_through=args.valid_through,
         employment_type=args.employment_type,
         identifier=args.id,
+        employees=args.employees,
+        draft=args.draft,
         benchmarks=bm,
     )
     if args.format == "jsonld":
@@ -412,6 +415,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def cmd_law(args: argparse.Namespace, bm: Benchmarks) -> int:  # noqa: ARG001 - the laws are not benchmarks
+    from ._law import load_transparency_rules, pay_transparency
+
+    rules = load_transparency_rules(args.rules) if args.rules else None
+    answer = pay_transparency(
+        args.location, employees=args.employees, on=args.date, remote=args.remote, rules=rules
+    )
+    _write(answer.to_json() + "\n" if args.json else answer.render("text"), None)
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace, bm: Benchmarks) -> int:
     from .server import ServerExtraMissing, serve
 
@@ -512,6 +526,14 @@ def _jd_args(cmd: argparse.ArgumentParser) -> None:
         "--sources", action="store_true", help="end the posting with the guides its figures come from"
     )
     cmd.add_argument(
+        "--employees", type=_count, metavar="N", help="the company's headcount, for pay-transparency laws"
+    )
+    cmd.add_argument(
+        "--draft",
+        action="store_true",
+        help="print the posting even when a pay-transparency law asks for what it lacks (as notes)",
+    )
+    cmd.add_argument(
         "--quiet", action="store_true", help="do not print the notes on what to settle before publishing"
     )
     cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -569,6 +591,33 @@ def _interview_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
+def _law_args(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("location", help="where the job is: 'Denver, CO', 'New York, NY', 'Remote (US)'")
+    cmd.add_argument(
+        "--employees", type=_count, metavar="N", help="the employer's headcount (settles size thresholds)"
+    )
+    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the day the posting goes up (default: today)")
+    cmd.add_argument(
+        "--remote", action="store_true", help="the role can be done remotely from anywhere in the country"
+    )
+    cmd.add_argument(
+        "--rules", metavar="FILE", help="a table of laws in the format of data/pay_transparency.yaml"
+    )
+    cmd.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of employees, like 50; got {text!r}"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of employees, like 50; got {text!r}")
+    return value
+
+
 def _serve_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     cmd.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -595,6 +644,7 @@ COMMANDS: dict[str, tuple[_Handler, str, Callable[[argparse.ArgumentParser], Non
     "lint": (cmd_lint, "Check job postings for the common mistakes of CSM job descriptions.", _lint_args),
     "chart": (cmd_chart, "Draw the pay bands as an SVG chart.", _chart_args),
     "interview": (cmd_interview, "Print an interview kit: questions, red flags, sourcing.", _interview_args),
+    "law": (cmd_law, "Pay-transparency rules on record for a place: what a posting must say.", _law_args),
     "serve": (cmd_serve, "Serve the HTTP API and the web page (needs csm-roles[server]).", _serve_args),
 }
 
@@ -639,6 +689,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED if args.command == "validate" else EXIT_USAGE
     except NoFigureError as err:
         _error(str(err), prefix="csm-roles: ")
+        return EXIT_FAILED
+    except PayTransparencyError as err:
+        _error(str(err))
         return EXIT_FAILED
     except (TemplateError, _OutputError, LookupError, InvalidInputError) as err:
         _error(err.args[0] if isinstance(err, CsmRolesError) and err.args else str(err))

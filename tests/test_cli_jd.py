@@ -62,7 +62,7 @@ def test_all_options_and_output_file(tmp_path: Path) -> None:
     company = tmp_path / "company.yaml"
     company.write_text(
         "name: Northwind\nabout: Northwind makes warehouse tools.\nbenefits:\n  - Four weeks of leave\n"
-        "how_to_apply: Write to jobs@northwind.example.\n",
+        "how_to_apply: Write to jobs@northwind.example.\nother_compensation: A yearly bonus of up to 5%.\n",
         encoding="utf-8",
     )
     out = tmp_path / "jd.md"
@@ -81,10 +81,12 @@ def test_all_options_and_output_file(tmp_path: Path) -> None:
         "--context",
         "startup",
         "--technical",
-        "--company-file",
+        "--profile",
         str(company),
         "--pay",
         "60k-75k",
+        "--employees",
+        "40",
         "--title",
         "CSM, Schools",
         "--date",
@@ -106,6 +108,9 @@ def test_all_options_and_output_file(tmp_path: Path) -> None:
         "API integrations",
         "Hybrid, Denver, CO",
         "jobs@northwind.example",
+        "Other pay: A yearly bonus of up to 5%.",  # Colorado asks for other pay
+        "good-faith estimate",
+        "December 1, 2026",  # and the closing date
     ):
         assert part in text
 

@@ -36,6 +36,8 @@ FULL: dict[str, Any] = {
     "travel": "about one customer visit a quarter",
     "benefits": ["Four weeks of paid leave", "A home-office stipend"],
     "equal_opportunity": "Quillfeather welcomes applicants of every background.",
+    "other_compensation": "A yearly bonus of up to 8% of base",
+    "employees": 80,
     "how_to_apply": "Apply at quillfeather.example/jobs with a short note.",
     "application_deadline": "2027-02-15",
     "direct_apply": True,
@@ -58,6 +60,11 @@ SHOWS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
         {"jobBenefits": "Four weeks of paid leave. A home-office stipend."},
     ),
     "equal_opportunity": (("welcomes applicants of every background",), {}),
+    "other_compensation": (
+        ("Other pay: A yearly bonus of up to 8% of base.",),
+        {"incentiveCompensation": "Other pay: A yearly bonus of up to 8% of base."},
+    ),
+    "employees": ((), {}),  # settles which pay-transparency laws apply: tests/test_pay_transparency.py
     "how_to_apply": (("quillfeather.example/jobs",), {}),
     "application_deadline": (("February 15, 2027",), {"validThrough": "2027-02-15"}),
     "direct_apply": ((), {"directApply": True}),
@@ -79,6 +86,7 @@ def _get(data: dict[str, Any], dotted: str) -> Any:
 
 
 def _posting(company: dict[str, Any], **options: Any) -> csm_roles.JobDescription:
+    options.setdefault("draft", True)  # a field left out may be one a law of Portland asks for
     return csm_roles.generate_jd("mid-market", company=company, date_posted=DAY, **options)
 
 
@@ -218,19 +226,23 @@ def test_own_bands_change_only_what_they_state(
     fitting = [b for b in bands if _fits(b, level, segment, place)]
     try:
         guide = csm_roles.generate_jd(
-            segment, level, location=place, company={"name": "Quillfeather"}, date_posted=DAY
+            segment, level, location=place, company={"name": "Quillfeather"}, date_posted=DAY, draft=True
         )
     except csm_roles.NoFigureError:
         guide = None  # a level the guides give no band
     if not fitting:
         if guide is None:
             with pytest.raises(csm_roles.NoFigureError):
-                csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY)
+                csm_roles.generate_jd(
+                    segment, level, location=place, company=company, date_posted=DAY, draft=True
+                )
             return
-        own = csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY)
+        own = csm_roles.generate_jd(
+            segment, level, location=place, company=company, date_posted=DAY, draft=True
+        )
         assert own.compensation == guide.compensation  # nothing stated for this posting: the guides' band
         return
-    own = csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY)
+    own = csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY, draft=True)
     specificity = max((b["segment"] is not None) * 2 + (b["location"] is not None) for b in fitting)
     (chosen,) = [
         b for b in fitting if (b["segment"] is not None) * 2 + (b["location"] is not None) == specificity
@@ -265,7 +277,7 @@ def test_a_band_for_one_place_is_used_only_there() -> None:
 def _jd(
     segment: str, place: str | None, company: dict[str, Any], level: str = "mid"
 ) -> csm_roles.JobDescription:
-    return csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY)
+    return csm_roles.generate_jd(segment, level, location=place, company=company, date_posted=DAY, draft=True)
 
 
 def test_an_own_band_gives_a_level_the_guides_do_not_pay() -> None:

@@ -97,6 +97,7 @@ def _jd(
         company=COMPANY,
         pay=_pay(level),
         date_posted=DAY,
+        draft=True,  # the place's pay-transparency laws: tests/test_pay_transparency.py
         valid_through=DAY + dt.timedelta(days=45),
     )
 

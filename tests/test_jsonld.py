@@ -50,7 +50,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES)
 def test_every_property_and_type_is_valid_schema_org(vocabulary: Vocabulary, case: dict[str, object]) -> None:
-    posting = csm_roles.generate_jd(date_posted=DAY, **case).to_jsonld()  # type: ignore[arg-type]
+    posting = csm_roles.generate_jd(date_posted=DAY, draft=True, **case).to_jsonld()  # type: ignore[arg-type]
     assert vocabulary.problems(posting) == []
 
 
@@ -59,7 +59,8 @@ def test_all_segment_level_metro_combinations_are_valid(vocabulary: Vocabulary) 
     metros = [None, *(m.key for m in csm_roles.metros())]
     for segment, level, metro in itertools.product(["smb", "mid-market", "enterprise"], levels, metros):
         pay = (110_000, 140_000) if not csm_roles.salary_bands(level) else None
-        posting = csm_roles.generate_jd(segment, level, metro=metro, pay=pay, date_posted=DAY).to_jsonld()
+        jd = csm_roles.generate_jd(segment, level, metro=metro, pay=pay, date_posted=DAY, draft=True)
+        posting = jd.to_jsonld()
         assert vocabulary.problems(posting) == [], (segment, level, metro)
 
 
@@ -121,11 +122,11 @@ def test_employment_type_takes_only_googles_values() -> None:
 
 
 def test_remote_uses_telecommute() -> None:
-    posting = csm_roles.generate_jd("smb", work_model="remote", date_posted=DAY).to_jsonld()
+    posting = csm_roles.generate_jd("smb", work_model="remote", date_posted=DAY, draft=True).to_jsonld()
     assert posting["jobLocationType"] == "TELECOMMUTE"
     assert posting["applicantLocationRequirements"] == {"@type": "Country", "name": "US"}
     assert "jobLocation" not in posting
-    state = csm_roles.generate_jd("smb", location="Remote, Colorado", date_posted=DAY).to_jsonld()
+    state = csm_roles.generate_jd("smb", location="Remote, Colorado", date_posted=DAY, draft=True).to_jsonld()
     assert state["applicantLocationRequirements"] == {"@type": "State", "name": "Colorado"}
 
 

@@ -21,7 +21,9 @@ def _documents() -> list[str]:
     """Every kind of built-in document, in every format, from fresh objects (no cached renders)."""
     jds = [
         csm_roles.generate_jd("enterprise", "senior", company="Acme <b>&</b>", date_posted=DAY),
-        csm_roles.generate_jd("smb", "entry", industry="healthcare", metro="Remote", date_posted=DAY),
+        csm_roles.generate_jd(
+            "smb", "entry", industry="healthcare", metro="Remote", date_posted=DAY, draft=True
+        ),
         csm_roles.generate_jd(
             "mid-market",
             "manager",

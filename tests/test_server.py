@@ -222,7 +222,8 @@ def test_query_and_body_give_the_same_posting(client: httpx.Client) -> None:
         f"&company_benefits=Stock&pay_low=90000&pay_high=110000&date_posted={DAY}&format=json"
         "&company_reports_to=the%20Head%20of%20CS&company_travel=rarely&company_days_on_site=2"
         "&company_equal_opportunity=We%20hire%20fairly.&company_application_deadline=2026-12-31"
-        "&location=Hybrid%20-%20Denver,%20CO"
+        "&location=Hybrid%20-%20Denver,%20CO&company_other_compensation=No%20bonus."
+        "&company_how_to_apply=Write%20to%20us."
     )
     body = {
         "segment": "mid-market",
@@ -235,6 +236,8 @@ def test_query_and_body_give_the_same_posting(client: httpx.Client) -> None:
             "days_on_site": 2,
             "equal_opportunity": "We hire fairly.",
             "application_deadline": "2026-12-31",
+            "other_compensation": "No bonus.",
+            "how_to_apply": "Write to us.",
         },
         "pay": {"low": 90000, "high": 110000},
         "date_posted": DAY,

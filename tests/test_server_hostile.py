@@ -157,6 +157,7 @@ def _fields(payload: str) -> dict[str, str]:
         "title": payload,
         "identifier": payload[:90],
         "location": "Remote (US)",
+        "draft": "true",  # no pay or closing date: a draft, with the laws' asks as warnings
     }
 
 

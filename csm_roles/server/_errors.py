@@ -3,6 +3,8 @@
 * 404 ``unknown_key`` or ``no_figure``: a key in the path names nothing
   (``/v1/levels/seniour``), or the guides hold no such figure;
 * 422 ``unknown_key``: a key in the query or the body names nothing;
+* 422 ``pay_transparency``: a law of the job's place requires what the posting lacks
+  (each in ``problems``; ``draft=true`` answers with a draft and warnings instead);
 * 422 ``invalid_input``: a value of the right type that cannot be used (a pay range
   upside down); 422 ``validation``: a missing field, a wrong type, an unknown parameter;
 * 400 ``malformed_json``: a body that is not JSON; 413 ``too_large``: a body above the limit;
@@ -22,7 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from .._errors import CsmRolesError, InvalidInputError, NoFigureError, UnknownKeyError
+from .._errors import CsmRolesError, InvalidInputError, NoFigureError, PayTransparencyError, UnknownKeyError
 
 __all__ = ["ErrorBody", "NotFound", "Problem", "error_response", "install_handlers"]
 
@@ -72,6 +74,12 @@ def _library_error(status: int, err: CsmRolesError) -> JSONResponse:
         )
     if isinstance(err, NoFigureError):
         return error_response(status, "no_figure", message)
+    if isinstance(err, PayTransparencyError):
+        problems = [
+            Problem(location=[element], message=f"{laws} requires it; give {give}")
+            for element, give, laws in err.problems
+        ]
+        return error_response(422, "pay_transparency", message, problems=problems)
     return error_response(status, "invalid_input", message)
 
 
@@ -129,6 +137,7 @@ def install_handlers(app: Any) -> None:
     app.add_exception_handler(UnknownKeyError, library)
     app.add_exception_handler(NoFigureError, library)
     app.add_exception_handler(InvalidInputError, library)
+    app.add_exception_handler(PayTransparencyError, library)
     app.add_exception_handler(RequestValidationError, validation)
     app.add_exception_handler(HTTPException, http)
     app.add_exception_handler(Exception, internal)

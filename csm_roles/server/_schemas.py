@@ -72,6 +72,14 @@ class _JDCommon(_Request):
     valid_through: dt.date | None = None
     employment_type: Key = "FULL_TIME"
     identifier: Short | None = None
+    employees: int | None = Field(
+        default=None, ge=0, le=10_000_000, description="The company's headcount, for pay-transparency laws."
+    )
+    draft: bool = Field(
+        default=False,
+        description="Answer with a draft (and warnings) when a pay-transparency law asks for what it lacks; "
+        "without it, that is a 422 `pay_transparency` error.",
+    )
     sources: bool = Field(default=False, description="End the posting with the guides its figures come from.")
     format: JDFormat | None = Field(
         default=None,
@@ -95,6 +103,8 @@ class _JDCommon(_Request):
             "valid_through": self.valid_through,
             "employment_type": self.employment_type,
             "identifier": self.identifier,
+            "employees": self.employees,
+            "draft": self.draft,
         }
 
 
@@ -115,6 +125,7 @@ class JDQuery(_JDCommon):
     company_travel: Short | None = None
     company_days_on_site: int | None = Field(default=None, ge=1, le=5)
     company_equal_opportunity: str | None = None
+    company_other_compensation: str | None = Field(default=None, description="Pay beyond the base, in words.")
     company_application_deadline: dt.date | None = None
     pay_low: Amount | None = Field(default=None, description="The company's own base range, low end.")
     pay_high: Amount | None = Field(default=None, description="The company's own base range, high end.")
@@ -145,6 +156,7 @@ class JDQuery(_JDCommon):
             "travel": self.company_travel,
             "days_on_site": self.company_days_on_site,
             "equal_opportunity": self.company_equal_opportunity,
+            "other_compensation": self.company_other_compensation,
             "application_deadline": self.company_application_deadline,
         }
         given = {k: v for k, v in company.items() if v not in (None, [], False)}

@@ -100,7 +100,9 @@ def build(request: Request) -> Response:
     posting = None
     links: dict[str, str] = {}
     try:
-        query = JDQuery.model_validate(fields)
+        query = JDQuery.model_validate(
+            {**fields, "draft": True}
+        )  # the page builds drafts; its notes list gaps
         jd = generate_jd(**query.to_kwargs(), benchmarks=bm)
     except ValidationError as err:
         errors = _problems(err)

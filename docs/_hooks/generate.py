@@ -3,6 +3,8 @@
 - reference/data.md  - every figure of data/benchmarks.yaml with its source,
   conflicting figures side by side (so the docs cannot drift from the data);
 - reference/cli.md   - the help of every `csm-roles` command;
+- reference/pay-transparency.md - the whole table of pay-transparency laws, with
+  sources and the "as of" date;
 - assets/bands-by-level.svg, assets/bands-by-metro.svg - the band charts;
 - changelog.md       - CHANGELOG.md.
 """
@@ -231,11 +233,79 @@ def cli_reference() -> str:
     return "\n".join(out)
 
 
+def _yes_no(value: bool | None, yes: str = "yes", no: str = "no") -> str:
+    return "not confirmed" if value is None else (yes if value else no)
+
+
+def transparency_reference() -> str:
+    """Every pay-transparency law on record, as a table and then one section per law."""
+    rules = csm_roles.transparency_rules()
+    out = [
+        "# Pay-transparency laws\n",
+        f"Generated from `data/pay_transparency.yaml` when the docs are built. Rules as of "
+        f"**{rules.as_of}**. {rules.disclaimer}\n",
+        "A fact marked *reported* comes from secondary summaries only; *not confirmed* "
+        "means no primary text read settled it. The look-up treats a law whose status is "
+        "unconfirmed as one that may apply, never as one that applies.\n",
+        "## Elements\n",
+        _table(["element", "what a posting says"], [[f"`{e.key}`", e.description] for e in rules.elements]),
+        "## All laws\n",
+        _table(
+            ["jurisdiction", "status", "employers", "remote roles", "a posting must state"],
+            [
+                [
+                    f"[{j.name}](#{j.key})",
+                    j.status,
+                    (f"{j.employers.min_employees}+" if j.employers.min_employees else "not confirmed")
+                    + ("" if j.employers.confirmed else " (reported)"),
+                    j.remote.reach + ("" if j.remote.confirmed else " (reported)"),
+                    ", ".join(dict.fromkeys(r.element for r in j.requirements)) or "nothing (see below)",
+                ]
+                for j in rules.jurisdictions
+            ],
+        ),
+    ]
+    for j in rules.jurisdictions:
+        out.append(f"## {j.name} {{#{j.key}}}\n")
+        out.append(f"Status: {j.status}. Employers: {j.employers.counted} Remote roles: {j.remote.how}\n")
+        if j.requirements:
+            out.append(
+                _table(
+                    ["element", "from", "content read in primary text", "detail", "source"],
+                    [
+                        [
+                            rules.element(r.element).name,
+                            f"{r.from_ or 'not known'}"
+                            + ("" if r.from_confirmed or r.from_ is None else " (reported)"),
+                            _yes_no(r.confirmed),
+                            r.detail,
+                            f"[{r.source + 1}]",
+                        ]
+                        for r in j.requirements
+                    ],
+                )
+            )
+        if j.outside_posting:
+            out.append(f"Outside the posting: {j.outside_posting}\n")
+        if j.notes:
+            out.append(f"{j.notes}\n")
+        out.append(
+            "\n".join(
+                f"{n}. {s.citation}, {s.kind}, checked {s.checked}: <{s.url}>"
+                + (f" (copy read: <{s.copy_read}>)" if s.copy_read else "")
+                for n, s in enumerate(j.sources, 1)
+            )
+            + "\n"
+        )
+    return "\n".join(out)
+
+
 def on_files(files: Files, config: Any) -> Files:
     chart = csm_roles.render_chart
     generated = {
         "reference/data.md": data_reference(),
         "reference/cli.md": cli_reference(),
+        "reference/pay-transparency.md": transparency_reference(),
         "assets/bands-by-level.svg": chart(csm_roles.band_chart("level")),
         "assets/bands-by-metro.svg": chart(csm_roles.band_chart("metro")),
         "changelog.md": (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"),

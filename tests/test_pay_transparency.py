@@ -1,0 +1,294 @@
+"""Pay-transparency laws: the table, the look-up, the generator's check, and `csm-roles law`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import csm_roles
+from conftest import run_cli
+from csm_roles._law import Jurisdiction
+
+RULES = csm_roles.transparency_rules()
+DAY = dt.date(2026, 11, 22)
+#: Every field a posting can take from a company profile, so that only what a test drops is missing.
+FULL_PROFILE: dict[str, Any] = {
+    "name": "Quillfeather",
+    "benefits": ["Health cover", "Four weeks of paid leave"],
+    "other_compensation": "A yearly bonus of up to 8% of base.",
+    "how_to_apply": "Apply at quillfeather.example/jobs.",
+    "application_deadline": "2027-01-31",
+    "employees": 500,
+}
+#: The profile field (or argument) that supplies each element a law can ask for.
+SUPPLIED_BY = {
+    "benefits": "benefits",
+    "other-compensation": "other_compensation",
+    "how-to-apply": "how_to_apply",
+    "deadline": "application_deadline",
+}
+
+
+def _place(jurisdiction: Jurisdiction) -> str:
+    place = jurisdiction.place
+    if jurisdiction.countries:
+        return "Warsaw, Poland"
+    if place.locality:
+        return f"{place.locality}, {place.region}"
+    if place.region:
+        return f"Testville, {place.region}"
+    return f"Testville, {place.country}"
+
+
+IN_FORCE = [j for j in RULES.jurisdictions if j.status == "in-force" and j.requirements and j.kind != "union"]
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+
+def test_every_law_has_a_primary_or_marked_source() -> None:
+    for jurisdiction in RULES.jurisdictions:
+        assert jurisdiction.sources, jurisdiction.key
+        for requirement in jurisdiction.requirements:
+            source = jurisdiction.source_of(requirement)
+            if requirement.confirmed:  # a fact read in primary text rests on a primary text
+                assert source.kind != "secondary", (jurisdiction.key, requirement.element)
+            assert requirement.detail.strip(), (jurisdiction.key, requirement.element)
+        for source in jurisdiction.sources:
+            assert source.checked <= RULES.as_of
+            assert source.url.startswith(("https://", "http://"))
+
+
+def test_unconfirmed_laws_never_apply() -> None:
+    for jurisdiction in RULES.jurisdictions:
+        if jurisdiction.status != "unconfirmed":
+            continue
+        answer = csm_roles.pay_transparency(_place(jurisdiction), employees=10_000, on=DAY)
+        statuses = {r.jurisdiction: r.status for r in answer.rulings}
+        assert statuses[jurisdiction.key] != "applies", jurisdiction.key
+
+
+def test_the_table_names_its_date_and_is_not_advice() -> None:
+    assert RULES.as_of == dt.date(2026, 11, 22)
+    assert "not legal advice" in RULES.disclaimer
+
+
+# -- per jurisdiction: place, size, date, remote -----------------------------------------------
+
+
+@pytest.mark.parametrize("jurisdiction", IN_FORCE, ids=lambda j: j.key)
+def test_each_law_applies_in_its_place_above_its_threshold_after_its_date(
+    jurisdiction: Any,
+) -> None:
+    place = _place(jurisdiction)
+    starts = [r.from_ for r in jurisdiction.requirements if r.from_ is not None]
+    after = max([*starts, DAY])
+    big = max(jurisdiction.employers.min_employees or 1, 1) + 10
+    answer = csm_roles.pay_transparency(place, employees=big, on=after)
+    ruling = next(r for r in answer.rulings if r.jurisdiction == jurisdiction.key)
+    expected = "applies" if jurisdiction.employers.min_employees is not None else "may-apply"
+    assert ruling.status == expected, ruling.reasons
+    assert {r.element for r in ruling.requirements} == {r.element for r in jurisdiction.requirements}
+    for requirement in ruling.requirements:
+        assert requirement.source.citation and requirement.source.url
+    # before its first date, nothing of it is in force
+    if starts:
+        before = min(starts) - dt.timedelta(days=1)
+        early = csm_roles.pay_transparency(place, employees=big, on=before)
+        early_ruling = next(r for r in early.rulings if r.jurisdiction == jurisdiction.key)
+        assert all(r.in_force_from is None or r.in_force_from <= before for r in early_ruling.requirements)
+        assert early_ruling.upcoming
+    # below its threshold it does not apply
+    threshold = jurisdiction.employers.min_employees
+    if threshold is not None and threshold > 1:
+        small = csm_roles.pay_transparency(place, employees=threshold - 1, on=after)
+        assert next(r for r in small.rulings if r.jurisdiction == jurisdiction.key).status == "does-not-apply"
+        unknown = csm_roles.pay_transparency(place, on=after)
+        assert next(r for r in unknown.rulings if r.jurisdiction == jurisdiction.key).status == "may-apply"
+
+
+def test_a_remote_us_posting_gets_every_law_that_reaches_remote_roles() -> None:
+    answer = csm_roles.pay_transparency("Remote (US)", employees=500, on=DAY)
+    found = {r.jurisdiction: r.status for r in answer.rulings}
+    for jurisdiction in RULES.jurisdictions:
+        if jurisdiction.place.country != "US":
+            assert jurisdiction.key not in found
+        elif jurisdiction.remote.reach == "yes" and jurisdiction.status == "in-force":
+            assert found[jurisdiction.key] in ("applies", "may-apply", "not-yet"), jurisdiction.key
+        elif jurisdiction.remote.reach == "no":
+            assert jurisdiction.key not in found
+    assert found["us-co"] == "applies" and found["us-md"] == "applies"
+    one_state = csm_roles.pay_transparency("Remote - Colorado", employees=500, on=DAY)
+    assert [r.jurisdiction for r in one_state.rulings] == ["us-co"]  # only Coloradans can fill it
+    assert csm_roles.pay_transparency("Denver, CO", remote=True, on=DAY).remote
+
+
+def test_a_city_law_comes_with_its_state_law() -> None:
+    answer = csm_roles.pay_transparency("Brooklyn, NY", employees=50, on=DAY)
+    assert [r.jurisdiction for r in answer.applies] == ["us-nyc", "us-ny"]
+    upstate = csm_roles.pay_transparency("Albany, NY", employees=50, on=DAY)
+    assert [r.jurisdiction for r in upstate.applies] == ["us-ny"]
+
+
+def test_a_place_with_no_rule_says_so_with_the_date() -> None:
+    answer = csm_roles.pay_transparency("Austin, TX", on=DAY)
+    assert answer.rulings == ()
+    assert "No pay-transparency rule on record for" in answer.summary
+    assert str(RULES.as_of) in answer.summary
+    assert "not a finding that a posting complies" in answer.summary
+    assert "No pay-transparency rule" in answer.render("text")
+
+
+def test_a_law_with_no_posting_duty_says_what_it_asks_instead() -> None:
+    ruling = csm_roles.pay_transparency("Hartford, CT", on=DAY).rulings[0]
+    assert ruling.requirements == () and ruling.outside_posting
+    assert "Outside the posting" in csm_roles.pay_transparency("Hartford, CT", on=DAY).render("text")
+
+
+def test_the_eu_directive_may_apply_but_binds_member_states() -> None:
+    ruling = csm_roles.pay_transparency("Berlin, Germany", on=DAY).rulings[0]
+    assert ruling.jurisdiction == "eu" and ruling.status == "may-apply"
+    assert any("member states" in reason for reason in ruling.reasons)
+    assert csm_roles.pay_transparency("London, United Kingdom", on=DAY).rulings == ()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"employees": -1}, "employees must be a whole number"),
+        ({"employees": True}, "employees must be a whole number"),
+        ({"on": "yesterday"}, "on must be a date"),
+    ],
+)
+def test_bad_arguments_are_clear_errors(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(csm_roles.InvalidInputError, match=message):
+        csm_roles.pay_transparency("Denver, CO", **kwargs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_location_text_gives_an_answer_or_our_error(text: str) -> None:
+    try:
+        answer = csm_roles.pay_transparency(text, on=DAY)
+    except csm_roles.InvalidInputError:
+        return
+    assert answer.summary
+    json.loads(answer.to_json())
+
+
+# -- the generator -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "jurisdiction", [j for j in IN_FORCE if j.place.country == "US"], ids=lambda j: j.key
+)
+def test_a_full_profile_gives_a_posting_that_meets_the_law(jurisdiction: Any) -> None:
+    place = _place(jurisdiction)
+    jd = csm_roles.generate_jd(
+        "mid-market", "mid", location=place, company=FULL_PROFILE, pay=(90_000, 110_000)
+    )
+    text = jd.render("text")
+    for element in {r.element for r in jurisdiction.requirements}:
+        if element in ("benefits",):
+            assert "Four weeks of paid leave" in text
+        if element == "other-compensation":
+            assert "A yearly bonus of up to 8% of base." in text
+        if element == "how-to-apply":
+            assert "quillfeather.example/jobs" in text
+        if element == "deadline":
+            assert "January 31, 2027" in text
+        if element in ("pay", "good-faith"):
+            assert "$90,000–$110,000" in text
+    if any(r.element == "good-faith" for r in jurisdiction.requirements):
+        assert "good-faith estimate" in text
+    assert jd.to_jsonld()["baseSalary"]["value"]["minValue"] == 90_000  # the same pay for job boards
+
+
+@pytest.mark.parametrize(
+    ("element", "field"), sorted(SUPPLIED_BY.items()), ids=[e for e, _ in sorted(SUPPLIED_BY.items())]
+)
+def test_a_missing_element_names_the_law_and_the_field(element: str, field: str) -> None:
+    company = {k: v for k, v in FULL_PROFILE.items() if k != field}
+    with pytest.raises(csm_roles.PayTransparencyError) as caught:
+        csm_roles.generate_jd(
+            "mid-market", "mid", location="Denver, CO", company=company, pay=(90_000, 110_000)
+        )
+    message = str(caught.value)
+    assert ("Colorado (" in message and f"`{field}`" in message) or "closing date" in message
+    assert [p[0] for p in caught.value.problems] == [element]
+    draft = csm_roles.generate_jd(
+        "mid-market", "mid", location="Denver, CO", company=company, pay=(90_000, 110_000), draft=True
+    )
+    assert any(w.startswith("Draft: Colorado") for w in draft.warnings)
+
+
+def test_a_reference_band_is_not_the_employers_range() -> None:
+    with pytest.raises(csm_roles.PayTransparencyError, match="reference band is not the employer's range"):
+        csm_roles.generate_jd("mid-market", "mid", location="Denver, CO", company=FULL_PROFILE)
+
+
+def test_a_law_that_may_apply_only_warns() -> None:
+    jd = csm_roles.generate_jd("mid-market", "mid", location="Seattle, WA", company={"name": "Q"})
+    assert any("Washington" in w and "may require" in w for w in jd.warnings)
+    small = csm_roles.generate_jd(
+        "mid-market", "mid", location="Seattle, WA", company={"name": "Q"}, employees=5
+    )
+    assert not any("Washington" in w for w in small.warnings)
+    with pytest.raises(csm_roles.PayTransparencyError, match="Washington"):
+        csm_roles.generate_jd(
+            "mid-market", "mid", location="Seattle, WA", company={"name": "Q"}, employees=50
+        )
+
+
+def test_the_profile_headcount_settles_the_threshold() -> None:
+    with pytest.raises(csm_roles.PayTransparencyError, match="Washington"):
+        csm_roles.generate_jd(
+            "mid-market", "mid", location="Seattle, WA", company={"name": "Q", "employees": 50}
+        )
+
+
+def test_the_example_profile_publishes_in_denver() -> None:
+    company = csm_roles.load_company("docs/examples/company.yaml")
+    jd = csm_roles.generate_jd("mid-market", company=company, date_posted=DAY)
+    assert jd.warnings == ()
+    assert "good-faith estimate" in jd.render("markdown")
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+def test_law_command_answers_with_sources() -> None:
+    result = run_cli("law", "Denver, CO", "--date", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    assert "Applies: Colorado" in result.stdout
+    assert "C.R.S. § 8-5-201" in result.stdout and "https://" in result.stdout
+    assert "not legal advice" in result.stdout
+    as_json = json.loads(run_cli("law", "New York, NY", "--employees", "50", "--json").stdout)
+    assert [r["jurisdiction"] for r in as_json["rulings"] if r["status"] == "applies"] == ["us-nyc", "us-ny"]
+    remote = run_cli("law", "Remote (US)", "--remote", "--date", "2026-11-22")
+    assert "Maryland" in remote.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("law", "Paris"), "cannot tell where 'Paris' is"),
+        (("law", "Denver, CO", "--employees", "many"), "expected a whole number of employees"),
+        (("law", "Denver, CO", "--date", "2026-02-30"), "on must be a date"),
+    ],
+)
+def test_law_command_bad_input_is_usage_error(args: tuple[str, ...], message: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_jd_command_fails_with_the_law_and_offers_a_draft() -> None:
+    strict = run_cli("jd", "--segment", "smb", "--location", "Denver, CO", "--pay", "60k-70k")
+    assert strict.returncode == 1 and "Colorado" in strict.stderr and "--draft" in strict.stderr
+    draft = run_cli("jd", "--segment", "smb", "--location", "Denver, CO", "--pay", "60k-70k", "--draft")
+    assert draft.returncode == 0 and "csm-roles: note: Draft: Colorado" in draft.stderr
