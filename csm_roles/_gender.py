@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Literal
 
 from ._models import Record
@@ -103,12 +104,18 @@ class WordLists:
         branches = b"|".join(
             re.escape(bytes([first]))
             + b"(?:"
-            + b"|".join(re.escape(rest) for rest in sorted(set(rests)))
+            + b"|".join(re.escape(rest) for rest in sorted(set(rests), key=len, reverse=True))
             + b")"
             for first, rests in sorted(by_first.items())
         )
-        # a word that starts with some stem, at a word start (the data is padded with a space)
-        self._starts = re.compile(b" ((?:" + branches + b")[^ ]*)")
+        # a word that starts with some stem, at a word start (the data is padded with a space):
+        # the longest stem it starts with, and the rest of the word
+        self._starts = re.compile(b" (" + branches + b")([^ ]*)")
+        # every stem a word starts with is a start of the longest one: (masculine?) per stem
+        self._flags = {
+            stem: [masculine for other, masculine in self._stems if stem.startswith(other)]
+            for stem, _ in self._stems
+        }
 
     def _stems_of(self, word: bytes) -> list[bool]:
         """One entry per stem ``word`` starts with: True for masculine, False for feminine."""
@@ -119,27 +126,30 @@ class WordLists:
     def coded(self, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """The masculine and the feminine coded words of ``text``, each as (offset, word), in order."""
         data = b" " + text.encode("ascii", "replace").translate(_TABLE) + b" "
-        # the tokens that start with some stem (one C-level search), and those with a hyphen
-        tokens = {match.start(1): match.group(1) for match in self._starts.finditer(data)}
+        found: list[tuple[int, bool, str]] = []
+        exceptions, flags = self._exceptions, self._flags
+        for match in self._starts.finditer(data):  # the words that start with a stem (in C)
+            stem = match.group(1)
+            word = stem + match.group(2)
+            if b"-" in word:
+                continue  # a word with a hyphen: below
+            if word not in exceptions:
+                offset = match.start(1) - 1  # the data has a pad
+                text_word = word.decode("ascii")
+                found += [(offset, masculine, text_word) for masculine in flags[stem]]
         hyphen = data.find(b"-")
-        whole = -1
-        if hyphen != -1:
-            whole = self._left_whole(data)
-        while hyphen != -1:
+        whole = self._left_whole(data) if hyphen != -1 else -1
+        while hyphen != -1:  # words with a hyphen, wherever their coded part is
             start = data.rfind(b" ", 0, hyphen) + 1
             end = data.find(b" ", hyphen)  # the data ends with a space
-            tokens[start] = data[start:end]
+            for within, word in self._parts(data[start:end], start == whole):
+                for masculine in self._stems_of(word):
+                    found.append((start - 1 + within, masculine, word.decode("ascii")))
             hyphen = data.find(b"-", end)
-        masculine: list[tuple[int, str]] = []
-        feminine: list[tuple[int, str]] = []
-        for start in sorted(tokens):
-            for within, word in self._parts(tokens[start], start == whole):
-                for is_masculine in self._stems_of(word):
-                    # offsets in the text: the data has a pad
-                    (masculine if is_masculine else feminine).append(
-                        (start - 1 + within, word.decode("ascii"))
-                    )
-        return masculine, feminine
+        found.sort(key=_FIRST)  # stable: the stems of one word keep their order
+        masculine_words = [(offset, word) for offset, masculine, word in found if masculine]
+        feminine_words = [(offset, word) for offset, masculine, word in found if not masculine]
+        return masculine_words, feminine_words
 
     def _parts(self, token: bytes, keep_whole: bool) -> list[tuple[int, bytes]]:
         """The words a token counts as, each with its offset in the token."""
@@ -178,6 +188,7 @@ class WordLists:
 
 
 _TOKEN = re.compile(rb"[^ ]+")
+_FIRST = itemgetter(0)
 
 
 _lists: WordLists | None = None

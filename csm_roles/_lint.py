@@ -29,7 +29,7 @@ from ._errors import InvalidInputError, UnknownKeyError
 from ._gender import coded_words, verdict
 from ._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
 from ._models import Record
-from ._pay_text import CURRENCY_WORDS, Money, find_money
+from ._pay_text import CURRENCY_WORDS, SYMBOLS, Money, find_money
 from ._phrases import Found, Matcher, Vocabulary, Words, by_key_word, compile_phrases
 from ._rules import (
     SEVERITY_ORDER,
@@ -180,6 +180,9 @@ def _compile(ruleset: RuleSet) -> _Compiled:
 
 # -- one posting -----------------------------------------------------------------------
 
+#: A round sum written with no currency ("120k", "90,000", "12 lakh"): only then are the
+#: pay words of a posting without a currency worth looking for.
+_MAYBE_MONEY = re.compile(r"\d(?:\s?k(?![a-z])|[,.' ]\d{3}|\s?(?:lakh|lpa|lac))")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[\r\n]")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|[\r\n•·]")
 
@@ -225,6 +228,12 @@ class _Context:
     def money(self) -> list[Money]:
         """Every sum of money in the posting, found once for the three pay rules."""
         if self._money is None:
+            scan = self.prepared.scan
+            if not (
+                self.spans("money", "codes") or _MAYBE_MONEY.search(scan) or any(s in scan for s in SYMBOLS)
+            ):
+                self._money = []  # no currency and no round sum: nothing to read
+                return self._money
             self.need("money")
             self._money = find_money(
                 self.prepared.scan,

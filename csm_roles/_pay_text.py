@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["CURRENCY_WORDS", "Money", "find_money"]
+__all__ = ["CURRENCY_WORDS", "SYMBOLS", "Money", "find_money"]
 
 Period = Literal["hour", "day", "week", "month", "year"]
 

@@ -29,14 +29,11 @@ the first words of all lists at once; the pattern of a list is only tried there.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
-from operator import add
 from typing import Annotated
 
 from pydantic import AfterValidator
@@ -317,34 +314,50 @@ Region = tuple[int, int]
 
 
 class Words:
-    """One posting's key words, found in one pass for every group of lists.
+    """One posting's words, split out once for every group of lists.
 
-    The word bytes are split at each space; one C-level look-up per part gives the
-    groups whose key word it is (a bit per group), and only those parts are kept:
-    their words, their offsets in scan and their group bits.
+    The set of the posting's words meets a group's key words in one C-level set
+    operation; only the key words the posting holds are then found, each with a
+    plain byte search (a posting holds a few dozen of a group's hundreds).
     """
 
-    def __init__(
-        self, scan: str, words: bytes, groups_of: dict[bytes, int], keys: dict[bytes, bytes]
-    ) -> None:
+    def __init__(self, scan: str, words: bytes) -> None:
         self.scan = scan
         self.words = words
-        parts = words.split(b" ")  # empty parts stand for runs of spaces
-        marks = list(map(groups_of.get, parts))
-        # the key words found, as the vocabulary's own objects (the parts themselves can go)
-        self.words_found: list[bytes] = list(compress(map(keys.get, parts), marks))  # type: ignore[arg-type]
-        # each part's offset in scan: the parts before it, a space after each, less the pad
-        offsets = map(add, accumulate(map(len, parts), initial=0), range(-1, len(parts)))
-        self.places: list[int] = list(compress(offsets, marks))
-        self.bits: list[int] = list(compress(marks, marks))  # type: ignore[arg-type]
-        self._groups: dict[int, list[int]] = {}
+        self.present = frozenset(words.split())
+        self._groups: dict[int, tuple[list[bytes], list[int]]] = {}
 
-    def of(self, bit: int) -> list[int]:
-        """Which of the found words are key words of one group (by its bit)."""
+    def of(self, bit: int, keys: frozenset[bytes]) -> tuple[list[bytes], list[int]]:
+        """Where one group's key words stand: the words and their offsets in scan, in order."""
         found = self._groups.get(bit)
         if found is None:
-            found = self._groups[bit] = list(compress(range(len(self.bits)), map(bit.__and__, self.bits)))
+            words = self.words
+            hits: list[tuple[int, bytes]] = []
+            for word in keys & self.present:
+                needle = b" " + word + b" "
+                position = words.find(needle)
+                while position != -1:
+                    hits.append((position, word))  # the space before the word: its offset in scan
+                    position = words.find(needle, position + len(word) + 1)
+            hits.sort()
+            found = self._groups[bit] = ([word for _, word in hits], [place for place, _ in hits])
         return found
+
+    def inside(self, keys: frozenset[bytes], regions: Sequence[Region]) -> tuple[list[bytes], list[int]]:
+        """Where some key words stand inside some regions only (each region searched on its own)."""
+        words = self.words
+        hits: list[tuple[int, bytes]] = []
+        for start, end in sorted(regions):
+            stop = min(end + 1, len(words))  # scan offset i is the space before a word at i + 1
+            for word in keys.intersection(words[start:stop].split()):
+                needle = b" " + word + b" "
+                position = words.find(needle, start, stop + 1)
+                while position != -1:
+                    if position < end:
+                        hits.append((position, word))
+                    position = words.find(needle, position + len(word) + 1, stop + 1)
+        hits.sort()
+        return [word for _, word in hits], [place for place, _ in hits]
 
 
 class _Places:
@@ -448,16 +461,11 @@ class Vocabulary:
             if matcher.anywhere is not None:
                 self.anywhere.setdefault(groups[name], []).append(name)
         self.bits = {group: 1 << number for number, group in enumerate(sorted(self.by_first))}
-        self.groups_of: dict[bytes, int] = {}
-        for group, words in self.group_keys.items():
-            for word in words:
-                self.groups_of[word] = self.groups_of.get(word, 0) | self.bits[group]
-        self.key_words = {key: key for key in self.groups_of}
         self.groups = groups
 
     def words(self, scan: str, words: bytes) -> Words:
         """A posting's key words (``words`` is its `word_bytes`), found once for every group."""
-        return Words(scan, words, self.groups_of, self.key_words)
+        return Words(scan, words)
 
     def find(
         self, text: Words, group: str, *, keep: int, regions: Sequence[Region] | None = None
@@ -467,19 +475,18 @@ class Vocabulary:
         At most ``keep`` spans are kept per list (the rest are only counted), so
         memory stays small whatever the posting repeats.
         """
-        hits = text.of(self.bits.get(group, 0))
-        if regions is not None and hits:
-            hit_places = [text.places[index] for index in hits]
-            inside: list[int] = []
-            for start, end in sorted(regions):
-                inside += hits[bisect.bisect_left(hit_places, start) : bisect.bisect_left(hit_places, end)]
-            hits = inside
+        keys, bit = self.group_keys.get(group, frozenset()), self.bits.get(group, 0)
+        if regions is None:
+            found_words, found_places = text.of(bit, keys)
+        else:
+            found_words, found_places = text.inside(keys, regions)
+        hits: Iterable[int] = range(len(found_words))
         places = _Places(keep)
         table, simple = self.by_first.get(group, {}), self.simple.get(group, {})
         scan, words, size = text.scan, text.words, len(text.scan)
         for index in hits:
-            first = text.words_found[index]
-            place = text.places[index]
+            first = found_words[index]
+            place = found_places[index]
             first_end = place + len(first)
             if (place and scan[place - 1].isalnum()) or (
                 first_end < size and scan[first_end].isalnum() and not scan[first_end].isascii()

@@ -44,6 +44,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
 _BODY = 1500  # how much text after a generic heading tells what it holds
+_LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
 _REACH = 150  # how far back a heading's fragment may start
 _CLOSE_AFTER = re.compile(r"[ \t]*(?:[\w&/'’,()-]+[ \t]+){0,7}?[\w&/'’()-]*[ \t]*(?::-?|\?|…)(?=\s|$)")
 # a word of a heading set in title case: capitalised, or a small joining word
@@ -378,16 +379,20 @@ def find_sections(original: str, scan: str, words: SectionWords) -> set[str]:
     missing are all the headings of the posting gathered and read.
     """
     shape = original.encode("ascii", "replace").translate(_SHAPE)
-    candidates: list[tuple[str, Heading]] = []
+    found: set[str] = set()
+    unsure: list[Heading] = []
     for name, spans in words.sections.items():
         for span in spans:
             heading = _heading_at(original, scan, shape, span)
-            if heading is not None:
-                candidates.append((name, heading))
-    found: set[str] = set()
-    if candidates:
-        names = _Names(words.sections, words.headings([(h.start, h.end) for _, h in candidates]))
-        for _, heading in candidates:
+            if heading is None:
+                continue
+            if _leads(scan, heading, span[0]):  # nothing comes before it: it names the heading
+                found.add(name)
+                break
+            unsure.append(heading)
+    if unsure and not found >= set(words.sections):
+        names = _Names(words.sections, words.headings([(h.start, h.end) for h in unsure]))
+        for heading in unsure:
             found |= (names.of(heading, scan) or set()) - {""}
     if found >= set(words.sections):
         return found
@@ -420,8 +425,18 @@ def _gather(
 
 
 def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords) -> set[str]:
-    """The sections named by, or read under, every heading of the posting."""
-    found = words.headings(None)
+    """The sections named by, or read under, every heading of the posting.
+
+    Headings run into the text are only looked for in all of it where the text has
+    lost its line breaks; elsewhere the lines and the fragments ending in a colon
+    hold every heading there is.
+    """
+    flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
+    if flattened:
+        found = words.headings(None)
+    else:
+        candidates = _line_headings(original, scan) + _colon_headings(original, scan, shape)
+        found = words.headings([(heading.start, heading.end) for heading in candidates])
     headings = _gather(original, scan, shape, words, found)
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
