@@ -542,3 +542,22 @@ def test_a_used_rule_set_still_equals_its_reload_and_pickles() -> None:
     reloaded = csm_roles.load_rules(ROOT / "data" / "lint_rules.yaml")
     assert used == reloaded
     assert pickle.loads(pickle.dumps(used)) == used
+
+
+def test_phrases_in_any_script_and_with_joiners() -> None:
+    data = csm_roles.default_rules().model_dump()
+    data["rules"] = [
+        {
+            "id": "words",
+            "kind": "phrases",
+            "severity": "info",
+            "message": "A word.",
+            "suggestion": "None.",
+            "source": "a test",
+            "params": {"phrases": ["über|ünter chef", "café latte", "r&d", "we're hiring", "so-called"]},
+        }
+    ]
+    ruleset = csm_roles.RuleSet.model_validate(data)
+    text = "Our Über-Chef, a café latte, R&D work; we’re hiring so called experts. cafés"
+    found = [f.match for f in csm_roles.lint_jd(text, ruleset=ruleset)]
+    assert found == ["Über-Chef", "café latte", "R&D", "we’re hiring", "so called"]
