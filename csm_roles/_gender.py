@@ -1,11 +1,22 @@
 """Gender-coded wording: the word stems of Gaucher, Friesen & Kay (2011).
 
-`gender_coding` reproduces the behaviour of the open-source gender-decoder:
-words are split on white space and punctuation, hyphenated words into their parts
-(unless they start with a hyphenated coded stem such as "self-confiden"), a word is
-coded when it starts with a stem, every stem it starts with counts, and
-"sharepoint"-style exceptions never count. The verdict follows the score
-feminine minus masculine. The stems live in ``data/gaucher-2011.yaml``.
+`gender_coding` gives the verdict of the open-source gender-decoder
+(lovedaybrooke/gender-decoder), word for word:
+
+- every character outside ASCII, white space and the punctuation
+  ``. , < > * ? ! " [ ] @ ' : ; ( ) / &`` separate words; case is folded;
+- a word with a hyphen is split into its parts, unless it starts with a hyphen or
+  with one of the hyphenated stems (such as "self-confiden"). gender-decoder
+  removes a word from the list it is walking through the first time it looks at
+  one, which makes it skip the word after that one: that word keeps its hyphens
+  (where it appears again, its last appearance is the one left whole);
+- a word is coded once for every stem it starts with, unless it *is* one of the
+  exceptions ("sharepoint");
+- the verdict follows the score, feminine count minus masculine count.
+
+The stems live in ``data/gaucher-2011.yaml``. Words are found with a few passes of
+C-level searches over a one-byte-per-character copy of the text, so the offsets of
+coded words are offsets into the text given, and the work is linear in the text.
 """
 
 from __future__ import annotations
@@ -13,12 +24,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Literal
 
 from ._models import Record
 from ._packaged import package_file
 
-__all__ = ["GenderCoding", "WordLists", "gender_coding", "word_lists"]
+__all__ = ["GenderCoding", "WordLists", "coded_words", "gender_coding", "verdict", "word_lists"]
 
 Verdict = Literal[
     "strongly feminine-coded",
@@ -29,12 +41,12 @@ Verdict = Literal[
     "empty",
 ]
 
-# gender-decoder turns these into spaces before splitting (as well as white space
-# and every character outside ASCII); hyphens stay inside words.
-_SEPARATORS = r"\s.,“”‘’<>*?!\"\[\]@':;()/&\x80-\U0010ffff"
-_TOKEN = re.compile(rf"[^{_SEPARATORS}]+")
-# the same, with hyphens as separators too (hyphenated words are split into parts)
-_PART = re.compile(rf"[^{_SEPARATORS}-]+")
+_SEPARATOR_BYTES = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f.,<>*?!\"[]@':;()/&"
+# one byte per character (anything outside ASCII arrives as "?", itself a separator):
+# separators become spaces, capitals lower case, every other byte stays
+_TABLE = bytes(
+    0x20 if (c in _SEPARATOR_BYTES or c >= 0x80) else (c + 32 if 0x41 <= c <= 0x5A else c) for c in range(256)
+)
 
 
 class GenderCoding(Record):
@@ -62,7 +74,7 @@ class GenderCoding(Record):
 
 
 class WordLists:
-    """The stems, indexed by their first three letters for a fast prefix scan."""
+    """The stems, and the searches built from them."""
 
     def __init__(
         self,
@@ -77,42 +89,106 @@ class WordLists:
         self.hyphenated = tuple(hyphenated)
         self.exceptions = tuple(exceptions)
         self.source = source
-        self.kept_whole = re.compile(
-            rf"(?<![^{_SEPARATORS}])(?:{'|'.join(re.escape(h) for h in self.hyphenated)})[^{_SEPARATORS}]*"
-            if self.hyphenated
-            else r"(?!x)x"
+        self._hyphenated = tuple(stem.encode("ascii") for stem in self.hyphenated)
+        self._exceptions = frozenset(word.encode("ascii") for word in self.exceptions)
+        self._stems = [(stem.encode("ascii"), True) for stem in self.masculine] + [
+            (stem.encode("ascii"), False) for stem in self.feminine
+        ]
+        # stems by their first three letters: a word is compared with the few that can match
+        self._by_start: dict[bytes, list[tuple[bytes, bool]]] = {}
+        for stem, is_masculine in self._stems:
+            self._by_start.setdefault(stem[:3], []).append((stem, is_masculine))
+        by_first: dict[int, list[bytes]] = {}
+        for stem, _ in self._stems:
+            by_first.setdefault(stem[0], []).append(stem[1:])
+        branches = b"|".join(
+            re.escape(bytes([first]))
+            + b"(?:"
+            + b"|".join(re.escape(rest) for rest in sorted(set(rests), key=len, reverse=True))
+            + b")"
+            for first, rests in sorted(by_first.items())
         )
-        self.table: dict[str, list[tuple[str, bool]]] = {}
-        for stems, is_masculine in ((self.masculine, True), (self.feminine, False)):
-            for stem in stems:
-                self.table.setdefault(stem[:3], []).append((stem, is_masculine))
-        # The prefix table as one scan: only words starting like a stem come back,
-        # so the Python loop sees a few hundred words, not every word of the text.
-        by_letter: dict[str, list[str]] = {}
-        for prefix in self.table:
-            by_letter.setdefault(prefix[0], []).append(re.escape(prefix[1:]))
-        branches = "|".join(f"{re.escape(k)}(?:{'|'.join(sorted(v))})" for k, v in sorted(by_letter.items()))
-        self.candidates = re.compile(rf"(?<![^{_SEPARATORS}-])(?:{branches})[^{_SEPARATORS}-]*")
+        # a word that starts with some stem, at a word start (the data is padded with a space):
+        # the longest stem it starts with, and the rest of the word
+        self._starts = re.compile(b" (" + branches + b")([^ ]*)")
+        # every stem a word starts with is a start of the longest one: (masculine?) per stem
+        self._flags = {
+            stem: [masculine for other, masculine in self._stems if stem.startswith(other)]
+            for stem, _ in self._stems
+        }
 
-    def words(self, text: str, *, candidates_only: bool = False) -> list[str]:
-        """Lower-cased words as gender-decoder splits them.
-
-        With ``candidates_only``, only the words that start like some stem (the
-        others cannot be coded).
-        """
-        lowered = text.lower()
-        # words that start with a hyphenated stem stay whole; every other word is split
-        whole = self.kept_whole.findall(lowered) if any(h in lowered for h in self.hyphenated) else []
-        if whole:
-            lowered = self.kept_whole.sub(" ", lowered)
-        return whole + (self.candidates if candidates_only else _PART).findall(lowered)
-
-    def coded(self, word: str) -> list[tuple[str, bool]]:
-        """The (stem, masculine?) pairs a word starts with; none for an exception."""
-        candidates = self.table.get(word[:3])
-        if not candidates or word.startswith(self.exceptions):
+    def _stems_of(self, word: bytes) -> list[bool]:
+        """One entry per stem ``word`` starts with: True for masculine, False for feminine."""
+        if word in self._exceptions:
             return []
-        return [(stem, masculine) for stem, masculine in candidates if word.startswith(stem)]
+        return [masculine for stem, masculine in self._by_start.get(word[:3], ()) if word.startswith(stem)]
+
+    def coded(self, text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The masculine and the feminine coded words of ``text``, each as (offset, word), in order."""
+        data = b" " + text.encode("ascii", "replace").translate(_TABLE) + b" "
+        found: list[tuple[int, bool, str]] = []
+        exceptions, flags = self._exceptions, self._flags
+        for match in self._starts.finditer(data):  # the words that start with a stem (in C)
+            stem = match.group(1)
+            word = stem + match.group(2)
+            if b"-" in word:
+                continue  # a word with a hyphen: below
+            if word not in exceptions:
+                offset = match.start(1) - 1  # the data has a pad
+                text_word = word.decode("ascii")
+                found += [(offset, masculine, text_word) for masculine in flags[stem]]
+        hyphen = data.find(b"-")
+        whole = self._left_whole(data) if hyphen != -1 else -1
+        while hyphen != -1:  # words with a hyphen, wherever their coded part is
+            start = data.rfind(b" ", 0, hyphen) + 1
+            end = data.find(b" ", hyphen)  # the data ends with a space
+            for within, word in self._parts(data[start:end], start == whole):
+                for masculine in self._stems_of(word):
+                    found.append((start - 1 + within, masculine, word.decode("ascii")))
+            hyphen = data.find(b"-", end)
+        found.sort(key=_FIRST)  # stable: the stems of one word keep their order
+        masculine_words = [(offset, word) for offset, masculine, word in found if masculine]
+        feminine_words = [(offset, word) for offset, masculine, word in found if not masculine]
+        return masculine_words, feminine_words
+
+    def _parts(self, token: bytes, keep_whole: bool) -> list[tuple[int, bytes]]:
+        """The words a token counts as, each with its offset in the token."""
+        if keep_whole or b"-" not in token or token.startswith(b"-") or token.startswith(self._hyphenated):
+            return [(0, token)]
+        parts = []
+        offset = 0
+        for part in token.split(b"-"):
+            if part:
+                parts.append((offset, part))
+            offset += len(part) + 1
+        return parts
+
+    def _left_whole(self, data: bytes) -> int:
+        """Where the word gender-decoder leaves whole (see the module) starts in the data, or -1.
+
+        gender-decoder changes the list it walks through at the first word it splits
+        up: any word not starting with a hyphen or a hyphenated stem (a word without a
+        hyphen is "split" into itself). The word after that one is never looked at;
+        where it appears again, its last appearance is the one that stays whole.
+        """
+        tokens = _TOKEN.finditer(data)
+        for token in tokens:
+            word = token.group(0)
+            if not word.startswith(b"-") and not word.startswith(self._hyphenated):
+                break
+        else:
+            return -1
+        skipped = next(tokens, None)
+        if skipped is None:
+            return -1
+        word = skipped.group(0)
+        if b"-" not in word or word.startswith(self._hyphenated):
+            return -1
+        return data.rfind(b" " + word + b" ") + 1
+
+
+_TOKEN = re.compile(rb"[^ ]+")
+_FIRST = itemgetter(0)
 
 
 _lists: WordLists | None = None
@@ -153,10 +229,17 @@ def verdict(feminine: int, masculine: int) -> Verdict:
     return "masculine-coded"
 
 
+def coded_words(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The masculine and feminine coded words of ``text`` with their offsets (see the module)."""
+    if not isinstance(text, str):
+        raise TypeError(f"the text must be a str, got {type(text).__name__}")
+    return word_lists().coded(text)
+
+
 def gender_coding(text: str, *, skip: Iterable[str] = ()) -> GenderCoding:
     """Score ``text`` with the Gaucher, Friesen & Kay (2011) stems, as gender-decoder does.
 
-    ``skip`` lists whole words to leave out (the linter passes everyday CSM words).
+    ``skip`` lists whole words to leave out of the count.
 
     Examples:
         >>> gender_coding("A confident, decisive and driven analyst").verdict
@@ -164,22 +247,15 @@ def gender_coding(text: str, *, skip: Iterable[str] = ()) -> GenderCoding:
         >>> gender_coding("We value kind, honest and loyal people").verdict
         'feminine-coded'
     """
-    lists = word_lists()
-    skipped = set(skip)
-    masculine: list[str] = []
-    feminine: list[str] = []
-    lookup = lists.table.get
-    exceptions = lists.exceptions
-    for word in lists.words(text, candidates_only=True):
-        candidates = lookup(word[:3])  # most words stop here: no stem starts this way
-        if candidates is None or word in skipped or word.startswith(exceptions):
-            continue
-        for stem, is_masculine in candidates:
-            if word.startswith(stem):
-                (masculine if is_masculine else feminine).append(word)
+    if isinstance(skip, str):
+        raise TypeError("skip takes a list of words, not one string")
+    skipped = {word.lower() for word in skip}
+    masculine, feminine = coded_words(text)
+    male = tuple(word for _, word in masculine if word not in skipped)
+    female = tuple(word for _, word in feminine if word not in skipped)
     return GenderCoding(
-        verdict=verdict(len(feminine), len(masculine)),
-        score=len(feminine) - len(masculine),
-        masculine=tuple(masculine),
-        feminine=tuple(feminine),
+        verdict=verdict(len(female), len(male)),
+        score=len(female) - len(male),
+        masculine=male,
+        feminine=female,
     )

@@ -12,9 +12,14 @@ from __future__ import annotations
 __all__ = [
     "MAX_DEPTH",
     "MAX_FILE_BYTES",
+    "MAX_FINDINGS_PER_RULE",
     "MAX_MONEY",
     "MAX_NODES",
+    "MAX_PHRASE_CHARS",
+    "MAX_PHRASE_FORMS",
+    "MAX_PHRASE_WORDS",
     "MAX_POSTING_BYTES",
+    "MAX_POSTING_CHARS",
     "MAX_REQUEST_BYTES",
     "MAX_SALARY",
     "MAX_TEMPLATE_CHARS",
@@ -37,6 +42,23 @@ MAX_POSTING_BYTES = 32 * 1024 * 1024
 #: fields of a job description are a few kilobytes. A larger body gets status 413
 #: before it is read whole.
 MAX_REQUEST_BYTES = 1024 * 1024
+
+# -- the linter (see _lint.py and _phrases.py) ------------------------------------------
+
+#: The longest posting `lint_jd` takes, in characters (32 Mi, the command line's byte
+#: limit): real postings are a few thousand. Pass ``max_chars=`` to raise it; the
+#: linter's time and memory grow in step with the text.
+MAX_POSTING_CHARS = 32 * 1024 * 1024
+#: How many findings one rule reports in one posting; past it, one summary finding
+#: says how many more there were. A real posting gives a handful per rule.
+MAX_FINDINGS_PER_RULE = 100
+#: The longest phrase in a rules file, in characters, and the most words it may have:
+#: together they bound the work of matching at any one place in a posting.
+MAX_PHRASE_CHARS = 100
+MAX_PHRASE_WORDS = 12
+#: How many spellings one rule's phrase list may stand for once every ``a|b``
+#: alternative is spelt out (the built-in rules use a few hundred).
+MAX_PHRASE_FORMS = 20_000
 
 # -- users' templates (see _sandbox.py) ----------------------------------------------
 

@@ -1,130 +1,59 @@
-"""The job-description linter: `lint_jd`, its rules, and `Finding`.
+"""The job-description linter: `lint_jd`, its checks, and `Finding`.
 
-Rules are data (``data/lint_rules.yaml``), validated by `RuleSet`; each
-rule names a *kind*, and each kind is one function below (``_check_<kind>``).
-Everything is compiled once per rule set and kept, so linting many postings costs
-one scan per kind. Positions always refer to the text the caller gave: HTML tags
-are blanked out, never removed (see ``_text.py``).
+Rules are data (``data/lint_rules.yaml``, validated by `RuleSet` in ``_rules.py``);
+each rule names a *kind*, and each kind is one function below,
+``_check_<kind>(rule, ctx)``. A rule set is compiled once and kept: every phrase
+list of every rule (and the role names, zones, currency and pay words) is found in
+a posting with one pass for the places a phrase may start (``_phrases.py``), so
+the lists are independent and one list's match never hides another's.
+
+What a posting is for decides which rules run: its role family comes from the
+``title`` given, else its first heading, else the role it names most often; rules
+say which families they apply to. Positions always refer to the text given (see
+``_text.py``). Time and memory are linear in the text, and each rule reports at
+most `MAX_FINDINGS_PER_RULE` findings, then one that says how many more there were.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-import os
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
-
-from pydantic import Field, ValidationInfo, model_validator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import InvalidInputError, UnknownKeyError
-from ._gender import gender_coding
-from ._limits import MAX_FILE_BYTES
-from ._models import IntegrityError, Record
-from ._packaged import package_file
-from ._text import Prepared, phrase_pattern, prepare
+from ._gender import coded_words, verdict
+from ._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
+from ._models import Record
+from ._pay_text import CURRENCY_WORDS, SYMBOLS, Money, find_money
+from ._phrases import Found, Matcher, Vocabulary, Words, by_key_word, compile_phrases
+from ._rules import (
+    SEVERITY_ORDER,
+    MetricsParams,
+    PayWideParams,
+    PhrasesParams,
+    PortfolioParams,
+    Rule,
+    RuleSet,
+    SectionsParams,
+    Severity,
+    SupportParams,
+    default_rules,
+    load_rules,
+)
+from ._sections import HeadingWords, SectionWords, find_sections
+from ._text import Prepared, prepare
 
-__all__ = ["Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"]
+__all__ = ["SEVERITY_ORDER", "Finding", "Rule", "RuleSet", "default_rules", "lint_jd", "load_rules"]
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-_RULE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
-Kind = Literal[
-    "pay-missing",
-    "pay-single",
-    "pay-wide",
-    "metrics",
-    "portfolio",
-    "phrases",
-    "support",
-    "gender-coding",
-    "sections",
-]
-
-
-class Rule(Record):
-    """One lint rule, as written in a rules file.
-
-    Examples:
-        >>> csm_roles.default_rules().rule("missing-pay").severity
-        'error'
-    """
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    kind: Kind
-    severity: Severity
-    applies_to: Literal["all", "csm"] = "all"
-    enabled: bool = True
-    message: Annotated[str, Field(min_length=1)]
-    suggestion: Annotated[str, Field(min_length=1)]
-    source: Annotated[str, Field(min_length=1, description="A guide id of the dataset, or a citation.")]
-    params: dict[str, Any] = Field(default_factory=dict)
-
-    @model_validator(mode="after")
-    def _params_fit_kind(self) -> Rule:
-        needed = {
-            "phrases": ("phrases",),
-            "support": ("support", "outcomes"),
-            "metrics": ("terms",),
-            "portfolio": ("nouns", "cues"),
-            "sections": ("sections",),
-        }.get(self.kind, ())
-        for name in needed:
-            value = self.params.get(name)
-            if not value:
-                raise ValueError(f"a {self.kind!r} rule needs params.{name}")
-        for name in ("phrases", "support", "outcomes", "terms", "nouns", "cues", "csm_vocabulary"):
-            value = self.params.get(name)
-            if value is not None and (
-                not isinstance(value, list) or not all(isinstance(v, str) for v in value)
-            ):
-                raise ValueError(f"params.{name} must be a list of strings")
-        ratio = self.params.get("ratio", 2.0)
-        if not isinstance(ratio, (int, float)) or ratio <= 1:
-            raise ValueError("params.ratio must be a number above 1")
-        return self
-
-
-class RuleSet(Record):
-    """A validated rules file: the rules and the words that mark a CSM posting.
-
-    Examples:
-        >>> len(csm_roles.default_rules().rules)
-        10
-    """
-
-    format_version: Literal[1]
-    csm_markers: tuple[str, ...] = ()
-    rules: tuple[Rule, ...]
-
-    @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> RuleSet:
-        seen: set[str] = set()
-        for index, rule in enumerate(self.rules):
-            if rule.id in seen:
-                raise IntegrityError(("rules", index, "id"), f"two rules have the id {rule.id!r}")
-            seen.add(rule.id)
-        known = (info.context or {}).get("sources")
-        for index, rule in enumerate(self.rules):
-            if known is not None and _RULE_ID.fullmatch(rule.source) and rule.source not in known:
-                raise IntegrityError(
-                    ("rules", index, "source"),
-                    f"unknown source id {rule.source!r}; use a guide id ({', '.join(sorted(known))}) "
-                    "or a citation",
-                )
-        return self
-
-    def rule(self, rule_id: str) -> Rule:
-        """One rule by id."""
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise UnknownKeyError("lint rule", rule_id, tuple(r.id for r in self.rules))
+Span = tuple[int, int]
+Hit = tuple[int, int, str]  # start, end, message (empty: the rule's own message)
+#: How many matches of one phrase list are kept for the checks (the rest are counted).
+_KEPT = MAX_FINDINGS_PER_RULE * 20
 
 
 class Finding(Record):
@@ -138,7 +67,7 @@ class Finding(Record):
     Examples:
         >>> finding = csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"])[0]
         >>> finding.format("jd.md")
-        'jd.md:1:6: warning buzzwords A buzzword that tells candidates little about the job.'
+        'jd.md:1:6: warning buzzwords A cute title or a cliché that says little about the job.'
     """
 
     rule: str
@@ -159,206 +88,84 @@ class Finding(Record):
         return f"{path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}"
 
 
-# -- pay ---------------------------------------------------------------------------
-
-_AMOUNT = r"\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_MONEY = rf"(?:[$£€]|\b(?:usd|eur|gbp|cad|aud)\b)\s?(?:{_AMOUNT})\s?(?:k\b)?"
-_NOT_MILLIONS = r"(?!\s?(?:m\b|mm\b|b\b|bn\b|million|billion))"
-_SEP = r"\s*(?:-|–|—|to|and)\s*"
-# "$80,000 - $100,000", "$70k to 90k", "$60 and $75" (each scan starts at a literal, so it is fast)
-_PAY_RANGE = re.compile(
-    rf"[$£€]\s?(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?{_SEP}(?:[$£€]\s?)?(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?{_NOT_MILLIONS}"
-)
-# "min usd $75,000/yr ... max usd $95,000/yr"
-_MIN_MAX = re.compile(
-    rf"min(?:imum)?\b[^$£€\d]{{0,20}}[$£€]\s?(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?[^$£€]{{0,40}}?"
-    rf"\bmax(?:imum)?\b[^$£€\d]{{0,20}}[$£€]\s?(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?"
-)
-# "usd 80,000 - 100,000" and "47,000.00 - 87,000.00 usd": found from the currency code
-_CODE = re.compile(r"\b(?:usd|eur|gbp|cad|aud)\b")
-_RANGE_AFTER_CODE = re.compile(
-    rf"\s?(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?{_SEP}(?:(?:usd|eur|gbp|cad|aud)\s?)?(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?"
-    rf"{_NOT_MILLIONS}"
-)
-_RANGE_BEFORE_CODE = re.compile(
-    rf"(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?{_SEP}(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?\s*$"
-)
-_SINGLE_PAY = re.compile(
-    rf"(?:salary|pay|compensation|wage|ote|on[\s-]target earnings|base)[^.\n]{{0,40}}?(?P<amount>{_MONEY})"
-    rf"{_NOT_MILLIONS}"
-)
-
-
-# "81,000.00 usd per year - 94,500.00 usd per year"
-_CODED_AMOUNTS = re.compile(
-    rf"(?P<low>{_AMOUNT})\s?(?P<lk>k\b)?\s?(?:usd|eur|gbp|cad|aud)\b(?:\s+(?:per|a|an|/)\s*\w+)?{_SEP}"
-    rf"(?P<high>{_AMOUNT})\s?(?P<hk>k\b)?\s?(?:usd|eur|gbp|cad|aud)\b"
-)
-# "a base salary ranging from 90k to 100k" (no currency, but pay words and a k on both ends)
-_K_RANGE = re.compile(
-    rf"(?:salary|pay|compensation|base|ote)\b[^.\n$£€]{{0,40}}?(?P<low>\d{{2,3}})\s?(?P<lk>k)\b{_SEP}"
-    rf"(?P<high>\d{{2,3}})\s?(?P<hk>k)\b"
-)
-
-
-def _number(text: str) -> float:
-    return float(re.sub(r"[^\d.]", "", text) or 0)
-
-
-def _range(match: re.Match[str], start: int, end: int) -> tuple[int, int, float, float] | None:
-    low, high = _number(match.group("low")), _number(match.group("high"))
-    if match.group("hk"):
-        high *= 1000
-        if match.group("lk") or low < 1000:  # "$70k-90k" and "$70-90k"
-            low *= 1000
-    elif match.group("lk"):
-        low *= 1000
-    if low > 0 and high >= low:
-        return start, end, low, high
-    return None
-
-
-# money ranges that are about the business, not the pay: "ACV of $25,000-$100,000"
-_NOT_PAY_BEFORE = re.compile(
-    r"(?:acv|contract values?|arr|mrr|revenue|deal|deals|budget|budgets|funding|raised|valuation|quota|"
-    r"portfolio|book of business|spend|sales of|worth)[^.$£€]{0,24}$"
-)
-
-
-def _pay_ranges(scan: str) -> list[tuple[int, int, float, float]]:
-    """(start, end, low, high) of every pay range in the (lower-cased) text."""
-    found: list[tuple[int, int, float, float] | None] = []
-    if "$" in scan or "£" in scan or "€" in scan:
-        found += [_range(m, m.start(), m.end()) for m in _PAY_RANGE.finditer(scan)]
-        if "min" in scan:
-            found += [_range(m, m.start(), m.end()) for m in _MIN_MAX.finditer(scan)]
-    if "k" in scan:
-        found += [_range(m, m.start("low"), m.end()) for m in _K_RANGE.finditer(scan)]
-    for code in _CODE.finditer(scan):
-        both = _CODED_AMOUNTS.search(scan, max(0, code.start() - 24), code.end() + 80)
-        if both is not None:
-            found.append(_range(both, both.start(), both.end()))
-            continue
-        after = _RANGE_AFTER_CODE.match(scan, code.end())
-        if after is not None:
-            found.append(_range(after, code.start(), after.end()))
-            continue
-        before = _RANGE_BEFORE_CODE.search(scan, max(0, code.start() - 48), code.start())
-        if before is not None:
-            found.append(_range(before, before.start(), code.end()))
-    ranges = sorted(
-        item
-        for item in found
-        if item is not None and not _NOT_PAY_BEFORE.search(scan, max(0, item[0] - 48), item[0])
-    )
-    unique: list[tuple[int, int, float, float]] = []
-    for item in ranges:  # one range can be seen from both ends; keep the first
-        if not unique or item[0] >= unique[-1][1]:
-            unique.append(item)
-    return unique
-
-
-# -- the checks ------------------------------------------------------------------------
-
-
-@dataclass
-class _Context:
-    prepared: Prepared
-    segment: str | None
-    level: str | None
-    is_csm: bool
-    bm: Benchmarks
-    compiled: _Compiled
-    _pay: list[tuple[int, int, float, float]] | None = None
-    _single: re.Match[str] | bool | None = False
-    _hits: dict[tuple[str, str], list[tuple[int, int]]] | None = None
-
-    def hits(self, rule_id: str, name: str) -> list[tuple[int, int]]:
-        """Where the phrases of a rule's list ``name`` occur (all lists are found in one scan).
-
-        The rule set's CSM markers are kept under the rule id ``""``.
-        """
-        if self._hits is None:
-            self._hits = self.compiled.scan_vocabulary(self.prepared.scan)
-        return self._hits.get((rule_id, name), [])
-
-    @property
-    def single_pay(self) -> re.Match[str] | None:
-        """The first single pay figure ("base salary: $120,000"), found once for two rules."""
-        if self._single is False:
-            self._single = _SINGLE_PAY.search(self.prepared.scan)
-        return self._single  # type: ignore[return-value]
-
-    @property
-    def pay_ranges(self) -> list[tuple[int, int, float, float]]:
-        """The pay ranges of the posting, found once for the three pay rules."""
-        if self._pay is None:
-            self._pay = _pay_ranges(self.prepared.scan)
-        return self._pay
-
-
-Hit = tuple[int, int, str]  # start, end, message (empty: the rule's own message)
+# -- what a rule set needs at lint time, built once ---------------------------------------
 
 
 class _Compiled:
-    """What a rule set needs at lint time, built once.
+    """The phrase lists of a rule set, compiled into vocabularies by when they are needed.
 
-    Every phrase list the rules search for in the whole text (buzzwords, gendered
-    terms, support and outcome words, KPI terms, portfolio nouns) goes into one
-    combined pattern, so a posting is scanned once for all of them; each match is
-    then sorted into the lists whose own pattern matches it exactly.
+    ``always`` is found in every posting (the rules' phrases, currency codes,
+    section names); the others only when a check asks: the pay words (for the pay
+    rules), the role names (when no title decides), the zones (when a rule that
+    skips one has a match), the lists of rules for some roles only (when such a
+    rule runs), and, inside small regions only, the words around a count of
+    accounts and the heading words and item openers of sections.
     """
 
-    SCANNED = ("phrases", "support", "outcomes", "terms", "nouns")
-
     def __init__(self, ruleset: RuleSet) -> None:
-        self.patterns: dict[tuple[str, str], re.Pattern[str]] = {}
-        self.markers = phrase_pattern(ruleset.csm_markers)
-        scanned: list[str] = list(ruleset.csm_markers)
-        self.lists: list[tuple[tuple[str, str], re.Pattern[str]]] = [(("", "csm-markers"), self.markers)]
+        kinds: dict[str, dict[object, Matcher]] = {
+            name: {}
+            for name in ("always", "roles", "zones", "money", "for-roles", "accounts", "headings", "content")
+        }
+
+        def add(kind: str, key: object, phrases: Sequence[str]) -> None:
+            if phrases:
+                kinds[kind][key] = compile_phrases(phrases)
+
+        for family, names in ruleset.roles.items():
+            add("roles", ("role", family), names)
+        for zone, cues in ruleset.zones.items():
+            add("zones", ("zone", zone), cues)
+        add("money", ("money", "pay"), ruleset.money.pay)
+        add("money", ("money", "other"), ruleset.money.other)
+        add("always", ("money", "codes"), (CURRENCY_WORDS,))
+        self.names: dict[str, Matcher] = {}
         for rule in ruleset.rules:
-            if not rule.enabled:
-                continue
-            for name in (*self.SCANNED, "cues"):
-                if name in rule.params:
-                    pattern = phrase_pattern(rule.params[name])
-                    self.patterns[(rule.id, name)] = pattern
-                    if name in self.SCANNED:
-                        scanned.extend(rule.params[name])
-                        self.lists.append(((rule.id, name), pattern))
-            if rule.kind == "sections":
-                for section, names in rule.params["sections"].items():
-                    self.patterns[(rule.id, f"section:{section}")] = phrase_pattern(names)
-            if rule.kind == "gender-coding":
-                vocabulary = rule.params.get("csm_vocabulary", [])
-                phrases = [v for v in vocabulary if " " in v]
-                self.patterns[(rule.id, "skip-phrases")] = phrase_pattern(phrases)
-                scanned.extend(phrases)
-                self.lists.append(((rule.id, "skip-phrases"), self.patterns[(rule.id, "skip-phrases")]))
-        self.vocabulary = phrase_pattern(scanned)
+            if rule.enabled:
+                self._add_rule(rule, add)
+        every = {name: matcher for lists in kinds.values() for name, matcher in lists.items()}
+        self.vocabulary = Vocabulary(every, {name: kind for kind, lists in kinds.items() for name in lists})
+        self.families = tuple(ruleset.roles)
+        self.order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
 
-    def pattern(self, rule: Rule, name: str) -> re.Pattern[str]:
-        return self.patterns[(rule.id, name)]
+    def _add_rule(self, rule: Rule, add: Callable[[str, object, Sequence[str]], None]) -> None:
+        params = rule.params
+        if isinstance(params, PhrasesParams):
+            add("always", (rule.id, "phrases"), params.phrases)
+            if params.names:
+                self.names[rule.id] = compile_phrases(params.names)
+        elif isinstance(params, SupportParams):
+            add("for-roles", (rule.id, "support"), params.support)
+            add("for-roles", (rule.id, "outcomes"), params.outcomes)
+        elif isinstance(params, MetricsParams):
+            add("for-roles", (rule.id, "terms"), params.terms)
+        elif isinstance(params, PortfolioParams):
+            add("for-roles", (rule.id, "cues"), params.cues)
+            add("accounts", (rule.id, "nouns"), params.nouns)
+            for segment, names in params.segments.items():
+                add("accounts", (rule.id, "segment", segment), names)
+        elif isinstance(params, SectionsParams):
+            for name, phrases in params.sections.items():
+                uncommon, common = by_key_word(phrases)
+                add("always", (rule.id, "section", name), uncommon)
+                add("headings", (rule.id, "section-common", name), common)
+            for name, phrases in params.standalone.items():
+                add("headings", (rule.id, "standalone", name), phrases)
+            for name, phrases in params.content.items():
+                add("content", (rule.id, "content", name), phrases)
+            add("headings", (rule.id, "generic"), params.generic)
+            add("headings", (rule.id, "other"), params.other)
 
-    def scan_vocabulary(self, scan: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
-        hits: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for match in self.vocabulary.finditer(scan):
-            start, end = match.span()
-            for key, pattern in self.lists:
-                if pattern.fullmatch(scan, start, end):
-                    hits.setdefault(key, []).append((start, end))
-        return hits
 
-
-#: Compiled patterns per rule set, by the rule set's id. They live outside the model so
-#: that they take no part in its equality, copies or pickles, and a copy made with
+#: Compiled rule sets, by the rule set's id. They live outside the model so that they
+#: take no part in its equality, copies or pickles, and a copy made with
 #: ``model_copy(update=...)`` compiles its own. An entry goes when its rule set does.
 _compiled_sets: dict[int, tuple[weakref.ref[RuleSet], _Compiled]] = {}
 _compiled_lock = threading.Lock()
 
 
 def _compile(ruleset: RuleSet) -> _Compiled:
-    """The rule set's patterns, compiled on first use and kept while the rule set lives."""
+    """The rule set's compiled lists, built on first use and kept while the rule set lives."""
     key = id(ruleset)
     entry = _compiled_sets.get(key)
     if entry is None or entry[0]() is not ruleset:
@@ -371,136 +178,366 @@ def _compile(ruleset: RuleSet) -> _Compiled:
     return entry[1]
 
 
+# -- one posting -----------------------------------------------------------------------
+
+#: A round sum written with no currency ("120k", "90,000", "12 lakh"): only then are the
+#: pay words of a posting without a currency worth looking for.
+_MAYBE_MONEY = re.compile(r"\d(?:\s?k(?![a-z])|[,.' ]\d{3}|\s?(?:lakh|lpa|lac))")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|[\r\n]")
+_CLAUSE_END = re.compile(r"[.!?;](?=\s)|[\r\n•·]")
+
+
+@dataclass
+class _Context:
+    prepared: Prepared
+    compiled: _Compiled
+    found: dict[object, Found]
+    bm: Benchmarks
+    segment: str | None
+    title: Prepared | None
+    words: Words
+    family: str = "other"
+    unlisted: dict[str, int] = field(default_factory=dict)
+    _money: list[Money] | None = None
+    _zones: dict[str, tuple[list[int], list[Span]]] = field(default_factory=dict)
+    _found_too: set[str] = field(default_factory=set)
+
+    def need(self, group: str) -> None:
+        """Find one of the groups of lists that are only found on demand, once, in the whole posting."""
+        if group not in self._found_too:
+            self._found_too.add(group)
+            self.found.update(self.compiled.vocabulary.find(self.words, group, keep=_KEPT))
+
+    def within(self, group: str, regions: Sequence[Span]) -> dict[object, Found]:
+        """What one group of lists finds inside some regions of the posting only."""
+        if not regions:
+            return {}
+        return self.compiled.vocabulary.find(self.words, group, keep=_KEPT, regions=regions)
+
+    def spans(self, *key: object) -> list[Span]:
+        """Where one phrase list matched (the first `_KEPT` places)."""
+        entry = self.found.get(key)
+        return entry.spans if entry is not None else []
+
+    def total(self, *key: object) -> int:
+        """How many places one phrase list matched in all."""
+        entry = self.found.get(key)
+        return entry.total if entry is not None else 0
+
+    @property
+    def money(self) -> list[Money]:
+        """Every sum of money in the posting, found once for the three pay rules."""
+        if self._money is None:
+            scan = self.prepared.scan
+            if not (
+                self.spans("money", "codes") or _MAYBE_MONEY.search(scan) or any(s in scan for s in SYMBOLS)
+            ):
+                self._money = []  # no currency and no round sum: nothing to read
+                return self._money
+            self.need("money")
+            self._money = find_money(
+                self.prepared.scan,
+                self.spans("money", "codes"),
+                self.spans("money", "pay"),
+                self.spans("money", "other"),
+                limit=_KEPT,
+            )
+        return self._money
+
+    def in_zone(self, zone: str, start: int) -> bool:
+        """Whether ``start`` lies in a sentence that holds one of the zone's phrases."""
+        if zone not in self._zones:
+            self.need("zones")
+            starts: list[int] = []
+            spans: list[Span] = []
+            for cue_start, cue_end in self.spans("zone", zone):
+                begin, end = _sentence(self.prepared.scan, cue_start, cue_end, _SENTENCE_END, 400)
+                if spans and begin <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+                else:
+                    starts.append(begin)
+                    spans.append((begin, end))
+            self._zones[zone] = (starts, spans)
+        starts, spans = self._zones[zone]
+        index = bisect.bisect_right(starts, start) - 1
+        return index >= 0 and start < spans[index][1]
+
+
+def _sentence(scan: str, start: int, end: int, pattern: re.Pattern[str], reach: int) -> Span:
+    """The sentence (or clause) around ``scan[start:end]``, at most ``reach`` characters each way."""
+    begin = max(0, start - reach)
+    for boundary in pattern.finditer(scan, begin, start):
+        begin = boundary.end()
+    after = pattern.search(scan, end, min(len(scan), end + reach))
+    return begin, after.start() if after is not None else min(len(scan), end + reach)
+
+
+# -- the role the posting is for ----------------------------------------------------------
+
+_FIRST_LINE = re.compile(r"[ \t]*(?P<line>[^\r\n]+)")
+#: How far into the text role names are counted when no title or first heading decides.
+_ROLE_REACH = 3000
+
+
+def _earliest_family(found: dict[object, Found], families: Sequence[str]) -> str | None:
+    """The family of the role name that comes first (the longest where two start together)."""
+    best: tuple[int, int, str] | None = None
+    for family in families:
+        entry = found.get(("role", family))
+        if entry is not None and entry.spans:
+            start, end = entry.spans[0]
+            candidate = (start, start - end, family)
+            if best is None or candidate < best:
+                best = candidate
+    return best[2] if best else None
+
+
+def _title_words(ctx: _Context, group: str) -> dict[object, Found]:
+    """One group of lists found in the title."""
+    assert ctx.title is not None
+    vocabulary = ctx.compiled.vocabulary
+    return vocabulary.find(vocabulary.words(ctx.title.scan, ctx.title.words), group, keep=5)
+
+
+def _family(ctx: _Context, level_or_segment: bool) -> str:
+    """The role family: from the title, else the first heading, else the role named most often
+    near the start (later names tend to be other teams: "work with our sales team")."""
+    families = ctx.compiled.families
+    if ctx.title is not None:
+        return _earliest_family(_title_words(ctx, "roles"), families) or "other"
+    scan = ctx.prepared.scan
+    found = ctx.within("roles", [(0, min(len(scan), _ROLE_REACH))])
+    first = _FIRST_LINE.match(scan, len(scan) - len(scan.lstrip()))
+    if first is not None and len(first.group("line").split()) <= 12:
+        in_line = {
+            key: Found([span for span in entry.spans if span[1] <= first.end("line")], 1)
+            for key, entry in found.items()
+        }
+        family = _earliest_family(in_line, families)
+        if family:
+            return family
+    counts = {
+        family: found[("role", family)].total if ("role", family) in found else 0 for family in families
+    }
+    named = [family for family in families if counts[family]]
+    if named:
+        most = max(counts[family] for family in named)
+        tied = [family for family in named if counts[family] == most]
+        return min(tied, key=lambda family: found[("role", family)].spans[0][0])
+    return "csm" if level_or_segment else "other"
+
+
+# -- the checks ------------------------------------------------------------------------
+
+
 def _check_pay_missing(_rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    if not ctx.pay_ranges and not ctx.single_pay:
+    if not any(money.pay for money in ctx.money):
         yield 0, 0, ""
 
 
 def _check_pay_single(_rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    if ctx.pay_ranges:
-        return
-    match = ctx.single_pay
-    if match:
-        yield match.start("amount"), match.end("amount"), ""
+    pay = [money for money in ctx.money if money.pay]
+    if pay and not any(money.is_range for money in pay):
+        yield pay[0].start, pay[0].end, ""
 
 
 def _check_pay_wide(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    ratio = float(rule.params.get("ratio", 2.0))
-    for start, end, low, high in ctx.pay_ranges:
-        if high > ratio * low:
-            yield start, end, f"{rule.message} ({high / low:.1f} times)"
+    assert isinstance(rule.params, PayWideParams)
+    ratio = rule.params.ratio
+    for money in ctx.money:
+        if money.pay and money.is_range and money.high > ratio * money.low:
+            yield money.start, money.end, f"{rule.render()} ({money.high / money.low:.1f} times)"
 
 
-_NUMBER = re.compile(r"\d")
-_PERCENT = re.compile(r"\d\s?%|\d+\s?percent")
+# a number that sets a target: a percentage, a multiple, an amount, a score, a time limit
+_TARGET = re.compile(
+    r"(?<![\w$£€.,/:])(?:"
+    r"\d{1,3}(?:\.\d{1,2})?\s?(?:%|percent|pct)"
+    r"|\d{1,2}(?:\.\d{1,2})?\s?x(?![a-z])"
+    r"|[$£€]\s?\d[\d,.]{0,12}\s?(?:k|m|mm|million)?(?![a-z])"
+    r"|\d{1,4}\s?(?:\+|or more|or higher|or above|and above|or better)(?!\s?(?:years?|yrs?|months?))"
+    r"|(?:of|at|above|over|below|under|>|>=|≥|<|≤)\s\d{1,3}(?:\.\d)?(?![\d%.,]|\s?[a-z])"
+    r"|\d{1,3}\s?[-\s]?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|business days|weeks?)(?![a-z])"
+    r")"
+)
 
 
 def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
+    assert isinstance(rule.params, MetricsParams)
+    ctx.need("for-roles")
+    window = rule.params.window
     scan = ctx.prepared.scan
-    window = int(rule.params.get("window", 60))
-    for start, end in ctx.hits(rule.id, "terms"):
-        near = scan[max(0, start - window) : end + window]
-        if _PERCENT.search(near) or _NUMBER.search(near):
+    for start, end in ctx.spans(rule.id, "terms"):
+        begin, stop = _sentence(scan, start, end, _CLAUSE_END, window)
+        if _TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop):
             return
     yield 0, 0, ""
 
 
-_COUNT = re.compile(r"(?<![\w$.,])(\d{1,5})(?:\s*(?:-|–|—|to)\s*(\d{1,5}))?\+?(?![\d,.]\d|\s?%|\s?k\b)")
+_COUNT = re.compile(
+    r"(?<![\w$£€.,/:#])(?P<low>\d{1,3}(?:,\d{3})+|\d{1,6})"
+    r"(?:\s*(?:-|–|—|to)\s*(?P<high>\d{1,3}(?:,\d{3})+|\d{1,6}))?\+?(?!\s?%|[\d.,]\d|\s?k\b)"
+)
+_GAP = re.compile(r"(?:[\s-]+(?:[a-z][a-z'&-]*))*?[\s-]*")
 
 
-def _ranges_for(ctx: _Context, segment: str) -> list[tuple[int, float]]:
-    ranges = []
-    for portfolio in ctx.bm.portfolio_sizes(segment):
-        high = float("inf") if portfolio.open_ended or portfolio.high is None else portfolio.high
-        ranges.append((portfolio.low, high))
-    return ranges
+def _segment_in(found: dict[object, Found], rule: Rule, start: int, end: int) -> str | None:
+    """The one segment named in ``[start, end)``; None if none or two."""
+    assert isinstance(rule.params, PortfolioParams)
+    named = {
+        segment
+        for segment in rule.params.segments
+        if any(start <= s and e <= end for s, e in _spans(found, (rule.id, "segment", segment)))
+    }
+    return named.pop() if len(named) == 1 else None
 
 
-def _segment_in(text: str, bm: Benchmarks) -> str | None:
-    """The segment a stretch of text names (by key or alias), or None."""
-    found: str | None = None
-    for segment in bm.segments():
-        for spelling in (segment.key, segment.name, *segment.aliases):
-            if len(spelling) < 3:
-                continue
-            if re.search(rf"(?<![a-z]){re.escape(spelling.lower())}(?![a-z])", text):
-                if found is not None and found != segment.key:
-                    return None  # two segments named: too ambiguous to judge
-                found = segment.key
-    return found
+def _spans(found: dict[object, Found], key: object) -> list[Span]:
+    entry = found.get(key)
+    return entry.spans if entry is not None else []
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
+    assert isinstance(rule.params, PortfolioParams)
+    ctx.need("for-roles")
     scan = ctx.prepared.scan
-    cues = ctx.compiled.pattern(rule, "cues")
-    document_segment = ctx.segment
-    for noun_start, noun_end in ctx.hits(rule.id, "nouns"):
-        before = scan[max(0, noun_start - 80) : noun_start]
-        sentence_start = max(before.rfind("."), before.rfind("\n"), before.rfind(";"))
-        clause = before[sentence_start + 1 :]
-        counts = list(_COUNT.finditer(clause))
-        if not counts or not cues.search(clause):
+    clauses: list[Span] = []
+    for cue_start, cue_end in ctx.spans(rule.id, "cues"):  # only where a count and a cue share a clause
+        clause = _sentence(scan, cue_start, cue_end, _CLAUSE_END, 120)
+        if (not clauses or clause[0] >= clauses[-1][1]) and _DIGIT.search(scan, *clause):
+            clauses.append(clause)
+    if not clauses:
+        return
+    found = ctx.within("accounts", clauses)
+    title = _title_words(ctx, "accounts") if ctx.title is not None else {}
+    known = {segment.key for segment in ctx.bm.segments()}
+    for noun_start, noun_end in _spans(found, (rule.id, "nouns")):
+        begin, stop = _sentence(scan, noun_start, noun_end, _CLAUSE_END, 120)
+        count = None
+        for candidate in _COUNT.finditer(scan, max(begin, noun_start - 60), noun_start):
+            gap = scan[candidate.end() : noun_start]
+            if _GAP.fullmatch(gap) and len(gap.split()) <= 3:
+                count = candidate
+        if count is None:
             continue
-        count = counts[-1]
-        between = clause[count.end() :]
-        if len(between.split()) > 3:  # the number must qualify the noun: "150 enterprise accounts"
+        segment = (
+            ctx.segment
+            or _segment_in(found, rule, count.end(), noun_start)
+            or _segment_in(found, rule, begin, stop)
+            or (_segment_in(title, rule, 0, len(ctx.title.scan)) if ctx.title is not None else None)
+        )
+        if segment is None or segment not in known:
             continue
-        segment = _segment_in(between, ctx.bm) or document_segment or _segment_in(clause, ctx.bm)
-        if segment is None:
-            continue
-        low = int(count.group(1))
-        high = int(count.group(2)) if count.group(2) else low
-        ranges = _ranges_for(ctx, segment)
-        floor = min(r[0] for r in ranges)
-        ceiling = max(r[1] for r in ranges)
+        low = int(count.group("low").replace(",", ""))
+        high = int(count.group("high").replace(",", "")) if count.group("high") else low
+        sizes = ctx.bm.portfolio_sizes(segment)
+        floor = min(size.low for size in sizes)
+        ceiling = max(float("inf") if size.open_ended or size.high is None else size.high for size in sizes)
         if high < floor or low > ceiling:
-            offset = noun_start - len(before) + sentence_start + 1 + count.start()
             name = ctx.bm.segment(segment).name
-            sizes = ", ".join(f"{p} ({p.source})" for p in ctx.bm.portfolio_sizes(segment))
+            shown = ", ".join(f"{size} ({size.source})" for size in sizes)
             stated = count.group(0).strip()
-            yield offset, noun_end, f"{rule.message} {stated} accounts is outside the {name} range: {sizes}."
+            yield (
+                count.start(),
+                noun_end,
+                f"{rule.render()} {stated} accounts is outside the {name} range: {shown}.",
+            )
+
+
+_BEFORE_WORD = " \t\u00a0*_#>\"'(["
+_SENTENCE_START = "\r\n.!?•·▪"
+
+
+def _is_acronym(original: str, start: int, end: int) -> bool:
+    word = original[start:end]
+    return len(word) > 1 and word.isupper()
+
+
+def _is_name(original: str, scan: str, start: int, end: int) -> bool:
+    """Whether a capitalised match is a name: in mid-sentence, or glued to a capital ("ManpowerGroup")."""
+    if not original[start].isupper():
+        return False
+    if end < len(original) and (original[end].isupper() or original[end] in "®™"):
+        return True
+    before = start - 1
+    while before >= 0 and scan[before] in _BEFORE_WORD:
+        before -= 1
+    if before < 0 or scan[before] in _SENTENCE_START:
+        return False
+    # a dash or a star that opens a line is a bullet: the word after it opens its item
+    return not (scan[before] in "-*" and (before == 0 or scan[before - 1] in "\r\n \t"))
 
 
 def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    for start, end in ctx.hits(rule.id, "phrases"):
+    assert isinstance(rule.params, PhrasesParams)
+    params = rule.params
+    original, scan = ctx.prepared.original, ctx.prepared.scan
+    names = ctx.compiled.names.get(rule.id)
+    for start, end in ctx.spans(rule.id, "phrases"):
+        if any(ctx.in_zone(zone, start) for zone in params.skip_in):
+            continue
+        if params.acronyms and _is_acronym(original, start, end):
+            continue
+        if names and names.pattern.fullmatch(scan, start, end) and _is_name(original, scan, start, end):
+            continue
         yield start, end, ""
+    unlisted = ctx.total(rule.id, "phrases") - len(ctx.spans(rule.id, "phrases"))
+    if unlisted:
+        ctx.unlisted[rule.id] = unlisted
 
 
 def _check_support(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    if ctx.hits(rule.id, "outcomes"):
-        return
-    hits = ctx.hits(rule.id, "support")
-    if len(hits) >= int(rule.params.get("minimum", 2)):
-        yield hits[0][0], hits[0][1], ""
+    assert isinstance(rule.params, SupportParams)
+    ctx.need("for-roles")
+    desk = ctx.total(rule.id, "support")
+    if desk >= rule.params.minimum and desk > ctx.total(rule.id, "outcomes"):
+        start, end = ctx.spans(rule.id, "support")[0]
+        yield start, end, ""
 
 
 def _check_gender_coding(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    text = ctx.prepared.scan
-    for start, end in reversed(ctx.hits(rule.id, "skip-phrases")):  # blank "customer champion" and the like
-        text = text[:start] + " " * (end - start) + text[end:]
-    words = [v for v in rule.params.get("csm_vocabulary", []) if " " not in v]
-    coding = gender_coding(text, skip=words)
-    if coding.verdict in ("neutral", "empty"):
+    masculine, feminine = coded_words(ctx.prepared.original)
+    leaning = verdict(len(feminine), len(masculine))
+    if leaning in ("neutral", "empty"):
         return
-    first = coding.masculine[0] if coding.score < 0 else coding.feminine[0]
-    match = re.search(rf"(?<![a-z0-9]){re.escape(first)}", text)
-    start, end = (match.start(), match.end()) if match else (0, 0)
-    detail = f" ({coding.masculine_count} masculine-coded, {coding.feminine_count} feminine-coded words)"
-    yield start, end, rule.message.format(verdict=coding.verdict.replace("-coded", "")) + detail
+    offset, word = (masculine if len(masculine) > len(feminine) else feminine)[0]
+    detail = f" ({len(masculine)} masculine-coded, {len(feminine)} feminine-coded words)"
+    yield offset, offset + len(word), rule.render(verdict=leaning.replace("-coded", "")) + detail
 
 
 def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    scan = ctx.prepared.scan
-    # heading-like lines: short ones (markup around them is blank or punctuation)
-    headings = "\n".join(line for line in scan.split("\n") if len(line) < 200 and len(line.split()) <= 8)
-    for section in rule.params["sections"]:
-        pattern = ctx.compiled.pattern(rule, f"section:{section}")
-        if pattern.search(headings):
-            continue
-        # a run-in heading in running text: "Responsibilities: ..."
-        if any(scan[m.end() : m.end() + 3].lstrip().startswith(":") for m in pattern.finditer(scan)):
-            continue
-        yield 0, 0, rule.message.format(section=section)
+    assert isinstance(rule.params, SectionsParams)
+    params = rule.params
+
+    def headings(regions: Sequence[Span] | None) -> HeadingWords:
+        if regions is None:
+            ctx.need("headings")
+            found = ctx.found
+        else:
+            found = ctx.within("headings", regions)
+        return HeadingWords(
+            sections={name: _spans(found, (rule.id, "section-common", name)) for name in params.sections},
+            standalone={name: _spans(found, (rule.id, "standalone", name)) for name in params.standalone},
+            generic=_spans(found, (rule.id, "generic")),
+            other=_spans(found, (rule.id, "other")),
+        )
+
+    def content(region: Span) -> dict[str, list[Span]]:
+        found = ctx.within("content", [region])
+        return {name: _spans(found, (rule.id, "content", name)) for name in params.content}
+
+    words = SectionWords(
+        sections={name: ctx.spans(rule.id, "section", name) for name in params.sections},
+        headings=headings,
+        content=content,
+    )
+    present = find_sections(ctx.prepared.original, ctx.prepared.scan, words)
+    for name in params.sections:
+        if name not in present:
+            yield 0, 0, rule.render(section=name)
 
 
 CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {
@@ -516,71 +553,96 @@ CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {
 }
 
 
-# -- rule sets -------------------------------------------------------------------------
-
-_default: RuleSet | None = None
-_default_lock = threading.Lock()
-
-
-RULES_EXPECTED = "a mapping with `format_version` and `rules` (see data/lint_rules.yaml)"
-
-
-def _source_ids() -> dict[str, set[str]]:
-    """The validation context of a rules file: the guide ids a rule's `source` may name."""
-    return {"sources": {source.id for source in default_benchmarks().sources()}}
-
-
-def load_rules(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> RuleSet:
-    """Read a team's own rules file (same format as ``data/lint_rules.yaml``).
-
-    Raises `DataFileError` naming the file, line, column and field of the first
-    problem, and `DataNotFoundError` when the file does not exist. Files larger
-    than ``max_bytes`` are refused unread.
-
-    Examples:
-        >>> import pathlib
-        >>> path = pathlib.Path(csm_roles.__file__).parent.parent / "data" / "lint_rules.yaml"
-        >>> path.exists() and len(csm_roles.load_rules(path).rules)
-        10
-    """
-    from ._loader import read_model
-
-    return read_model(path, RuleSet, expected=RULES_EXPECTED, max_bytes=max_bytes, context=_source_ids())
-
-
-def default_rules() -> RuleSet:
-    """The built-in rules, read once per process on first use.
-
-    Examples:
-        >>> csm_roles.default_rules().rule("buzzwords").kind
-        'phrases'
-    """
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                from ._loader import parse_yaml, validate
-
-                file = package_file("data", "lint_rules.yaml")
-                raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
-                _default = validate(
-                    RuleSet, raw, str(file), node, expected=RULES_EXPECTED, context=_source_ids()
-                )
-    return _default
-
-
 # -- the entry point -------------------------------------------------------------------
 
 
-def _ids(value: Iterable[str] | str | None, ruleset: RuleSet) -> set[str] | None:
+def _ids(value: Iterable[str] | str | None, ruleset: RuleSet, name: str) -> set[str] | None:
     if value is None:
         return None
-    names = [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        names = [value]
+    elif isinstance(value, Iterable):
+        names = list(value)
+    else:
+        raise TypeError(f"{name} takes rule ids (a string or a list of strings), got {type(value).__name__}")
     valid = {rule.id for rule in ruleset.rules}
-    for name in names:
-        if name not in valid:
-            raise UnknownKeyError("lint rule", name, tuple(r.id for r in ruleset.rules))
+    for item in names:
+        if not isinstance(item, str):
+            raise TypeError(f"{name} takes rule ids as strings, got {type(item).__name__}")
+        if item not in valid:
+            raise UnknownKeyError("lint rule", item, tuple(r.id for r in ruleset.rules))
     return set(names)
+
+
+def _check_arguments(
+    text: object,
+    ruleset: object,
+    benchmarks: object,
+    optional: dict[str, object],
+    max_chars: object,
+) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"lint_jd takes the posting as a str, got {type(text).__name__}")
+    if ruleset is not None and not isinstance(ruleset, RuleSet):
+        raise TypeError(f"ruleset must be a RuleSet (from load_rules), got {type(ruleset).__name__}")
+    if benchmarks is not None and not isinstance(benchmarks, Benchmarks):
+        raise TypeError(
+            f"benchmarks must be a Benchmarks (from load_benchmarks), got {type(benchmarks).__name__}"
+        )
+    for name, value in optional.items():
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}")
+    if not isinstance(max_chars, int) or isinstance(max_chars, bool):
+        raise TypeError(f"max_chars must be an int, got {type(max_chars).__name__}")
+    if max_chars < 1:
+        raise InvalidInputError(f"max_chars must be at least 1, got {max_chars}")
+    if len(text) > max_chars:
+        raise InvalidInputError(
+            f"the posting has {len(text):,} characters, more than the limit of {max_chars:,} "
+            "(pass max_chars= to raise it)"
+        )
+
+
+def _finding(rule: Rule, prepared: Prepared, start: int, end: int, message: str) -> Finding:
+    line, column = prepared.position(start)
+    end_line, end_column = prepared.position(end)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        message=message or rule.render(),
+        suggestion=rule.suggestion,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        offset=start,
+        end=end,
+        match=prepared.original[start:end],
+        source=rule.source,
+    )
+
+
+def _run(rule: Rule, ctx: _Context) -> list[Finding]:
+    """One rule's findings: at most MAX_FINDINGS_PER_RULE, then one that counts the rest."""
+    prepared = ctx.prepared
+    findings: list[Finding] = []
+    more = 0
+    first_unlisted: Hit | None = None
+    for start, end, message in CHECKS[rule.kind](rule, ctx):
+        whole = start == end == 0
+        if prepared.suppressed(rule.id, None if whole else start):
+            continue
+        if len(findings) < MAX_FINDINGS_PER_RULE:
+            findings.append(_finding(rule, prepared, start, end, message))
+        else:
+            more += 1
+            first_unlisted = first_unlisted or (start, end, message)
+    more += ctx.unlisted.get(rule.id, 0)
+    if more:
+        start, end, _ = first_unlisted or (findings[-1].offset, findings[-1].end, "")
+        note = f"{more:,} more finding{'s' if more != 1 else ''} of this rule from here on are not listed"
+        findings.append(_finding(rule, prepared, start, end, f"{rule.render()} ({note}.)"))
+    return findings
 
 
 def lint_jd(
@@ -592,18 +654,29 @@ def lint_jd(
     ignore: Iterable[str] | str | None = None,
     ruleset: RuleSet | None = None,
     benchmarks: Benchmarks | None = None,
+    title: str | None = None,
+    max_chars: int = MAX_POSTING_CHARS,
 ) -> tuple[Finding, ...]:
     """Lint a job posting (plain text, Markdown or HTML) and return its findings.
 
     Args:
         text: the posting. Positions in the findings refer to this text.
-        segment: the customer segment, for the portfolio check; otherwise it is read
-            from the text where the text names one.
-        level: the level being hired (marks the text as a CSM posting).
+        segment: the customer segment, for the portfolio check (it wins over a
+            segment the text names).
+        level: the level being hired (a posting with a level or a segment and no
+            other role named is taken as a CSM posting).
         rules: run only these rule ids.
         ignore: skip these rule ids.
         ruleset: a `RuleSet` from `load_rules`; default the built-in rules.
         benchmarks: the dataset for segment portfolio sizes; default the built-in data.
+        title: the job title, when the text does not start with it; it decides
+            which role family the posting is for (rules apply to some families
+            only), and may name the segment.
+        max_chars: the longest text accepted (`MAX_POSTING_CHARS` by default); a
+            longer one raises `InvalidInputError`.
+
+    Wrong types raise `TypeError`; unknown rule ids, segments or levels raise
+    `UnknownKeyError`.
 
     Inline comments turn rules off: ``<!-- csm-roles: ignore buzzwords -->`` (or the
     same words after ``#`` in plain text) on its own line covers the next line, at
@@ -613,55 +686,45 @@ def lint_jd(
     Examples:
         >>> for f in csm_roles.lint_jd("Wanted: a rockstar CSM. Competitive salary."):  # doctest: +ELLIPSIS
         ...     print(f.format("jd.txt"))
-        jd.txt:1:1: error missing-pay The posting states no pay range.
+        jd.txt:1:1: error missing-pay The posting states no pay.
         jd.txt:1:1: warning vague-metrics Success is described without a single numeric target.
         jd.txt:1:1: warning missing-sections The posting has no responsibilities section.
         jd.txt:1:1: warning missing-sections The posting has no requirements section.
-        jd.txt:1:11: warning buzzwords A buzzword that tells candidates little about the job.
+        jd.txt:1:11: warning buzzwords A cute title or a cliché that says little about the job.
         jd.txt:1:25: info gender-coding The wording leans masculine. (1 masculine-coded, ...)
     """
-    if not isinstance(text, str):
-        raise InvalidInputError(f"lint_jd takes the posting as a string, got {type(text).__name__}")
+    _check_arguments(
+        text, ruleset, benchmarks, {"segment": segment, "level": level, "title": title}, max_chars
+    )
     bm = benchmarks or default_benchmarks()
     ruleset = ruleset or default_rules()
-    selected = _ids(rules, ruleset)
-    skipped = _ids(ignore, ruleset) or set()
+    selected = _ids(rules, ruleset, "rules")
+    skipped = _ids(ignore, ruleset, "ignore") or set()
     segment_key = bm.segment(segment).key if segment is not None else None
     level_key = bm.level(level).key if level is not None else None
     compiled = _compile(ruleset)
     prepared = prepare(text)
+    words = compiled.vocabulary.words(prepared.scan, prepared.words)
     ctx = _Context(
-        prepared=prepared, segment=segment_key, level=level_key, is_csm=False, bm=bm, compiled=compiled
+        prepared=prepared,
+        compiled=compiled,
+        found=compiled.vocabulary.find(words, "always", keep=_KEPT),
+        bm=bm,
+        segment=segment_key,
+        title=prepare(title) if title is not None else None,
+        words=words,
     )
-    is_csm = segment_key is not None or level_key is not None or bool(ctx.hits("", "csm-markers"))
-    ctx.is_csm = is_csm
+    chosen = [
+        rule
+        for rule in ruleset.rules
+        if rule.enabled and rule.id not in skipped and (selected is None or rule.id in selected)
+    ]
+    if any(rule.applies_to != "all" for rule in chosen):
+        ctx.family = _family(ctx, segment_key is not None or level_key is not None)
     findings: list[Finding] = []
-    for rule in ruleset.rules:
-        if not rule.enabled or rule.id in skipped or (selected is not None and rule.id not in selected):
+    for rule in chosen:
+        if rule.applies_to != "all" and ctx.family not in rule.applies_to:
             continue
-        if rule.applies_to == "csm" and not is_csm:
-            continue
-        for start, end, message in CHECKS[rule.kind](rule, ctx):
-            whole = start == end == 0
-            if prepared.suppressed(rule.id, None if whole else start):
-                continue
-            line, column = prepared.position(start)
-            end_line, end_column = prepared.position(end)
-            findings.append(
-                Finding(
-                    rule=rule.id,
-                    severity=rule.severity,
-                    message=message or rule.message,
-                    suggestion=rule.suggestion,
-                    line=line,
-                    column=column,
-                    end_line=end_line,
-                    end_column=end_column,
-                    offset=start,
-                    end=end,
-                    match=text[start:end],
-                    source=rule.source,
-                )
-            )
-    order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
+        findings += _run(rule, ctx)
+    order = compiled.order
     return tuple(sorted(findings, key=lambda f: (f.offset, order[f.rule])))

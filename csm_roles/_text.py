@@ -1,28 +1,51 @@
-"""Preparing posting text for the linter: one pass, positions kept.
+"""Preparing posting text for the linter: positions kept, every step linear.
 
-Postings come as plain text, Markdown or HTML. `prepare` returns the text
-with HTML tags, comments, scripts and styles blanked out character for character
-(newlines kept), entities reduced the same way, and then lower-cased without
-changing any length, so every match found in the prepared text sits at the same
-offset in the text the user gave. It also reads inline suppression comments.
+Postings come as plain text, Markdown or HTML. `prepare` makes ``scan``, the text
+the rules read, with the same length as the text given, so every match found in it
+sits at the same offset in the user's text:
+
+- HTML tags, comments, scripts and styles are blanked out character for character
+  (line breaks kept; a block tag starts a line). A comment, script or style left
+  open hides the rest of the text, as it does in a browser;
+- entities (``&amp;``) become their character followed by spaces;
+- typographic apostrophes and quotes become plain ones, and everything is lower
+  case, except a capital glued to the word before it ("starterStrong", from text
+  whose line breaks were lost): it stays, and ends that word.
+
+``\\r\\n``, ``\\r`` and ``\\n`` each end a line; line and column count characters of
+the text given. `prepare` also reads inline suppression comments.
+
+Each step looks at every character a bounded number of times: markup is found with
+plain searches that never go back over text already passed, so no input (an
+unclosed ``<!--`` repeated a million times included) takes more than linear time.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 
-__all__ = ["Prepared", "phrase_pattern", "prepare"]
+from ._phrases import word_bytes
 
-_HIDDEN = re.compile(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[a-z/!?][^<>]*>")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+__all__ = ["Prepared", "prepare"]
+
+_TAG_START = re.compile(r"<(?:!--|[a-z/!?])")
+_RAW_TEXT = re.compile(r"<(script|style)\b")
+_TAG_REST = re.compile(r"[^<>]*>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});")
+_BLOCK = re.compile(
+    r"</?(?:h[1-6]|p|li|ul|ol|div|br|tr|td|th|dt|dd|dl|section|article|header|footer|table|blockquote|pre)\b"
+)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _SUPPRESS = re.compile(
-    r"csm-roles:\s*(ignore-file|ignore)\b([ \t]+[a-z0-9][a-z0-9, \t-]*)?",
+    r"csm-roles:[ \t]*(ignore-file|ignore)\b([ \t]+[a-z0-9][a-z0-9, \t-]*)?",
     re.IGNORECASE,
 )
 _RULE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_COMMENT_MARKS = re.compile(r"<!--|#|//|\s")
 _ENTITY_CHAR = {
     "amp": "&",
     "lt": "<",
@@ -32,64 +55,158 @@ _ENTITY_CHAR = {
     "nbsp": " ",
     "ndash": "–",
     "mdash": "—",
+    "rsquo": "'",
+    "lsquo": "'",
+    "rdquo": '"',
+    "ldquo": '"',
 }
+_PLAIN_QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'))
+# one byte per character: "a" for a lower-case ASCII letter, "A" for a capital, else space
+_SHAPE_TABLE = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20 for c in range(256))
 
 
-_BLOCK = re.compile(
-    r"</?(?:h[1-6]|p|li|ul|ol|div|br|tr|td|th|dt|dd|dl|section|article|header|footer|table|blockquote|pre)\b",
-    re.I,
-)
+def _blank(region: str) -> str:
+    """Spaces of the same length, with the line breaks of ``region`` kept."""
+    if "\n" not in region and "\r" not in region:
+        return " " * len(region)
+    return re.sub(r"[^\r\n]", " ", region)
 
 
-def _blank(match: re.Match[str]) -> str:
-    """The same number of characters: spaces, newlines kept, and a block tag starts a line."""
-    blank = "".join("\n" if char == "\n" else " " for char in match.group(0))
-    if _BLOCK.match(match.group(0)):
-        return "\n" + blank[1:]
-    return blank
+def _markup_spans(scan: str) -> list[tuple[int, int]]:
+    """Where the tags, comments, scripts and styles of (lower-cased) ``scan`` are."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    end_of_text = len(scan)
+    while True:
+        start_match = _TAG_START.search(scan, position)
+        if start_match is None:
+            return spans
+        start = start_match.start()
+        if scan.startswith("<!--", start):
+            close = scan.find("-->", start + 4)
+            end = end_of_text if close == -1 else close + 3
+        elif (raw := _RAW_TEXT.match(scan, start)) is not None:
+            close = scan.find(f"</{raw.group(1)}", raw.end())
+            if close == -1:
+                end = end_of_text
+            else:
+                closing = _TAG_REST.match(scan, close + 1)
+                end = close + 2 + len(raw.group(1)) if closing is None else closing.end()
+        else:
+            rest = _TAG_REST.match(scan, start + 1)
+            if rest is None:  # "a < b" or "<a" with no ">" before the next "<": not a tag
+                position = start + 1
+                continue
+            end = rest.end()
+        spans.append((start, end))
+        if end == end_of_text:
+            return spans
+        position = end
+
+
+def _without_markup(scan: str) -> str:
+    parts: list[str] = []
+    done = 0
+    for start, end in _markup_spans(scan):
+        parts.append(scan[done:start])
+        region = _blank(scan[start:end])
+        if _BLOCK.match(scan, start):
+            region = "\n" + region[1:]
+        parts.append(region)
+        done = end
+    parts.append(scan[done:])
+    return "".join(parts)
 
 
 def _entity(match: re.Match[str]) -> str:
-    name = match.group(0)[1:-1].lower()
+    name = match.group(0)[1:-1]
     char = _ENTITY_CHAR.get(name, " ")
+    if name.startswith("#"):
+        number = int(name[2:], 16) if name.startswith("#x") else int(name[1:])
+        decoded = chr(number).lower() if 0 < number < 0x110000 else " "
+        decoded = dict(_PLAIN_QUOTES).get(decoded, decoded)
+        char = decoded if len(decoded) == 1 and decoded.isprintable() else " "
     return char + " " * (len(match.group(0)) - 1)
 
 
 def _lower_same_length(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+    # "İ" is the one character that grows when lower-cased (to "i" and a combining dot)
+    return (text.replace("İ", "i") if "İ" in text else text).lower()
+
+
+def _glued_capitals(text: str, scan: str) -> str:
+    """``scan`` with the capitals that follow a lower-case letter in ``text`` put back."""
+    shape = text.encode("ascii", "replace").translate(_SHAPE_TABLE)
+    found = shape.find(b"aA")
+    if found == -1:
+        return scan
+    parts: list[str] = []
+    done = 0
+    while found != -1:
+        capital = found + 1
+        if scan[found].islower() and scan[capital].isalpha():  # not inside blanked markup
+            parts.append(scan[done:capital])
+            parts.append(text[capital])
+            done = capital + 1
+        found = shape.find(b"aA", capital)
+    parts.append(scan[done:])
+    return "".join(parts)
 
 
 @dataclass
 class Prepared:
-    """A posting ready for the rules: original text, scan text and line index."""
+    """A posting ready for the rules: the text given, the text the rules read, and its lines."""
 
     original: str
     scan: str
-    line_starts: list[int]
+    words: bytes
     ignore_lines: dict[int, set[str] | None] = field(default_factory=dict)
     ignore_file: set[str] | None = field(default_factory=set)
+    _line_starts: list[int] | None = None
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets where the lines of the original text start (built on first use)."""
+        if self._line_starts is None:
+            text = self.original
+            if "\r" in text:
+                self._line_starts = [0, *(match.end() for match in _LINE_END.finditer(text))]
+            else:  # each line's start: the lengths of the lines before it, one break after each
+                self._line_starts = [0, *accumulate(map(add, map(len, text.split("\n")[:-1]), repeat(1)))]
+        return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def suppressed(self, rule: str, offset: int | None) -> bool:
         """Whether an inline comment turns ``rule`` off here (or everywhere)."""
         if self.ignore_file is None or rule in self.ignore_file:
             return True
-        if offset is None:  # a finding about the whole posting: any comment naming it counts
+        if not self.ignore_lines:
+            return False
+        if offset is None:  # a finding about the posting as a whole: any comment naming it counts
             return any(rules is not None and rule in rules for rules in self.ignore_lines.values())
         line, _ = self.position(offset)
         rules = self.ignore_lines.get(line, set())
         return rules is None or rule in rules
 
+    def line_text(self, number: int) -> str:
+        """The text of line ``number`` (1-based), without its line break."""
+        starts = self.line_starts
+        start = starts[number - 1]
+        if number < len(starts):
+            end = starts[number]
+            text = self.original[start:end]
+            return text.rstrip("\r\n") if text.endswith(("\n", "\r")) else text
+        return self.original[start:]
+
 
 def _read_suppressions(prepared: Prepared) -> None:
     text = prepared.original
+    last_line = 0
     for match in _SUPPRESS.finditer(text):
         names = match.group(2)
         rules: set[str] | None = None
@@ -102,12 +219,16 @@ def _read_suppressions(prepared: Prepared) -> None:
                 prepared.ignore_file |= rules
             continue
         line, _ = prepared.position(match.start())
-        line_text = text[prepared.line_starts[line - 1] : match.start()]
-        own_line = not re.sub(r"<!--|#|//|\s", "", line_text)
+        # alone on its line: only comment marks before it (looked at once per line)
+        own_line = line != last_line and not _COMMENT_MARKS.sub(
+            "", text[prepared.line_starts[line - 1] : match.start()]
+        )
+        last_line = line
         targets = [line]
         if own_line:  # a comment alone on its line covers the next line that has text
             following = line + 1
-            while following <= len(prepared.line_starts) and not _line(prepared, following).strip():
+            count = len(prepared.line_starts)
+            while following <= count and not prepared.line_text(following).strip():
                 following += 1
             targets.append(following)
         for target in targets:
@@ -115,58 +236,19 @@ def _read_suppressions(prepared: Prepared) -> None:
             prepared.ignore_lines[target] = None if rules is None or current is None else current | rules
 
 
-def _line(prepared: Prepared, number: int) -> str:
-    start = prepared.line_starts[number - 1]
-    end = prepared.line_starts[number] - 1 if number < len(prepared.line_starts) else len(prepared.original)
-    return prepared.original[start:end]
-
-
 def prepare(text: str) -> Prepared:
-    """Blank out markup, lower-case, index lines and read suppression comments."""
-    scan = text
+    """Blank out markup, fold case and quotes, and read suppression comments (see the module)."""
+    scan = _lower_same_length(text)
+    has_comments = "csm-roles:" in scan
+    for typographic, plain in _PLAIN_QUOTES:
+        if typographic in scan:
+            scan = scan.replace(typographic, plain)
     if "<" in scan:
-        scan = _HIDDEN.sub(_blank, scan)
+        scan = _without_markup(scan)
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
-    starts = [0]
-    find = text.find
-    position = find("\n")
-    while position != -1:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    prepared = Prepared(original=text, scan=_lower_same_length(scan), line_starts=starts)
-    if "roles:" in text or "ROLES:" in text or "Roles:" in text:
+    scan = _glued_capitals(text, scan)
+    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan))
+    if has_comments:
         _read_suppressions(prepared)
     return prepared
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One compiled pattern for a list of phrases, for lower-cased text.
-
-    Words are separated by spaces; ``a|b`` gives alternatives for one word. Between
-    words any run of spaces, hyphens, slashes or commas is accepted; a phrase
-    matches only whole words. Alternatives are grouped by their first letter, so the
-    regex engine tries one small group at each position instead of every phrase.
-    """
-    groups: dict[str, list[str]] = {}
-    for phrase in phrases:
-        words = phrase.lower().split()
-        if not words:
-            continue
-        rest = "".join(
-            _SEPARATOR + "(?:" + "|".join(re.escape(option) for option in word.split("|")) + ")"
-            for word in words[1:]
-        )
-        for option in words[0].split("|"):
-            groups.setdefault(option[0], []).append(re.escape(option[1:]) + rest)
-    if not groups:
-        return re.compile(r"(?!x)x")
-    branches = []
-    for first in sorted(groups):
-        # longest first, so "rockstars" wins over "rockstar" and "rock star" over "rock"
-        options = sorted(set(groups[first]), key=len, reverse=True)
-        branches.append(re.escape(first) + "(?:" + "|".join(options) + ")")
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(branches) + r")(?![a-z0-9])")
-
-
-_SEPARATOR = r"[\s\-/,.&'’]+"

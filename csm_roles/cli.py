@@ -359,10 +359,12 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
             text,
             segment=args.segment,
             level=args.level,
+            title=args.title,
             rules=select,
             ignore=ignore,
             ruleset=ruleset,
             benchmarks=bm,
+            max_chars=MAX_POSTING_BYTES,
         )
         failed = failed or any(SEVERITY_ORDER[f.severity] >= threshold for f in findings)
         results.append((shown, findings))
@@ -372,6 +374,11 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
             for shown, findings in results
         ]
         _out(_json(payload))
+    elif args.format == "sarif":
+        from . import __version__
+        from ._sarif import to_sarif
+
+        _out(_json(to_sarif(results, ruleset, version=__version__)))
     else:
         for shown, findings in results:
             for finding in findings:
@@ -546,7 +553,13 @@ def _lint_args(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--segment", help="the customer segment, for the portfolio check")
     cmd.add_argument("--level", help="the level being hired")
     cmd.add_argument(
-        "--format", default="text", choices=("text", "json"), help="output format (default: text)"
+        "--title", help="the job title, when the posting does not start with it (it tells the role)"
+    )
+    cmd.add_argument(
+        "--format",
+        default="text",
+        choices=("text", "json", "sarif"),
+        help="output format (default: text; sarif is SARIF 2.1.0 for code-scanning tools)",
     )
     cmd.add_argument(
         "--fail-on",

@@ -101,3 +101,42 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["id"] == "csm-roles-lint"
     assert hook["entry"] == "csm-roles lint"
     assert hook["language"] == "python"
+
+
+def test_sarif_output_for_code_scanning(tmp_path: Path) -> None:
+    posting = tmp_path / "jd.md"
+    posting.write_text(BAD, encoding="utf-8")
+    result = run_cli("lint", str(posting), "--format", "sarif")
+    assert result.returncode == 1
+    log = json.loads(result.stdout)
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    assert run["tool"]["driver"]["name"] == "csm-roles"
+    assert run["columnKind"] == "unicodeCodePoints"
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    levels = {rule["id"]: rule["defaultConfiguration"]["level"] for rule in run["tool"]["driver"]["rules"]}
+    assert levels["missing-pay"] == "error" and levels["gender-coding"] == "note"
+    by_rule = {result["ruleId"]: result for result in run["results"]}
+    buzz = by_rule["buzzwords"]
+    assert rules[buzz["ruleIndex"]] == "buzzwords"
+    location = buzz["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"].endswith("jd.md")
+    assert location["region"] == {
+        "startLine": 1,
+        "startColumn": 11,
+        "endLine": 1,
+        "endColumn": 19,
+        "snippet": {"text": "rockstar"},
+    }
+    stdin = json.loads(run_cli("lint", "-", "--format", "sarif", stdin=BAD).stdout)
+    assert (
+        stdin["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "stdin"
+    )
+
+
+def test_title_tells_the_role() -> None:
+    text = "Drive customer satisfaction and adoption.\n"
+    assert "vague-metrics" not in run_cli("lint", "-", stdin=text).stdout
+    assert "vague-metrics" in run_cli("lint", "-", "--title", "Account Manager", stdin=text).stdout

@@ -1,5 +1,5 @@
 """lint_jd: every rule with examples that should and should not fire, positions,
-suppression, selection, and rules as data."""
+suppression, selection, role families and rules as data."""
 
 from __future__ import annotations
 
@@ -29,9 +29,16 @@ def rules_of(text: str, **kwargs: object) -> list[str]:
     return [f.rule for f in csm_roles.lint_jd(text, **kwargs)]  # type: ignore[arg-type]
 
 
+def matches(text: str, rule: str, **kwargs: object) -> list[str]:
+    return [f.match for f in csm_roles.lint_jd(text, **kwargs) if f.rule == rule]  # type: ignore[arg-type]
+
+
 def test_a_good_posting_has_nothing_above_info() -> None:
     findings = csm_roles.lint_jd(GOOD)
     assert [f for f in findings if f.severity != "info"] == []
+
+
+# -- pay ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -41,9 +48,14 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "We pay well and offer equity.",
         "Compensation: a competitive salary and benefits package.",
         "Series B of $111M raised in 2022.",
+        "A $5,000–$10,000 learning stipend every year.",
+        "We manage $13-17M of research spending each year.",
+        "Our customers run $2 billion in payments through us.",
+        "Contract values (ACV) of $25,000-$100,000.",
+        "A 401(k) plan with a 4% match.",
     ],
 )
-def test_missing_pay_fires(text: str) -> None:
+def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
     assert "missing-pay" in rules_of(text)
 
 
@@ -58,17 +70,37 @@ def test_missing_pay_fires(text: str) -> None:
         "The base salary is between £40,000 and £48,000.",
         "Compensation Range 81,000.00 USD PER YEAR - 94,500.00 USD PER YEAR",
         "The role offers a base salary ranging from 90k to 100k.",
+        "Salary: US$90,000 - US$110,000",
+        "SGD 6,000 - 8,000 per month",
+        "CTC: ₹12,00,000 - ₹18,00,000 per annum",
+        "CHF 120'000 – 140'000 a year",
+        "Wynagrodzenie 15 000 – 20 000 PLN",
+        "Gehalt €60.000 - €70.000",
+        "$18.76 – $28.14",
     ],
 )
-def test_missing_pay_does_not_fire_on_a_range(text: str) -> None:
-    assert "missing-pay" not in rules_of(text)
+def test_pay_ranges_in_any_common_form(text: str) -> None:
+    rules = rules_of(text)
+    assert "missing-pay" not in rules
+    assert "pay-single-figure" not in rules
+    assert "pay-range-wide" not in rules
 
 
-def test_single_pay_figure_is_info() -> None:
-    findings = csm_roles.lint_jd("Base salary: $120,000.")
-    assert [f.rule for f in findings if f.rule.startswith("pay") or f.rule == "missing-pay"] == [
-        "pay-single-figure"
-    ]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Base salary: $120,000.",
+        "Salary: PHP 50,000 per month",
+        "Pay: $40/hr",
+        "Salary: 120k",
+        "Salary up to $130,000",
+        "Hourly rate from €25 per hour",
+    ],
+)
+def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
+    rules = rules_of(text)
+    assert "missing-pay" not in rules
+    assert "pay-single-figure" in rules
 
 
 def test_wide_pay_range_warns_and_narrow_does_not() -> None:
@@ -76,42 +108,109 @@ def test_wide_pay_range_warns_and_narrow_does_not() -> None:
     assert len(wide) == 1
     assert wide[0].severity == "warning"
     assert wide[0].match == "$50,000 - $120,000"
+    assert "(2.4 times)" in wide[0].message
     assert "pay-range-wide" not in rules_of("Salary $80,000 - $120,000.")
     assert "pay-range-wide" not in rules_of(
         "Accounts with an ACV of $25,000-$100,000. Salary $80,000 - $95,000."
     )
+    assert "pay-range-wide" in rules_of("Pay: $70-180k")  # the k is for both ends
 
 
-def test_vague_metrics() -> None:
-    assert "vague-metrics" in rules_of("As a CSM you will drive customer satisfaction and adoption.")
-    assert "vague-metrics" not in rules_of("As a CSM you will keep retention at 92% and NPS above 40.")
-    assert "vague-metrics" not in rules_of("Drive customer satisfaction.")  # not a CSM posting
+# -- targets ----------------------------------------------------------------------------
+
+CSM = "Customer Success Manager"
 
 
 @pytest.mark.parametrize(
-    ("text", "fires"),
+    "text",
     [
-        ("As a CSM you will manage 150 enterprise accounts.", True),
-        ("As a CSM you will manage 10 SMB accounts.", True),
-        ("As a CSM you will own a portfolio of 100-120 mid-market accounts.", True),
-        ("As a CSM you will manage 12 enterprise accounts.", False),
-        ("As a CSM you will manage 80 SMB accounts.", False),
-        ("As a CSM you will own a portfolio of 30-50 mid-market accounts.", False),
-        ("Customer success at a company trusted by 150 enterprise customers.", False),  # no portfolio cue
-        ("As a CSM you will manage 150 accounts.", False),  # no segment named
+        "Drive customer satisfaction and adoption.",
+        "3+ years of renewals experience required.",
+        "Run 1:1 trainings and Q4 renewals; be on call 24/7.",
+        "Benefits: renew your learning budget of $1,000 every year.",
+        "Own retention for a book of 40 accounts.",
     ],
 )
-def test_portfolio_realism(text: str, fires: bool) -> None:
-    assert ("portfolio-realism" in rules_of(text)) is fires
+def test_vague_metrics_fires_without_a_number_attached_to_a_measure(text: str) -> None:
+    assert "vague-metrics" in rules_of(text, title=CSM)
 
 
-def test_portfolio_segment_from_the_argument() -> None:
-    text = "As a CSM you will manage 150 accounts."
-    findings = [f for f in csm_roles.lint_jd(text, segment="enterprise") if f.rule == "portfolio-realism"]
-    assert len(findings) == 1
-    assert findings[0].match == "150 accounts"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep retention at 92% and NPS above 40.",
+        "Hold an NPS of 50 or more.",
+        "Reach a rebooking rate of 60% and a pipeline coverage ratio of 2.0x.",
+        "Respond to every email within 24 hours.",
+        "Grow net revenue retention to 110%.",
+        "Carry a $500K quota.",
+    ],
+)
+def test_vague_metrics_stays_quiet_with_a_target(text: str) -> None:
+    assert "vague-metrics" not in rules_of(text, title=CSM)
+
+
+def test_role_families_decide_which_rules_run() -> None:
+    text = "Drive customer satisfaction and adoption."
+    assert "vague-metrics" in rules_of(text, title="Senior Account Manager")
+    assert "vague-metrics" in rules_of(text, title="Technical Account Manager")
+    assert "vague-metrics" not in rules_of(text, title="Software Engineer")
+    assert "vague-metrics" not in rules_of(text)  # nothing says what the job is
+    assert "vague-metrics" in rules_of("# Customer Success Manager\n\n" + text)  # the first heading
+    assert "vague-metrics" in rules_of("As our next Client Success Manager you will " + text)  # the text
+    assert "vague-metrics" in rules_of(text, level="senior")  # a CSM level was given
+    # a customer success department in a title does not make the job a CSM's
+    title = "Director of Service Operations, Customer Success"
+    assert "vague-metrics" not in rules_of(text, title=title)
+
+
+# -- portfolio --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "stated"),
+    [
+        ("You will manage 1,200 enterprise accounts.", CSM, "1,200"),
+        ("You will manage 150 accounts in the enterprise segment.", CSM, "150"),
+        ("You will own a 150-account enterprise book.", CSM, "150"),
+        ("You will manage 150 accounts.", "Enterprise Customer Success Manager", "150"),
+        ("You will look after 30-40 of our largest customers.", CSM, "30-40"),
+        ("As a CSM you will manage 10 SMB accounts.", None, "10"),
+    ],
+)
+def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, stated: str) -> None:
+    (finding,) = [f for f in csm_roles.lint_jd(text, title=title) if f.rule == "portfolio-realism"]
+    assert finding.match.startswith(stated)
+    assert text[finding.offset : finding.end] == finding.match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will manage 12 enterprise accounts.",
+        "You will manage 80 SMB accounts.",
+        "You will own a portfolio of 30-50 mid-market accounts.",
+        "A company trusted by 150 enterprise customers.",  # nothing makes them the role's own
+        "You will manage 150 accounts.",  # no segment named
+    ],
+)
+def test_portfolio_sizes_that_fit_or_say_nothing(text: str) -> None:
+    assert "portfolio-realism" not in rules_of(text, title=CSM)
+
+
+def test_the_segment_argument_wins_over_the_text() -> None:
+    text = "You will manage 150 enterprise accounts."
+    findings = [
+        f for f in csm_roles.lint_jd(text, segment="enterprise", title=CSM) if f.rule == "portfolio-realism"
+    ]
+    assert "Enterprise range" in findings[0].message
     assert "5–20" in findings[0].message
-    assert "portfolio-realism" not in rules_of(text, segment="smb")
+    assert "portfolio-realism" not in rules_of(text, segment="smb", title=CSM)
+    smb = list(csm_roles.lint_jd("You will manage 10 enterprise accounts.", segment="smb", title=CSM))
+    assert next(f.message for f in smb if f.rule == "portfolio-realism").count("SMB range") == 1
+
+
+# -- phrases ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -123,43 +222,51 @@ def test_portfolio_segment_from_the_argument() -> None:
         "ninja",
         "guru",
         "superstar",
-        "hero",
         "wear many hats",
-        "wears multiple hats",
         "thrive in ambiguity",
-        "thrives in ambiguity",
+        "operate in ambiguity",
         "tolerance for ambiguity",
         "hit the ground running",
         "work hard, play hard",
         "drama-free",
         "self-starter",
+        "self-starting",
+        "self-start",
+        "rocket ship",
+        "synergy",
+        "trailblazer",
+        "roll up your sleeves",
     ],
 )
 def test_buzzwords(phrase: str) -> None:
-    findings = [f for f in csm_roles.lint_jd(f"We want a {phrase} for this job.") if f.rule == "buzzwords"]
-    assert len(findings) == 1
-    assert findings[0].match.lower().replace("-", " ").replace(",", "") == phrase.lower().replace(
-        "-", " "
-    ).replace(",", "")
+    assert [m.lower() for m in matches(f"We want a {phrase} for this job.", "buzzwords")] == [phrase.lower()]
 
 
-@pytest.mark.parametrize(
-    "text", ["Our heroic efforts", "a ninjutsu class", "gurudwara", "rockstars-in-training"]
-)
+@pytest.mark.parametrize("text", ["a ninjutsu class", "gurudwara", "an unambiguous spec"])
 def test_buzzwords_match_whole_words_only(text: str) -> None:
-    findings = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
-    assert all(f.match.lower() in {"rockstars"} for f in findings)
+    assert matches(text, "buzzwords") == []
 
 
-def test_support_framing() -> None:
-    support = "As a CSM: answer customer questions via live chat, work the ticket queue, meet response times."
-    assert "support-framing" in rules_of(support)
-    mixed = support + " You will also drive renewals and expansion."
-    assert "support-framing" not in rules_of(mixed)
-    assert "support-framing" not in rules_of("Support agent: work the ticket queue and live chat.")  # not CSM
+def test_overlapping_phrases_of_different_rules_are_all_found() -> None:
+    data = csm_roles.default_rules().model_dump()
+    data["rules"] = list(data["rules"])
+    data["rules"].append(
+        {
+            "id": "manager-word",
+            "kind": "phrases",
+            "severity": "info",
+            "message": "The word manager.",
+            "suggestion": "None.",
+            "source": "a test",
+            "params": {"phrases": ["manager"]},
+        }
+    )
+    ruleset = csm_roles.RuleSet.model_validate(data)
+    found = csm_roles.lint_jd("Our next customer success manager.", ruleset=ruleset, rules=["manager-word"])
+    assert [f.match for f in found] == ["manager"]
 
 
-def test_gendered_terms_are_warnings() -> None:
+def test_gendered_terms() -> None:
     findings = [
         f
         for f in csm_roles.lint_jd("He will lead the guys. His manpower plan.")
@@ -167,19 +274,120 @@ def test_gendered_terms_are_warnings() -> None:
     ]
     assert [f.match for f in findings] == ["He", "guys", "His", "manpower"]
     assert {f.severity for f in findings} == {"warning"}
-    assert "gendered-terms" not in rules_of("They will lead the team; their plan, theirs to shape.")
+    assert matches("They will lead the team; their plan, theirs to shape.", "gendered-terms") == []
+    assert matches("Cover his/her shifts.", "gendered-terms") == ["his/her"]  # a pair is one finding
+    assert matches("Higher Education (HE) territory", "gendered-terms") == []  # an acronym
+    assert matches("Brands such as Manpower and The Points Guy.", "gendered-terms") == []  # names
+    eeo = "We hire without regard to sex, or whether he or she is a veteran."
+    assert matches(eeo, "gendered-terms") == []  # the equal-opportunity statement
+    assert matches("Looking for a guy or girl who codes.", "gendered-terms") == ["a guy or girl"]
 
 
-def test_gender_coding_is_one_info_finding_and_skips_csm_vocabulary() -> None:
+@pytest.mark.parametrize(
+    ("rule", "text", "found"),
+    [
+        ("bro-culture", "A hardcore team that will crush it.", ["hardcore", "crush it"]),
+        (
+            "hollow-benefits",
+            "Perks: free snacks, a ping-pong table and a kegerator.",
+            ["free snacks", "ping-pong", "kegerator"],
+        ),
+        (
+            "jargon",
+            "Best-in-class thought leaders who move the needle.",
+            ["Best-in-class", "thought leaders", "move the needle"],
+        ),
+        (
+            "competitive-culture",
+            "A meritocracy of over-achievers at the top of their game.",
+            ["meritocracy", "over-achievers", "top of their game"],
+        ),
+        ("profanity", "This damn product.", ["damn"]),
+        ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
+        ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
+    ],
+)
+def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> None:
+    assert matches(text, rule) == found
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("competitive-culture", "A competitive salary and a competitive benefits package."),
+        ("competitive-culture", "Track the competitive landscape for the sales team."),
+        ("jargon", "Named a Visionary in the Gartner Magic Quadrant."),
+        ("jargon", "Please reach out with any questions."),
+        ("hollow-benefits", "Build a talent pool for the pool of accounts."),
+        ("ableist-language", "Reasonable accommodations for a physical or mental disability."),
+        ("sexualised-terms", "Without regard to sex, sexual orientation or gender identity."),
+    ],
+)
+def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
+    assert matches(text, rule) == []
+
+
+# -- support desk ---------------------------------------------------------------------------
+
+
+def test_support_framing() -> None:
+    desk = (
+        "You will own our customer support experience: answer customer questions in live chat and "
+        "email, work the Zendesk ticket queue and keep our speed of response high."
+    )
+    assert "support-framing" in rules_of(desk, title=CSM)
+    balanced = desk + (
+        " Most of all you will drive renewals, expansion, adoption and retention, run business reviews and"
+        " success plans with each account, and cut churn."
+    )
+    assert "support-framing" not in rules_of(balanced, title=CSM)
+    assert "support-framing" not in rules_of(desk, title="Customer Support Specialist")  # a support job
+
+
+def test_one_outcome_word_does_not_cancel_a_support_desk() -> None:
+    desk = (
+        "Handle inbound questions, first contact resolution, support cases and in-app chat. Track renewals."
+    )
+    assert "support-framing" in rules_of(desk, title=CSM)
+
+
+# -- gender coding ------------------------------------------------------------------------
+
+
+def test_gender_coding_verdict_equals_gender_coding() -> None:
     text = "Support our customers and be a customer champion; trust and collaboration matter."
-    assert "gender-coding" not in rules_of(text)  # every coded word here is everyday CSM vocabulary
-    assert csm_roles.gender_coding(text).verdict != "empty"  # the published lists do count them
+    expected = csm_roles.gender_coding(text).verdict
+    (finding,) = [f for f in csm_roles.lint_jd(text) if f.rule == "gender-coding"]
+    assert finding.message.startswith(f"The wording leans {expected.replace('-coded', '')}.")
+    assert finding.match == "Support"  # the first feminine-coded word
     coded = "A confident, decisive, driven, ambitious, competitive and fearless analyst."
-    findings = [f for f in csm_roles.lint_jd(coded) if f.rule == "gender-coding"]
-    assert len(findings) == 1
-    assert findings[0].severity == "info"
-    assert "strongly masculine" in findings[0].message
-    assert findings[0].match == "confident"
+    (finding,) = [f for f in csm_roles.lint_jd(coded) if f.rule == "gender-coding"]
+    assert finding.severity == "info"
+    assert "strongly masculine" in finding.message
+    assert finding.match == "confident"
+    assert "gender-coding" not in rules_of("loyal and decisive")  # neutral
+    assert "gender-coding" not in rules_of("plain words")  # empty
+
+
+# -- sections -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<h2>What you'll do</h2><p>x</p><h3>Qualifications</h3>",
+        "## What you’ll do\n- x\n\n## About you\n- y\n",
+        "**You’ll spend your time**\n- x\n\n**You should apply if you**\n- y\n",
+        "The Opportunity\n\nWe need someone to run onboarding for new customers.\n\n"
+        "About you\n\nYou know SaaS.\n",
+        "Essential Job Functions:\n- x\nMinimum Qualifications:\n- y\n",
+        "Duties: run onboarding. Requirements: three years in CS.",
+        "we are growing. Responsibilities Assist customers with onboarding."
+        " Basic Qualifications BS/BA degree.",
+    ],
+)
+def test_sections_found_by_structure_and_words(text: str) -> None:
+    assert "missing-sections" not in rules_of(text)
 
 
 def test_missing_sections() -> None:
@@ -188,8 +396,15 @@ def test_missing_sections() -> None:
     assert [f.message for f in csm_roles.lint_jd(only_duties) if f.rule == "missing-sections"] == [
         "The posting has no requirements section."
     ]
-    assert "missing-sections" not in rules_of("<h2>What you'll do</h2><p>x</p><h3>Qualifications</h3>")
-    assert "missing-sections" not in rules_of("Duties: run onboarding. Requirements: three years in CS.")
+    # the last item of a list whose bullets were lost is not a heading
+    items = (
+        "Responsibilities\n\nRun onboarding\nRun renewals\nOther duties as assigned\n\n"
+        "Benefits\n\nHealth cover.\n"
+    )
+    assert rules_of(items).count("missing-sections") == 1
+
+
+# -- positions, suppression, selection --------------------------------------------------------
 
 
 def test_html_tags_give_no_findings_and_positions_are_in_the_given_text() -> None:
@@ -205,17 +420,21 @@ def test_markdown_positions() -> None:
     text = "# Job\n\n- be a **rockstar**\n"
     (finding,) = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 10, 3, 18)
-    assert (
-        finding.format("jd.md")
-        == "jd.md:3:10: warning buzzwords A buzzword that tells candidates little about the job."
-    )
+    assert finding.format("jd.md").startswith("jd.md:3:10: warning buzzwords ")
+
+
+@pytest.mark.parametrize(("break_", "line"), [("\n", 3), ("\r\n", 3), ("\r", 3)])
+def test_every_line_ending_is_placed_right(break_: str, line: int) -> None:
+    text = f"Title{break_}{break_}We want a ninja."
+    (finding,) = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
+    assert (finding.line, finding.column) == (line, 11)
 
 
 def test_inline_suppression() -> None:
     text = "We want a rockstar. <!-- csm-roles: ignore buzzwords -->\nAnd a ninja.\n"
-    assert [f.match for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"] == ["ninja"]
+    assert matches(text, "buzzwords") == ["ninja"]
     above = "<!-- csm-roles: ignore buzzwords -->\nWe want a rockstar.\nAnd a ninja.\n"
-    assert [f.match for f in csm_roles.lint_jd(above) if f.rule == "buzzwords"] == ["ninja"]
+    assert matches(above, "buzzwords") == ["ninja"]
     text_comment = "# csm-roles: ignore buzzwords, gendered-terms\nHe is a rockstar.\n"
     assert not [f for f in csm_roles.lint_jd(text_comment) if f.rule in {"buzzwords", "gendered-terms"}]
     whole = "csm-roles: ignore-file missing-pay\nNo pay here.\n"
@@ -234,17 +453,13 @@ def test_rule_selection() -> None:
     assert caught.value.suggestion == "buzzwords"
 
 
-def test_bad_arguments() -> None:
-    with pytest.raises(csm_roles.InvalidInputError):
-        csm_roles.lint_jd(b"bytes")  # type: ignore[arg-type]
-    with pytest.raises(csm_roles.UnknownKeyError):
-        csm_roles.lint_jd("x", segment="huge")
+# -- rules as data ------------------------------------------------------------------------------
 
 
 def _rules_file(tmp_path: Path, change: object) -> Path:
     import yaml
 
-    source = Path(__file__).resolve().parent.parent / "data" / "lint_rules.yaml"
+    source = ROOT / "data" / "lint_rules.yaml"
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
     change(data)  # type: ignore[operator]
     path = tmp_path / "rules.yaml"
@@ -280,20 +495,17 @@ def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
     assert by_rule["no-pizza-perks"].source == "our hiring handbook"
 
 
-@pytest.mark.parametrize(
-    ("change", "words"),
-    [
-        (lambda d: d["rules"][0].update(severity="fatal"), "severity"),
-        (lambda d: d["rules"][0].update(kind="telepathy"), "kind"),
-        (lambda d: d["rules"].append(dict(d["rules"][0])), "two rules have the id"),
-        (lambda d: d["rules"][0].update(source="unknown-guide"), "unknown source id"),
-        (lambda d: d["rules"][5]["params"].pop("phrases"), "params.phrases"),
-        (lambda d: d["rules"][0].pop("message"), "missing required field 'message'"),
-    ],
-)
-def test_bad_rules_files(tmp_path: Path, change: object, words: str) -> None:
-    with pytest.raises(csm_roles.DataFileError, match=words):
-        csm_roles.load_rules(_rules_file(tmp_path, change))
+def test_an_older_rules_file_with_csm_markers_still_loads(tmp_path: Path) -> None:
+    def edit(data: dict[str, object]) -> None:
+        data.pop("roles")
+        data["csm_markers"] = ["customer success"]
+        for rule in data["rules"]:  # type: ignore[attr-defined]
+            if rule.get("applies_to"):
+                rule["applies_to"] = "csm"
+
+    ruleset = csm_roles.load_rules(_rules_file(tmp_path, edit))
+    assert ruleset.roles["csm"] == ("customer success",)
+    assert "vague-metrics" in rules_of("Customer success: drive adoption.", ruleset=ruleset)
 
 
 def test_generated_jds_have_nothing_above_info() -> None:
@@ -312,19 +524,17 @@ def test_generated_jds_have_nothing_above_info() -> None:
 def test_a_copied_rule_set_lints_with_its_own_rules() -> None:
     """`model_copy(update=...)` must not reuse the original's compiled patterns."""
     original = csm_roles.default_rules()
-    assert [f.rule for f in csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=original)]
+    assert matches("Be a ninja.", "buzzwords", ruleset=original) == ["ninja"]
     buzzwords = original.rule("buzzwords")
-    swapped = buzzwords.model_copy(update={"params": {"phrases": ["wizard"]}})
+    swapped = buzzwords.model_copy(
+        update={"params": buzzwords.params.model_copy(update={"phrases": ("wizard",)})}
+    )
     copy = original.model_copy(
         update={"rules": tuple(swapped if r.id == "buzzwords" else r for r in original.rules)}
     )
-    assert not csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=copy)
-    assert [f.match for f in csm_roles.lint_jd("Be a wizard.", rules=["buzzwords"], ruleset=copy)] == [
-        "wizard"
-    ]
-    assert [f.match for f in csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"], ruleset=original)] == [
-        "ninja"
-    ]
+    assert matches("Be a ninja.", "buzzwords", ruleset=copy) == []
+    assert matches("Be a wizard.", "buzzwords", ruleset=copy) == ["wizard"]
+    assert matches("Be a ninja.", "buzzwords", ruleset=original) == ["ninja"]
 
 
 def test_a_used_rule_set_still_equals_its_reload_and_pickles() -> None:
@@ -335,3 +545,22 @@ def test_a_used_rule_set_still_equals_its_reload_and_pickles() -> None:
     reloaded = csm_roles.load_rules(ROOT / "data" / "lint_rules.yaml")
     assert used == reloaded
     assert pickle.loads(pickle.dumps(used)) == used
+
+
+def test_phrases_in_any_script_and_with_joiners() -> None:
+    data = csm_roles.default_rules().model_dump()
+    data["rules"] = [
+        {
+            "id": "words",
+            "kind": "phrases",
+            "severity": "info",
+            "message": "A word.",
+            "suggestion": "None.",
+            "source": "a test",
+            "params": {"phrases": ["über|ünter chef", "café latte", "r&d", "we're hiring", "so-called"]},
+        }
+    ]
+    ruleset = csm_roles.RuleSet.model_validate(data)
+    text = "Our Über-Chef, a café latte, R&D work; we’re hiring so called experts. cafés"
+    found = [f.match for f in csm_roles.lint_jd(text, ruleset=ruleset)]
+    assert found == ["Über-Chef", "café latte", "R&D", "we’re hiring", "so called"]

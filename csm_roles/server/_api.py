@@ -392,10 +392,19 @@ def _lint_json(findings: tuple[Finding, ...]) -> bytes:
     return LintResult(findings=list(findings), counts=LintCounts(**counts)).model_dump_json().encode("utf-8")
 
 
-#: How findings can be written: format -> (media type, writer). A new format (SARIF)
-#: is one more entry; `format=` and the Accept header pick among them.
+def _lint_sarif(findings: tuple[Finding, ...]) -> bytes:
+    from .. import __version__
+    from .._lint import default_rules
+    from .._sarif import to_sarif
+
+    return json.dumps(to_sarif([("posting", findings)], default_rules(), version=__version__)).encode("utf-8")
+
+
+#: How findings can be written: format -> (media type, writer); `format=` and the
+#: Accept header pick among them.
 LINT_FORMATS: Mapping[str, tuple[str, Callable[[tuple[Finding, ...]], bytes]]] = {
     "json": (MEDIA_TYPES["json"], _lint_json),
+    "sarif": (MEDIA_TYPES["sarif"], _lint_sarif),
 }
 
 _LINT_EXAMPLES = {

@@ -23,6 +23,7 @@ MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
     "text": "text/plain; charset=utf-8",
     "svg": "image/svg+xml",
+    "sarif": "application/sarif+json",
     "css": "text/css; charset=utf-8",
     "js": "text/javascript; charset=utf-8",
 }

@@ -1,0 +1,405 @@
+"""Reading sums of money in posting text, and telling the role's pay from other money.
+
+`find_money` reads, in the prepared (lower-cased) text, every sum written with a
+currency - a symbol (``$``, ``€``, ``₹`` ...), an ISO code before or after it
+(``SGD 6,000``, ``15 000 PLN``), or a currency word - and every round sum a pay word
+introduces without one (``Salary: 120k``). It understands:
+
+- thousands written with commas, full stops, apostrophes or spaces
+  (``120,000``, ``€60.000``, ``CHF 120'000``, ``15 000``) and the Indian grouping
+  (``₹12,00,000``); decimals of one or two digits;
+- the suffixes k, M (million), lakh and crore; billions are never pay;
+- ranges joined by a dash, "to" or "and", with the suffix on one end only
+  (``$70-90k``), and "minimum ... maximum" pairs;
+- "up to" and "from" (an open-ended single figure), and the period: per hour, day,
+  week, month or year, however written (``$40/hr``, ``per annum``, ``monthly``).
+
+Whether a sum is the role's pay is read from the words around it, which the rule
+set lists (``money.pay`` and ``money.other``): a pay word before it ("salary",
+"OTE", "hourly rate") makes it pay; a word for other money nearer to it
+("stipend", "ARR", "raised", "relocation") makes it something else; a range with a
+currency and no word either way is taken as pay, a lone figure is not.
+
+Every pattern is anchored at a currency mark or a pay word and bounded in length,
+so the work is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["CURRENCY_WORDS", "SYMBOLS", "Money", "find_money"]
+
+Period = Literal["hour", "day", "week", "month", "year"]
+
+SYMBOLS = "$£€¥₹₱₩₪₫฿₦₺₽₴₡₵₸"
+_SYMBOL = f"[{re.escape(SYMBOLS)}]"
+#: Currency words and ISO codes, as the prepared text spells them (lower case).
+CURRENCY_WORDS = (
+    "usd|eur|gbp|inr|php|sgd|chf|pln|cad|aud|nzd|jpy|cny|rmb|hkd|sek|nok|dkk|zar|brl|mxn|aed|sar|ils|czk|"
+    "huf|ron|myr|idr|thb|vnd|krw|twd|ngn|kes|egp|cop|clp|pen|ars|uah|try|rub|rs|dollars|dollar|euros|euro|"
+    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|zl|kr|sfr"
+)
+_CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
+_PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"
+_SYMBOL_PREFIX = re.compile(rf"(?<![a-z]){_PREFIX}$")
+_NUMBER = (
+    r"(?:\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3}){1,5}(?:[.,]\d{1,2})?(?!\d)"
+    r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"
+    r"|\d{1,9}(?:[.,]\d{1,2})?(?!\d))"
+)
+_SUFFIX = (
+    r"(?:\s?(?:k|m|mm|mn|million|millions|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
+    r"(?![a-z]))"
+)
+_PERIOD = (
+    r"(?:\s*(?:/|per|an|a|each)\s*(?:hour|hr|hrs|h|day|week|wk|month|mo|mth|year|yr|annum)(?![a-z])"
+    r"|\s*(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)(?![a-z]))"
+)
+_SEPARATOR = r"\s*(?:-|–|—|−|~|to|and|through|until)\s*"
+_END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
+_SECOND = (
+    rf"(?:{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}\s?|{_CODE}\s?{_SYMBOL}?\s?)?"
+    rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
+)
+# a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"
+_AT_MARK = re.compile(rf"(?:{_SYMBOL}|{_CODE}\s?{_SYMBOL}?)\s?(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
+# a sum that ends at a currency code: "47,000.00 - 87,000.00 usd", "15 000 – 20 000 pln"
+_BEFORE_CODE = re.compile(
+    rf"(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{_CODE})?(?P<p1>{_PERIOD})?"
+    rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
+)
+# a sum with no currency after a pay word: "salary: 120k", "base pay 90k-110k", "35 per hour"
+_BARE = re.compile(rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
+_MULTIPLIER = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "mn": 1_000_000,
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "lacs": 100_000,
+    "lpa": 100_000,
+    "cr": 10_000_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "b": 1_000_000_000,
+}
+_PERIODS: dict[str, Period] = {
+    "hour": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "hourly": "hour",
+    "p/h": "hour",
+    "ph": "hour",
+    "day": "day",
+    "daily": "day",
+    "week": "week",
+    "wk": "week",
+    "weekly": "week",
+    "month": "month",
+    "mo": "month",
+    "mth": "month",
+    "monthly": "month",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+    "p.a": "year",
+    "p.a.": "year",
+    "pa": "year",
+}
+_UP_TO = re.compile(
+    r"(?:up to|upto|as much as|maximum of|max(?:imum)?:?|from|starting at|starts at|at least)\s*$"
+)
+_MIN = re.compile(r"(?:min(?:imum)?|from|starting|low|lower)\b[^$\d]{0,24}$")
+_MAX = re.compile(r"(?:max(?:imum)?|to|up to|high|upper)\b[^$\d]{0,24}$")
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
+_SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
+_RETIREMENT = re.compile(r"40[13]\s?\(?[kb]|457\s?\(?b")
+_GROUPED = re.compile(r"(?P<int>\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3})+)(?:[.,](?P<dec>\d{1,2}))?")
+_INDIAN = re.compile(r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<dec>\d{1,2}))?")
+_PLAIN = re.compile(r"(?P<int>\d+)(?:[.,](?P<dec>\d{1,2}))?")
+
+
+@dataclass(frozen=True)
+class Money:
+    """A sum of money in the text: a range, or one figure (``low == high``)."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    period: Period | None
+    marked: bool  # written with a currency (not only introduced by a pay word)
+    open_ended: bool  # "up to $X", "from $X", "$X+"
+    scale: int  # the largest multiplier written (1, 1_000, 1_000_000 ...)
+    pay: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        """Whether the sum has two different ends."""
+        return self.high != self.low
+
+
+def _amount(text: str) -> float:
+    """The value of one written number ("120,000", "60.000", "12,00,000", "1.5")."""
+    text = text.strip()
+    for pattern in (_INDIAN, _GROUPED, _PLAIN):
+        match = pattern.fullmatch(text)
+        if match:
+            whole = int(re.sub(r"\D", "", match.group("int")))
+            decimals = match.group("dec")
+            return whole + (int(decimals) / 10 ** len(decimals) if decimals else 0)
+    return 0.0
+
+
+def _suffix(match: re.Match[str], number: int) -> int:
+    written = match.group(f"s{number}")
+    return _MULTIPLIER.get(written.strip(), 1) if written else 1
+
+
+def _period(match: re.Match[str]) -> Period | None:
+    for name in ("p1", "p2"):
+        written = match.groupdict().get(name)
+        if written:
+            word = re.sub(r"^\s*(?:/|per|an|a|each)?\s*", "", written).strip()
+            return _PERIODS.get(word)
+    return None
+
+
+def _sum(match: re.Match[str], start: int, *, marked: bool) -> Money | None:
+    low = _amount(match.group("n1"))
+    first = _suffix(match, 1)
+    second_text = match.groupdict().get("n2")
+    if second_text:
+        high = _amount(second_text)
+        second = _suffix(match, 2)
+        if second > 1 and first == 1 and low * second <= high * second and low < 1000:
+            first = second  # "$70-90k": the k is for both ends
+        elif first > 1 and second == 1 and high < 1000:
+            second = first  # "$70k-90"
+        low, high = low * first, high * second
+        scale = max(first, second)
+    else:
+        low = high = low * first
+        scale = first
+    if low <= 0 or high < low:
+        return None
+    return Money(start, match.end(), low, high, _period(match), marked, False, scale)
+
+
+def _merge_sums(found: list[Money]) -> list[Money]:
+    """One sum per place: where two readings overlap, the one that starts first (then the longer)."""
+    kept: list[Money] = []
+    for money in sorted(found, key=lambda m: (m.start, -m.end)):
+        if kept and money.start < kept[-1].end:
+            if money.end > kept[-1].end and money.is_range and not kept[-1].is_range:
+                kept[-1] = money
+            continue
+        kept.append(money)
+    return kept
+
+
+def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text around a sum that its words belong to (at most 80 before, 40 after)."""
+    begin = max(0, start - 80)
+    for boundary in _CLAUSE_END.finditer(scan, begin, start):
+        begin = boundary.end()
+    after = _CLAUSE_END.search(scan, end, min(len(scan), end + 40))
+    return begin, after.start() if after else min(len(scan), end + 40)
+
+
+class _Words:
+    """Spans of one word list, sorted, with a quick look-up of the nearest one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def before(self, begin: int, start: int) -> int | None:
+        """How far before ``start`` the nearest span inside [begin, start) ends."""
+        index = bisect.bisect_left(self.starts, start) - 1
+        while index >= 0:
+            span_start, span_end = self.spans[index]
+            if span_start < begin:
+                return None
+            if span_end <= start:
+                return start - span_end
+            index -= 1
+        return None
+
+    def after(self, end: int, stop: int) -> int | None:
+        """How far after ``end`` the nearest span starting in [end, stop) starts."""
+        index = bisect.bisect_left(self.starts, end)
+        if index < len(self.starts) and self.starts[index] < stop:
+            return self.starts[index] - end
+        return None
+
+
+def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
+    if money.scale >= 1_000_000_000 or money.high < 5:
+        return False
+    begin, stop = _clause(scan, money.start, money.end)
+    pay_before = pay_words.before(begin, money.start)
+    other_before = other.before(begin, money.start)
+    other_after = other.after(money.end, min(stop, money.end + 25))
+    pay_after = pay_words.after(money.end, min(stop, money.end + 25))
+    if (
+        other_after is not None
+        and (pay_after is None or other_after < pay_after)
+        and not _SEPARATE.search(scan, money.end, money.end + other_after)
+    ):
+        return False  # "$5,000 learning stipend", "$500k quota" (but not "$90k plus bonus")
+    if other_before is not None and (pay_before is None or other_before < pay_before):
+        return False  # "ACV of $25,000-$100,000"
+    if money.scale >= 1_000_000:
+        return pay_before is not None
+    if pay_before is not None or pay_after is not None or money.period is not None:
+        return True
+    return money.marked and money.is_range
+
+
+def _min_max(sums: list[Money], scan: str) -> list[Money]:
+    """ "Minimum $X ... Maximum $Y" as one range."""
+    joined: list[Money] = []
+    index = 0
+    while index < len(sums):
+        money = sums[index]
+        following = sums[index + 1] if index + 1 < len(sums) else None
+        if (
+            following is not None
+            and not money.is_range
+            and not following.is_range
+            and following.start - money.end <= 120
+            and following.low > money.low
+            and _MIN.search(scan, max(0, money.start - 30), money.start)
+            and _MAX.search(scan, max(money.end, following.start - 30), following.start)
+        ):
+            joined.append(
+                Money(
+                    money.start,
+                    following.end,
+                    money.low,
+                    following.high,
+                    money.period or following.period,
+                    money.marked,
+                    False,
+                    max(money.scale, following.scale),
+                )
+            )
+            index += 2
+            continue
+        joined.append(money)
+        index += 1
+    return joined
+
+
+Span = tuple[int, int]
+
+
+def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
+    """The sums written with a currency symbol, or a currency code before or after them."""
+    found: list[Money] = []
+    for symbol in SYMBOLS:
+        if symbol not in scan:
+            continue
+        position = scan.find(symbol)
+        while position != -1 and len(found) < limit:
+            match = _AT_MARK.match(scan, position)
+            if match is None:
+                position = scan.find(symbol, position + 1)
+                continue
+            prefix = _SYMBOL_PREFIX.search(scan, max(0, position - 4), position)
+            money = _sum(match, prefix.start() if prefix else position, marked=True)
+            if money is not None:
+                found.append(money)
+            position = scan.find(symbol, match.end())
+    for code_start, code_end in codes[:limit]:
+        match = _AT_MARK.match(scan, code_start)
+        money = _sum(match, code_start, marked=True) if match is not None else None
+        if money is None:  # "47,000.00 - 87,000.00 usd": the code after the sum
+            window_start = max(0, code_start - 60)
+            before = _BEFORE_CODE.search(scan[window_start:code_start])
+            money = _sum(before, window_start + before.start(), marked=True) if before is not None else None
+            if money is not None:
+                money = Money(
+                    money.start, code_end, money.low, money.high, money.period, True, False, money.scale
+                )
+        if money is not None:
+            found.append(money)
+    return found
+
+
+def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
+    """Sums with no currency after a pay word: "salary: 120k", "base pay 90,000-110,000"."""
+    found: list[Money] = []
+    for _, word_end in pay_words[:limit]:
+        digit = _DIGIT.search(scan, word_end, word_end + 40)
+        if digit is None or _NO_BARE_SUM.search(scan, word_end, digit.start()):
+            continue
+        match = _BARE.match(scan, digit.start())
+        if match is None or _RETIREMENT.match(scan, match.start()):
+            continue  # a 401(k) plan is not a sum
+        money = _sum(match, match.start(), marked=False)
+        grouped = _GROUPED_DIGITS.search(match.group("n1"))
+        if money is not None and (money.scale > 1 or grouped or money.period):
+            found.append(money)
+    return found
+
+
+def find_money(
+    scan: str,
+    codes: Sequence[Span],
+    pay_words: Sequence[Span],
+    other: Sequence[Span],
+    *,
+    limit: int,
+) -> list[Money]:
+    """Every sum of money in ``scan`` (the first ``limit`` of each form), ``pay`` set for the role's pay.
+
+    ``codes``, ``pay_words`` and ``other`` are the spans, in order, of currency codes
+    and words, of pay words, and of words for other money (found by the caller with
+    the other phrase lists).
+    """
+    sums = _min_max(_merge_sums(_marked_sums(scan, codes, limit) + _bare_sums(scan, pay_words, limit)), scan)
+    pay_index, other_index = _Words(pay_words), _Words(other)
+    result = []
+    for money in sums:
+        open_ended = not money.is_range and (
+            bool(_UP_TO.search(scan, max(0, money.start - 20), money.start))
+            or scan.startswith("+", money.end)
+        )
+        pay = _is_pay(money, scan, pay_index, other_index)
+        result.append(
+            Money(
+                money.start,
+                money.end,
+                money.low,
+                money.high,
+                money.period,
+                money.marked,
+                open_ended,
+                money.scale,
+                pay,
+            )
+        )
+    return result
+
+
+_DIGIT = re.compile(r"\d")
+_NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
+_GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")

@@ -1,0 +1,460 @@
+"""Finding the sections of a posting from its structure and its words.
+
+A heading is found by its shape, then named by its words:
+
+- a Markdown heading (``## ...``), a line in bold (``**...**``), an HTML heading
+  or any short line that is not a sentence (markup is blanked, so a ``<h2>`` or a
+  ``<p><b>...</b></p>`` is a short line of its own): at most ten words, or fourteen
+  ending in a colon, and no full stop at the end;
+- a fragment that opens a sentence or a line and ends, within fourteen words, in a
+  colon (four words for a question mark): "To be successful in this role, you must
+  have:", "What?";
+- a heading run into the text, as postings whose line breaks were lost have them:
+  a section phrase set in title case, with up to four title-case words before it,
+  followed by a colon within a few words or by more title-case words, the first
+  of the section ("... Manager. Basic Qualifications BS/BA degree ...").
+
+A heading names the section of the phrase that comes first in it ("Skills that
+will make you successful in this role" is requirements, though "in this role"
+names duties). Some words (``standalone``: "Skills", "Experience") name a section
+only as a heading of their own line or at the start of a fragment ending in a
+colon. A heading that names no section in particular ("Description", "Summary",
+"What?", or a line of its own ending in a colon) takes the section its text reads
+like: the number of items that open with duty words ("Manage", "Build") against
+those that open with requirement words ("5+ years of", "Degree", "Ability to").
+Headings of the other parts of a posting ("Benefits", "About us") are left alone.
+
+Each step is a pass over the lines, a byte search, or a look-up among sorted
+spans; words are looked up only inside the candidate headings and the text after
+a generic one: linear in the posting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+__all__ = ["Heading", "HeadingWords", "SectionWords", "find_sections"]
+
+Span = tuple[int, int]
+Found = Mapping[str, Sequence[Span]]
+_LINE = re.compile(r"[^\r\n]+")
+_BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
+_MARKS = " \t*_#>|•·-–—:=~"
+_BODY = 1500  # how much text after a generic heading tells what it holds
+_LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
+_REACH = 150  # how far back a heading's fragment may start
+_CLOSE_AFTER = re.compile(r"[ \t]*(?:[\w&/'’,()-]+[ \t]+){0,7}?[\w&/'’()-]*[ \t]*(?::-?|\?|…)(?=\s|$)")
+# a word of a heading set in title case: capitalised, or a small joining word
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
+_TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
+_ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")
+# one byte per character: "a" lower case, "A" capital, "." a sentence end (or a
+# character outside ASCII, such as a bullet), "\n" a line break, " " a space or tab
+_SHAPE = bytes(
+    0x61
+    if 0x61 <= c <= 0x7A
+    else 0x41
+    if 0x41 <= c <= 0x5A
+    else 0x2E
+    if c in b".!?;"
+    else 0x0A
+    if c in b"\r\n"
+    else 0x20
+    if c in b" \t"
+    else 0x23
+    for c in range(256)
+)
+_BOUNDARIES = ((b". ", 2), (b".\n", 2), (b"\n", 1), (b"  ", 2), (b"aA", 1), (b".A", 1))
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found in the text: where it is, whether it has a line of its own, how it is set."""
+
+    start: int
+    end: int
+    own_line: bool
+    marked: bool  # Markdown, bold, or ending in a colon or question mark: surely a heading
+
+
+@dataclass(frozen=True)
+class HeadingWords:
+    """The heading words found in some regions: section phrases by section (besides
+    the uncommon ones found everywhere), standalone words by section, generic words,
+    and the headings of other parts."""
+
+    sections: Found
+    standalone: Found
+    generic: Sequence[Span]
+    other: Sequence[Span]
+
+
+@dataclass(frozen=True)
+class SectionWords:
+    """Where the section vocabulary stands in a posting.
+
+    ``sections`` holds the section phrases with an uncommon word, found in the
+    whole posting; ``headings`` gives every other heading word inside some regions
+    (None for the whole posting); ``content`` gives the item-opening words of each
+    section inside one region.
+    """
+
+    sections: Found
+    headings: Callable[[Sequence[Span] | None], HeadingWords]
+    content: Callable[[Span], Found]
+
+
+class _Index:
+    """Sorted spans of one phrase list, for quick look-ups by place."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        index = bisect.bisect_left(self.starts, start)
+        found = []
+        while index < len(self.spans) and self.spans[index][0] < end:
+            if self.spans[index][1] <= end:
+                found.append(self.spans[index])
+            index += 1
+        return found
+
+
+def _capitalised(original: str, start: int) -> bool:
+    return start < len(original) and (original[start].isupper() or original[start].isdigit())
+
+
+def _fragment_start(shape: bytes, position: int) -> int | None:
+    """Where the fragment holding ``position`` starts: after a sentence end, a line
+    break, a wide gap or a bullet, or at a capital glued to the word before it
+    ("sector.DescriptionThe"); None when that is more than `_REACH` back."""
+    low = max(0, position - _REACH)
+    best = 0 if low == 0 else -1
+    for boundary, width in _BOUNDARIES:
+        found = shape.rfind(boundary, low, position + 1)
+        if found != -1:
+            best = max(best, found + width)
+    if best < 0:
+        return None
+    while best < position and shape[best] in b" \n":
+        best += 1
+    return best
+
+
+def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | None:
+    """The line ``scan[start:end]`` as a heading, if it is set as one (see the module)."""
+    text = scan[start:end]
+    core = text.strip(_MARKS + "\r")
+    if not core or len(core) > 120:
+        return None
+    raw = original[start:end].strip()
+    if (
+        raw.startswith("#")
+        or (raw.startswith("**") and raw.rstrip(":").endswith("**"))
+        or (raw.startswith("__") and raw.rstrip(":").endswith("__"))
+        or _HTML_HEADING.match(raw)
+    ):
+        return Heading(start, end, True, True)
+    ends = text.rstrip(" \t*_\r")
+    if _BULLET.match(text) is not None or ends.endswith((".", ",", ";")):
+        return None
+    colon = ends.endswith((":", ":-", "?"))
+    words = len(core.split())
+    if colon and words <= 14:
+        return Heading(start, end, True, True)
+    # a plain short line is a heading after a blank line, or before a blank line and a
+    # paragraph: the last item of a list whose bullets were lost ("Other duties as
+    # assigned") follows the item before it, and the next heading follows it
+    if words <= 10 and (_after_blank_line(scan, start) or _before_paragraph(scan, end)):
+        return Heading(start, end, True, False)
+    return None
+
+
+_NEXT_PARAGRAPH = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n\s*([^\r\n]{0,400})")
+
+
+def _before_paragraph(scan: str, end: int) -> bool:
+    """Whether a blank line follows the line ending at ``end``, and then a long line or a sentence."""
+    following = _NEXT_PARAGRAPH.match(scan, end)
+    if following is None:
+        return False
+    line = following.group(1).rstrip()
+    return len(line.split()) > 10 or line.endswith(".")
+
+
+_HTML_HEADING = re.compile(r"(?:<[^<>]*>\s*)*<(?:h[1-6]|strong|b)\b", re.IGNORECASE)
+
+
+def _after_blank_line(scan: str, start: int) -> bool:
+    """Whether the line starting at ``start`` opens the text or follows a blank line."""
+    before = scan[max(0, start - 200) : start].rstrip(" \t\r\n")
+    if not before:
+        return True
+    gap = scan[max(0, start - 200) + len(before) : start]
+    return gap.count("\n") + gap.replace("\r\n", "\n").count("\r") >= 2
+
+
+def _line_of(scan: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line holding ``scan[start:end]``."""
+    begin = max(scan.rfind("\n", 0, start), scan.rfind("\r", 0, start)) + 1
+    stops = [found for found in (scan.find("\n", end), scan.find("\r", end)) if found != -1]
+    return begin, min(stops) if stops else len(scan)
+
+
+_SHORT_LINE = re.compile(r"(?m)^[^\S\r\n]*[^\s][^\r\n]{0,130}$")
+
+
+def _line_headings(original: str, scan: str) -> list[Heading]:
+    headings = []
+    for line in _SHORT_LINE.finditer(scan):
+        heading = _line_heading(original, scan, line.start(), line.end())
+        if heading is not None:
+            headings.append(heading)
+    return headings
+
+
+def _colons(original: str) -> list[tuple[int, int]]:
+    """The colons (and "?", "…") that may end a heading: not in a time or a web address."""
+    found = []
+    for mark in (":", "?", "…"):
+        position = original.find(mark)
+        while position != -1:
+            end = position + 1
+            if mark == ":" and original.startswith("-", end):
+                end += 1
+            following = original[end : end + 1]
+            previous = original[position - 1 : position]
+            if (not following or following.isspace() or following.isupper()) and not (
+                previous.isdigit() or previous == "/"
+            ):
+                found.append((position, end))
+            position = original.find(mark, position + 1)
+    return sorted(found)
+
+
+_HEAD_BEFORE_COLON = re.compile(r"[A-Z][\w'’&/.-]*(?:[ \t]+[\w'’&/.-]+){0,3}[ \t]*$")
+
+
+def _colon_headings(original: str, scan: str, shape: bytes) -> list[Heading]:
+    """Short fragments ending in a colon (or "?", "…"), each opening a sentence, as run-in headings.
+
+    Where the fragment runs on from text without a full stop ("... customer experience
+    You have: 5+ years"), its last few words from a capital stand for it.
+    """
+    headings = []
+    for colon_start, colon_end in _colons(original):
+        start = _fragment_start(shape, colon_start)
+        limit = 4 if original[colon_start] == "?" else 14
+        if start is None or len(scan[start:colon_start].split()) > limit or not _capitalised(original, start):
+            head = _HEAD_BEFORE_COLON.search(original, max(0, colon_start - 60), colon_start)
+            start = head.start() if head is not None else None
+        if start is not None and start < colon_start:
+            headings.append(Heading(start, colon_end, False, True))
+    return headings
+
+
+def _run_in(original: str, scan: str, span: Span) -> Heading | None:
+    """The heading a section phrase inside running text makes, if it is set as one.
+
+    It is one when a colon follows within a few words ("Responsibilities and duties:"),
+    or when it is set in title case and more title-case words follow, the first
+    words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
+    and Experiences Experience working ..."). Up to four title-case words before it
+    belong to it.
+    """
+    start, end = span
+    before = _TITLE_BEFORE.search(original, max(0, start - 60), start)
+    if before is not None:
+        start = before.start()
+        while start < span[0] and not _capitalised(original, start):
+            start += 1  # begin at a capitalised word
+    if not _capitalised(original, start):
+        return None
+    close = _CLOSE_AFTER.match(scan, end)
+    if close is not None:
+        return Heading(start, close.end(), False, True)
+    if not _capitalised(original, span[0]):
+        return None
+    after = _TITLE_AFTER.match(original, end)
+    if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
+        return Heading(start, end, False, False)
+    return None
+
+
+def _opens_item(original: str, start: int) -> bool:
+    """Whether a word opens an item of a list: it is capitalised, or follows a number ("5+ years")."""
+    return (
+        original[start].isupper() or _ITEM_AFTER_NUMBER.search(original, max(0, start - 8), start) is not None
+    )
+
+
+def _read_like(original: str, content: Found) -> str | None:
+    """The section a stretch of text reads like, by the words its items open with."""
+    counts = {
+        name: sum(1 for start, _ in spans if _opens_item(original, start)) for name, spans in content.items()
+    }
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: counts[name])
+    others = max((count for name, count in counts.items() if name != best), default=0)
+    if counts[best] >= 2 and counts[best] >= 1.5 * others:
+        return best
+    return None
+
+
+def _covers(spans: Sequence[Span], scan: str, heading: Heading) -> bool:
+    """Whether standalone heading words make up most of a heading line."""
+    words = len(re.findall(r"[^\W_]+", scan[heading.start : heading.end]))
+    covered = sum(len(re.findall(r"[^\W_]+", scan[start:end])) for start, end in spans)
+    return covered * 2 >= words
+
+
+def _leads(scan: str, heading: Heading, start: int) -> bool:
+    """Whether a phrase opens its heading (nothing but marks before it)."""
+    return not scan[heading.start : start].strip(_MARKS)
+
+
+class _Names:
+    """The phrases that name headings, by section; "" for the headings of other parts."""
+
+    def __init__(self, sections: Found, found: HeadingWords) -> None:
+        self.sections = {
+            name: _Index(sorted([*spans, *found.sections.get(name, ())])) for name, spans in sections.items()
+        }
+        self.standalone = {name: _Index(spans) for name, spans in found.standalone.items()}
+        self.other = _Index(found.other)
+
+    def of(self, heading: Heading, scan: str) -> set[str] | None:
+        """The sections a heading names ("" for a part that is no section), or None when it names none.
+
+        The phrase that comes first in the heading names it, the longest where two
+        start together.
+        """
+        candidates: list[tuple[int, int, str]] = []
+        for name, index in self.sections.items():
+            candidates += [
+                (start, start - end, name) for start, end in index.inside(heading.start, heading.end)
+            ]
+        for name, index in self.standalone.items():
+            spans = index.inside(heading.start, heading.end)
+            if heading.own_line and not heading.marked:
+                spans = spans if _covers(spans, scan, heading) else []
+            elif not heading.own_line:
+                spans = [(s, e) for s, e in spans if _leads(scan, heading, s) or e >= heading.end - 2]
+            candidates += [(start, start - end, name) for start, end in spans]
+        candidates += [
+            (start, start - end, "") for start, end in self.other.inside(heading.start, heading.end)
+        ]
+        if not candidates:
+            return None
+        first = min(candidates)[:2]
+        return {name for start, length, name in candidates if (start, length) == first}
+
+
+def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
+    """The heading a section phrase stands in, if it stands in one: its own line, a
+    fragment ending in a colon, or a run-in heading."""
+    line_start, line_end = _line_of(scan, *span)
+    heading = _line_heading(original, scan, line_start, line_end)
+    if heading is not None:
+        return heading
+    close = _CLOSE_AFTER.match(scan, span[1])
+    if close is not None:
+        start = _fragment_start(shape, span[0])
+        if start is not None and len(scan[start : span[0]].split()) <= 10 and _capitalised(original, start):
+            return Heading(start, close.end(), False, True)
+    return _run_in(original, scan, span)
+
+
+def find_sections(original: str, scan: str, words: SectionWords) -> set[str]:
+    """The names of the sections the posting has (see the module for how).
+
+    Most postings name their sections plainly: each section phrase found is checked
+    for standing in a heading, until every section is found. Only when one is still
+    missing are all the headings of the posting gathered and read.
+    """
+    shape = original.encode("ascii", "replace").translate(_SHAPE)
+    found: set[str] = set()
+    unsure: list[Heading] = []
+    for name, spans in words.sections.items():
+        for span in spans:
+            heading = _heading_at(original, scan, shape, span)
+            if heading is None:
+                continue
+            if _leads(scan, heading, span[0]):  # nothing comes before it: it names the heading
+                found.add(name)
+                break
+            unsure.append(heading)
+    if unsure and not found >= set(words.sections):
+        names = _Names(words.sections, words.headings([(h.start, h.end) for h in unsure]))
+        for heading in unsure:
+            found |= (names.of(heading, scan) or set()) - {""}
+    if found >= set(words.sections):
+        return found
+    return found | _every_heading(original, scan, shape, words)
+
+
+def _gather(
+    original: str, scan: str, shape: bytes, words: SectionWords, found: HeadingWords
+) -> list[Heading]:
+    """Every heading of the posting: lines, fragments ending in a colon, and run-in headings."""
+    headings = _line_headings(original, scan)
+    lines = [(heading.start, heading.end) for heading in headings]
+    starts = [start for start, _ in lines]
+
+    def covered(start: int, end: int) -> bool:
+        index = bisect.bisect_right(starts, start) - 1
+        return index >= 0 and lines[index][1] >= end
+
+    headings += [h for h in _colon_headings(original, scan, shape) if not covered(h.start, h.end)]
+    run_in = [*words.sections.values(), *found.sections.values(), *found.standalone.values()]
+    # a generic word opens a run-in heading only where a fragment starts: "Summary Track record ..."
+    run_in.append([span for span in found.generic if _fragment_start(shape, span[0]) == span[0]])
+    for spans in run_in:
+        for span in spans:
+            if not covered(*span):
+                heading = _run_in(original, scan, span)
+                if heading is not None:
+                    headings.append(heading)
+    return sorted(headings, key=lambda heading: heading.start)
+
+
+def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords) -> set[str]:
+    """The sections named by, or read under, every heading of the posting.
+
+    Headings run into the text are only looked for in all of it where the text has
+    lost its line breaks; elsewhere the lines and the fragments ending in a colon
+    hold every heading there is.
+    """
+    flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
+    if flattened:
+        found = words.headings(None)
+    else:
+        candidates = _line_headings(original, scan) + _colon_headings(original, scan, shape)
+        found = words.headings([(heading.start, heading.end) for heading in candidates])
+    headings = _gather(original, scan, shape, words, found)
+    names = _Names(words.sections, found)
+    named = [names.of(heading, scan) for heading in headings]
+    generic = _Index(found.generic)
+    # where the next heading that names something starts, after each heading
+    following = [len(scan)] * len(headings)
+    for number in range(len(headings) - 2, -1, -1):
+        after = headings[number + 1]
+        following[number] = after.start if named[number + 1] is not None else following[number + 1]
+    present: set[str] = set()
+    for number, heading in enumerate(headings):
+        if named[number] is not None:
+            present |= named[number] - {""}  # type: ignore[operator]
+        elif present < set(words.sections) and (
+            (heading.marked and heading.own_line) or generic.inside(heading.start, heading.end)
+        ):
+            end = min(following[number], heading.end + _BODY)
+            section = _read_like(original, words.content((heading.end, end)))
+            if section is not None:
+                present.add(section)
+    return present

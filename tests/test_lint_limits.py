@@ -1,0 +1,183 @@
+"""The linter contains hostile input: rules that load can run, rule sets cannot be
+changed, time and memory stay linear, findings are capped, wrong arguments are
+refused clearly (issue 10's repros, each as a test)."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+import csm_roles
+from conftest import ROOT
+from csm_roles._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
+from csm_roles._phrases import PhraseList, compile_phrases, phrase_problem
+
+RULES = yaml.safe_load((ROOT / "data" / "lint_rules.yaml").read_text(encoding="utf-8"))
+
+
+def _rule(rule_id: str) -> dict[str, object]:
+    return next(dict(rule) for rule in RULES["rules"] if rule["id"] == rule_id)
+
+
+def _load(tmp_path: Path, rule: dict[str, object]) -> csm_roles.RuleSet:
+    data = dict(RULES)
+    data["rules"] = [rule]
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return csm_roles.load_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "change", "field", "words"),
+    [
+        ("missing-sections", {"params": {"sections": ["benefits"]}}, "rules.0.params.sections", "dictionary"),
+        ("buzzwords", {"params": {"phrases": ["rock|"]}}, "rules.0.params.phrases.0", "empty alternative"),
+        ("buzzwords", {"params": {"phrases": ["- - - - z"]}}, "rules.0.params.phrases.0", "letter or digit"),
+        ("buzzwords", {"message": "Careful with {"}, "rules.0.message", "brace"),
+        ("missing-sections", {"message": "No {heading} here."}, "rules.0.message", "{heading}"),
+        (
+            "vague-metrics",
+            {"params": {"terms": ["nps"], "window": "abc"}},
+            "rules.0.params.window",
+            "integer",
+        ),
+        ("pay-range-wide", {"params": {"ratio": float("nan")}}, "rules.0.params.ratio", "finite"),
+        ("pay-range-wide", {"params": {"ratio": 1}}, "rules.0.params.ratio", "greater than 1"),
+        (
+            "buzzwords",
+            {"params": {"phrases": ["ninja"], "surprise": 1}},
+            "rules.0.params.surprise",
+            "unknown field",
+        ),
+        (
+            "gendered-terms",
+            {"params": {"phrases": ["he"], "skip_in": ["nowhere"]}},
+            "rules.0.params.skip_in.0",
+            "no zone",
+        ),
+        ("vague-metrics", {"applies_to": ["astronauts"]}, "rules.0.applies_to.0", "no role family"),
+    ],
+)
+def test_a_rule_that_could_not_run_is_refused_with_its_place(
+    tmp_path: Path, rule_id: str, change: dict[str, object], field: str, words: str
+) -> None:
+    rule = _rule(rule_id)
+    rule.update(change)
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        _load(tmp_path, rule)
+    error = caught.value
+    assert error.field == field
+    assert error.line is not None and error.column is not None
+    assert words in str(error)
+    assert re.match(rf"{re.escape(str(tmp_path / 'rules.yaml'))}:\d+:\d+: {re.escape(field)}: ", str(error))
+
+
+def test_the_rules_that_load_run(tmp_path: Path) -> None:
+    rule = _rule("missing-sections")
+    rule["message"] = "No {section} section here ({{see the guide}})."
+    ruleset = _load(tmp_path, rule)
+    (finding, *_) = csm_roles.lint_jd("Nothing here.", ruleset=ruleset)
+    assert finding.message == "No responsibilities section here ({see the guide})."
+
+
+def test_rule_sets_cannot_be_changed_by_their_holders() -> None:
+    rules = csm_roles.default_rules()
+    wide = rules.rule("pay-range-wide")
+    with pytest.raises(TypeError):
+        wide.params["ratio"] = 100  # type: ignore[index]
+    with pytest.raises(ValidationError):
+        wide.params.ratio = 100  # type: ignore[misc, union-attr]
+    with pytest.raises(TypeError):
+        rules.rule("missing-sections").params.sections["benefits"] = ("perks",)  # type: ignore[index, union-attr]
+    with pytest.raises(TypeError):
+        rules.roles.clear()  # type: ignore[attr-defined]
+    assert csm_roles.default_rules().rule("pay-range-wide").params.ratio == 2.0  # type: ignore[union-attr]
+    assert pickle.loads(pickle.dumps(rules)) == rules
+    assert csm_roles.RuleSet.model_validate(rules.model_dump()) == rules
+
+
+@pytest.mark.parametrize(
+    "phrase", ["- - - - z", "rock|", "|a", "a||b", "c++", ".net", "x" * 101, "a " * 13, "we’re-", "", "   "]
+)
+def test_phrases_that_could_backtrack_or_never_match_are_refused(phrase: str) -> None:
+    assert phrase_problem(phrase) is not None
+
+
+def test_an_accepted_phrase_list_matches_in_linear_time() -> None:
+    """The worst lists the syntax allows, against the worst texts for them."""
+    phrases = [
+        " ".join(["a|a-a|aa"] * 9),
+        "a a a a a a a a a a a b",
+        "a" * 40 + " " + "a" * 40,
+        "a-a-a-a-a-a-a-a",
+    ]
+    matcher = compile_phrases(TypeAdapter(PhraseList).validate_python(phrases))  # as a rules file has them
+    for unit in ("a ", "a-", "a" * 39 + " ", "a -.&' "):
+        timings = []
+        for size in (20_000, 200_000):
+            text = (unit * (size // len(unit) + 1))[:size]
+            start = time.perf_counter()
+            position = 0
+            while position < len(text):  # a match tried at every word start
+                matcher.pattern.match(text, position)
+                position = text.find(" ", position) + 1 or len(text)
+            timings.append((time.perf_counter() - start) / size)
+        assert timings[1] < 5 * timings[0] + 1e-6, unit
+
+
+def test_unclosed_markup_is_linear() -> None:
+    for unit in ("<!-- x ", "<script x ", "<style>x ", "<a x "):
+        text = unit * (200_000 // len(unit))
+        start = time.perf_counter()
+        csm_roles.lint_jd(text)
+        assert time.perf_counter() - start < 10, unit  # 51 s before
+
+
+def test_findings_per_rule_are_capped_with_one_summary() -> None:
+    text = "ninja " * 20_000
+    found = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
+    assert len(found) == MAX_FINDINGS_PER_RULE + 1
+    summary = found[-1]
+    assert "19,900 more findings of this rule" in summary.message
+    assert text[summary.offset : summary.end] == summary.match
+
+
+def test_wrong_types_raise_type_error_and_bad_values_our_errors() -> None:
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd("x", ruleset={"rules": []})  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd("x", benchmarks="data.yaml")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd("x", title=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd("x", rules=[1])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        csm_roles.lint_jd("x", max_chars="10")  # type: ignore[arg-type]
+    with pytest.raises(csm_roles.UnknownKeyError):
+        csm_roles.lint_jd("x", segment="huge")
+    with pytest.raises(csm_roles.InvalidInputError):
+        csm_roles.lint_jd("x", max_chars=0)
+    with pytest.raises(csm_roles.InvalidInputError, match="max_chars"):
+        csm_roles.lint_jd("x" * 11, max_chars=10)
+    assert MAX_POSTING_CHARS >= 20_000_000  # the scaling benchmark's largest text fits
+
+
+def test_lint_time_per_mb_stays_flat_on_hostile_markup() -> None:
+    """The benchmark (benchmarks/bench_lint.py) prints 1 to 20 MB; here two small sizes."""
+    unit = "<!-- x <a <script> ninja ## Duties\n$1 "
+    csm_roles.lint_jd(unit)
+    per_char = []
+    for size in (100_000, 800_000):
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        csm_roles.lint_jd(text)
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0]
