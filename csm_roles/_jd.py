@@ -698,7 +698,10 @@ def _pay_law(
     )
     answer, warnings = check_posting(posting, employees=check_employees(employees), on=posted, draft=draft)
     if answer is not None and compensation.set_by_company:
-        asked = {r.element for ruling in (*answer.applies, *answer.may_apply) for r in ruling.requirements}
+        rulings = (*answer.applies, *answer.may_apply)
+        asked = {
+            r.element for ruling in rulings if ruling.reach != "place-unknown" for r in ruling.requirements
+        }
         if "good-faith" in asked:
             compensation = compensation.model_copy(update={"good_faith": True})
     return compensation, warnings

@@ -82,18 +82,16 @@ def check_posting(
 ) -> tuple[TransparencyAnswer | None, tuple[str, ...]]:
     """The laws of the posting's place, and the warnings they give; raises for what an applying law lacks."""
     where = posting.location
-    if where.work_model != "remote" and where.region is None:
-        return None, ()  # no state or city: the place's own warning asks for one
     answer = pay_transparency(where, employees=employees, on=on)
     missing: dict[tuple[str, str], list[LawRequirement]] = {}
     maybe: dict[tuple[str, str], list[LawRequirement]] = {}
     names: dict[str, str] = {}
     for ruling in answer.rulings:
-        if ruling.status not in ("applies", "may-apply"):
-            continue
+        if ruling.status not in ("applies", "may-apply") or ruling.reach == "place-unknown":
+            continue  # a place with no state or city: the place's own warning asks for one
         target = missing if ruling.status == "applies" else maybe
         for requirement in ruling.requirements:
-            names[requirement.element] = requirement.element_name.lower()
+            names[requirement.element] = requirement.element_phrase
             for gap in _gaps(posting, requirement):
                 target.setdefault(gap, []).append(requirement)
     place = where.place or where.label
@@ -107,9 +105,9 @@ def check_posting(
             problems,
         )
     for element, give, laws in problems:
-        warnings.append(f"Draft: {laws} requires the {names[element]}; give {give}.")
+        warnings.append(f"Draft: {laws} requires {names[element]}; give {give}.")
     for (element, give), reqs in maybe.items():
-        warnings.append(f"{_laws(reqs)} may require the {names[element]}; give {give}.")
+        warnings.append(f"{_laws(reqs)} may require {names[element]}; give {give}.")
     if maybe:
         warnings.append(
             f"Whether those laws apply depends on what was not said (the company's size, the law's status): "

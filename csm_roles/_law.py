@@ -72,6 +72,7 @@ class ElementInfo(Record):
 
     key: Element
     name: str
+    phrase: str = Field(description="How it reads in a sentence: 'the application deadline'.")
     description: str
 
 
@@ -226,6 +227,7 @@ class LawRequirement(Record):
     jurisdiction_name: str
     element: str
     element_name: str
+    element_phrase: str
     detail: str
     in_force_from: dt.date | None
     date_confirmed: bool
@@ -253,6 +255,10 @@ class Ruling(Record):
     name: str
     kind: str
     status: RulingStatus
+    reach: Literal["here", "remote", "place-unknown", "remote-unclear"] = Field(
+        description="How the place reaches it: the job is there, a remote role someone there could fill, "
+        "a place too vague to tell, or a remote role and a law whose reach to remote roles is unclear."
+    )
     reasons: tuple[str, ...] = Field(description="Why it applies, may apply, or does not.")
     requirements: tuple[LawRequirement, ...] = Field(
         description="What a posting must contain on the date asked."
@@ -377,7 +383,12 @@ def _fold(text: str | None) -> str:
 
 
 def _where(jurisdiction: Jurisdiction, location: Location, remote: bool) -> tuple[str, str] | None:
-    """How the place reaches the jurisdiction: ("here" | "remote" | "maybe", why), or None."""
+    """How the place reaches the jurisdiction, and why; None when it does not.
+
+    "here": the job is in it; "remote": a remote role someone there could fill;
+    "place-unknown": the place is too vague to tell (no state, no city);
+    "remote-unclear": a remote role, and the law's reach to remote roles is unclear.
+    """
     place = jurisdiction.place
     if jurisdiction.countries:
         if location.country in jurisdiction.countries:
@@ -393,12 +404,15 @@ def _where(jurisdiction: Jurisdiction, location: Location, remote: bool) -> tupl
         if _fold(location.locality) in jurisdiction.names():
             return "here", f"the job is in {jurisdiction.name}"
         if location.locality is None:
-            return "maybe", f"the place names no city; the rule covers jobs in {jurisdiction.name}"
+            return "place-unknown", f"the place names no city; the rule covers jobs in {jurisdiction.name}"
         return None
     if location.region is None:
         if remote:
             return _remote(jurisdiction)
-        return "maybe", f"the place names no state or province; the rule covers jobs in {jurisdiction.name}"
+        return (
+            "place-unknown",
+            f"the place names no state or province; the rule covers jobs in {jurisdiction.name}",
+        )
     return None
 
 
@@ -410,7 +424,7 @@ def _remote(jurisdiction: Jurisdiction) -> tuple[str, str] | None:
     if reach == "no":
         return None
     return (
-        "maybe",
+        "remote-unclear",
         f"whether it reaches remote roles is {reach}; "
         f"it would if someone in {jurisdiction.name} could fill the role",
     )
@@ -450,6 +464,7 @@ def _requirements(
             jurisdiction_name=jurisdiction.name,
             element=requirement.element,
             element_name=rules.element(requirement.element).name,
+            element_phrase=rules.element(requirement.element).phrase,
             detail=requirement.detail,
             in_force_from=requirement.from_,
             date_confirmed=requirement.from_confirmed,
@@ -499,6 +514,7 @@ def _ruling(
         name=jurisdiction.name,
         kind=jurisdiction.kind,
         status=status,
+        reach=how,  # type: ignore[arg-type]
         reasons=tuple(reasons),
         requirements=tuple(current),
         upcoming=tuple(upcoming),
@@ -508,7 +524,8 @@ def _ruling(
     )
 
 
-def _date(on: object) -> dt.date:
+def law_date(on: object) -> dt.date:
+    """``on`` as a date (default today), or our error."""
     if on is None:
         return dt.date.today()
     if isinstance(on, dt.datetime):
@@ -569,7 +586,7 @@ def pay_transparency(
     if not isinstance(table, PayTransparencyRules):
         raise TypeError(f"rules must be a PayTransparencyRules; got {type(table).__name__}")
     place = location if isinstance(location, Location) else parse_location(location)
-    day = _date(on)
+    day = law_date(on)
     size = check_employees(employees)
     is_remote = remote or place.work_model == "remote"
     rulings = []
@@ -580,7 +597,7 @@ def pay_transparency(
     order = {"applies": 0, "may-apply": 1, "not-yet": 2, "does-not-apply": 3}
     rulings.sort(key=lambda r: order[r.status])
     return TransparencyAnswer(
-        location=place.label,
+        location=place.place if place.work_model != "remote" and place.place else place.label,
         remote=is_remote,
         employees=size,
         on=day,

@@ -17,6 +17,7 @@ most `MAX_FINDINGS_PER_RULE` findings, then one that says how many more there we
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 import threading
@@ -27,13 +28,16 @@ from dataclasses import dataclass, field
 from ._benchmarks import Benchmarks, default_benchmarks
 from ._errors import InvalidInputError, UnknownKeyError
 from ._gender import coded_words, verdict
+from ._law import LawRequirement, TransparencyAnswer, check_employees, law_date, pay_transparency
 from ._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
 from ._models import Record
 from ._pay_text import CURRENCY_WORDS, SYMBOLS, Money, find_money
 from ._phrases import Found, Matcher, Vocabulary, Words, by_key_word, compile_phrases
+from ._places import Location, find_location, parse_location
 from ._rules import (
     SEVERITY_ORDER,
     MetricsParams,
+    PayLawParams,
     PayWideParams,
     PhrasesParams,
     PortfolioParams,
@@ -105,7 +109,17 @@ class _Compiled:
     def __init__(self, ruleset: RuleSet) -> None:
         kinds: dict[str, dict[object, Matcher]] = {
             name: {}
-            for name in ("always", "roles", "zones", "money", "for-roles", "accounts", "headings", "content")
+            for name in (
+                "always",
+                "roles",
+                "zones",
+                "money",
+                "for-roles",
+                "accounts",
+                "headings",
+                "content",
+                "law",
+            )
         }
 
         def add(kind: str, key: object, phrases: Sequence[str]) -> None:
@@ -144,17 +158,27 @@ class _Compiled:
             add("accounts", (rule.id, "nouns"), params.nouns)
             for segment, names in params.segments.items():
                 add("accounts", (rule.id, "segment", segment), names)
+        elif isinstance(params, PayLawParams):
+            for element, phrases in params.evidence.items():
+                add("law", (rule.id, "evidence", element), phrases)
         elif isinstance(params, SectionsParams):
-            for name, phrases in params.sections.items():
-                uncommon, common = by_key_word(phrases)
-                add("always", (rule.id, "section", name), uncommon)
-                add("headings", (rule.id, "section-common", name), common)
-            for name, phrases in params.standalone.items():
-                add("headings", (rule.id, "standalone", name), phrases)
-            for name, phrases in params.content.items():
-                add("content", (rule.id, "content", name), phrases)
-            add("headings", (rule.id, "generic"), params.generic)
-            add("headings", (rule.id, "other"), params.other)
+            _add_sections(rule.id, params, add)
+
+
+def _add_sections(
+    rule_id: str, params: SectionsParams, add: Callable[[str, object, Sequence[str]], None]
+) -> None:
+    """The heading words of a ``sections`` rule: uncommon ones always, the rest inside headings only."""
+    for name, phrases in params.sections.items():
+        uncommon, common = by_key_word(phrases)
+        add("always", (rule_id, "section", name), uncommon)
+        add("headings", (rule_id, "section-common", name), common)
+    for name, phrases in params.standalone.items():
+        add("headings", (rule_id, "standalone", name), phrases)
+    for name, phrases in params.content.items():
+        add("content", (rule_id, "content", name), phrases)
+    add("headings", (rule_id, "generic"), params.generic)
+    add("headings", (rule_id, "other"), params.other)
 
 
 #: Compiled rule sets, by the rule set's id. They live outside the model so that they
@@ -198,6 +222,11 @@ class _Context:
     words: Words
     family: str = "other"
     unlisted: dict[str, int] = field(default_factory=dict)
+    place: Location | str | None = None
+    employees: int | None = None
+    remote: bool = False
+    on: dt.date | str | None = None
+    _law: list[TransparencyAnswer | None] = field(default_factory=list)
     _money: list[Money] | None = None
     _zones: dict[str, tuple[list[int], list[Span]]] = field(default_factory=dict)
     _found_too: set[str] = field(default_factory=set)
@@ -243,6 +272,17 @@ class _Context:
                 limit=_KEPT,
             )
         return self._money
+
+    @property
+    def law(self) -> TransparencyAnswer | None:
+        """The pay-transparency rules for the posting's place (given, or found in the text), once."""
+        if not self._law:
+            where = self.place if self.place is not None else find_location(self.prepared.original)
+            answer = None
+            if where is not None:
+                answer = pay_transparency(where, employees=self.employees, on=self.on, remote=self.remote)
+            self._law.append(answer)
+        return self._law[0]
 
     def in_zone(self, zone: str, start: int) -> bool:
         """Whether ``start`` lies in a sentence that holds one of the zone's phrases."""
@@ -540,6 +580,60 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
             yield 0, 0, rule.render(section=name)
 
 
+def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tuple[int, int, str]]:
+    """What the posting's pay lacks for one law: no pay, an open-ended sum, one figure."""
+    if not pay:
+        yield 0, 0, "no pay is stated."
+        return
+    if requirement.open_ended is False:
+        open_ended = [money for money in pay if money.open_ended]
+        for money in open_ended:
+            yield (
+                money.start,
+                money.end,
+                "an open-ended sum ('up to', 'from', '+') is no minimum and maximum.",
+            )
+        if not open_ended and requirement.single_figure is not True and not any(m.is_range for m in pay):
+            first = pay[0]
+            yield (
+                first.start,
+                first.end,
+                "one figure, where the law asks for a minimum and a maximum "
+                "(one figure only if the pay is fixed).",
+            )
+    elif requirement.single_figure is False and not any(m.is_range for m in pay):
+        yield pay[0].start, pay[0].end, "one figure is stated where the law asks for a range."
+
+
+def _check_pay_law(rule: Rule, ctx: _Context) -> Iterator[Hit]:
+    assert isinstance(rule.params, PayLawParams)
+    answer = ctx.law
+    if answer is None:
+        return
+    place = answer.location
+    for ruling in answer.rulings:
+        if ruling.status not in rule.params.rulings or ruling.reach == "place-unknown":
+            continue  # "United States": which state's law is unknown, and each would be noise
+        why = "; ".join(ruling.reasons[1:])
+        for requirement in ruling.requirements:
+            values = {
+                "law": requirement.law,
+                "element": requirement.element_phrase,
+                "place": place,
+                "why": why,
+                "source": requirement.source.url,
+            }
+            if requirement.element == "pay":
+                pay = [money for money in ctx.money if money.pay]
+                for start, end, problem in _pay_problems(requirement, pay):
+                    yield start, end, rule.render(**values, problem=problem)
+            elif requirement.element in rule.params.evidence:
+                ctx.need("law")
+                if not ctx.spans(rule.id, "evidence", requirement.element):
+                    problem = "the posting does not state it."
+                    yield 0, 0, rule.render(**values, problem=problem)
+
+
 CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {
     "pay-missing": _check_pay_missing,
     "pay-single": _check_pay_single,
@@ -550,6 +644,7 @@ CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {
     "support": _check_support,
     "gender-coding": _check_gender_coding,
     "sections": _check_sections,
+    "pay-law": _check_pay_law,
 }
 
 
@@ -656,6 +751,10 @@ def lint_jd(
     benchmarks: Benchmarks | None = None,
     title: str | None = None,
     max_chars: int = MAX_POSTING_CHARS,
+    location: str | Location | None = None,
+    employees: int | None = None,
+    remote: bool = False,
+    on: dt.date | str | None = None,
 ) -> tuple[Finding, ...]:
     """Lint a job posting (plain text, Markdown or HTML) and return its findings.
 
@@ -674,6 +773,13 @@ def lint_jd(
             only), and may name the segment.
         max_chars: the longest text accepted (`MAX_POSTING_CHARS` by default); a
             longer one raises `InvalidInputError`.
+        location: where the job is published ("Denver, CO", "Remote (US)"); without
+            it, a "Location:" line or the first "City, ST" in the text. The
+            ``pay-transparency`` rules report what the laws of that place ask for and
+            the posting lacks, each naming the law and linking its source.
+        employees: the employer's headcount, which settles laws with a size threshold.
+        remote: True when the role can be done remotely from anywhere in the country.
+        on: the day the posting is published (default: today), for laws' start dates.
 
     Wrong types raise `TypeError`; unknown rule ids, segments or levels raise
     `UnknownKeyError`.
@@ -696,6 +802,13 @@ def lint_jd(
     _check_arguments(
         text, ruleset, benchmarks, {"segment": segment, "level": level, "title": title}, max_chars
     )
+    if location is not None and not isinstance(location, (str, Location)):
+        raise TypeError(f"location must be a str, a Location or None, got {type(location).__name__}")
+    if not isinstance(remote, bool):
+        raise TypeError(f"remote must be True or False, got {type(remote).__name__}")
+    place = parse_location(location) if isinstance(location, str) else location
+    employees = check_employees(employees)
+    on = law_date(on) if on is not None else None
     bm = benchmarks or default_benchmarks()
     ruleset = ruleset or default_rules()
     selected = _ids(rules, ruleset, "rules")
@@ -713,6 +826,10 @@ def lint_jd(
         segment=segment_key,
         title=prepare(title) if title is not None else None,
         words=words,
+        place=place,
+        employees=employees,
+        remote=remote,
+        on=on,
     )
     chosen = [
         rule

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from ._errors import InvalidInputError
+from ._errors import CsmRolesError, InvalidInputError
 from ._models import Key, Metro, Record, normalize_key
 from ._packaged import package_file
 
 if TYPE_CHECKING:
     from ._benchmarks import Benchmarks
 
-__all__ = ["Country", "Location", "Places", "Region", "parse_location", "places"]
+__all__ = ["Country", "Location", "Places", "Region", "find_location", "parse_location", "places"]
 
 WorkModel = Literal["onsite", "hybrid", "remote"]
 
@@ -167,11 +167,25 @@ def _is_place_code(text: str, found: re.Match[str]) -> bool:
     return code.upper() in states or normalize_key(code) in countries
 
 
-_FILLER = re.compile(r"\b(?:based in|located in|office in|in)\b", re.I)
+#: Words around a place; a bare "in" only in lower case, since "IN" is Indiana.
+_FILLER = re.compile(r"\b(?:(?i:based in|located in|office in)|in|In)\b")
 _SPLIT = re.compile(r"\s*[,;|/()\[\]]\s*|\s+[-–—]\s+")
 
 
-def _index(places: Places) -> tuple[dict[str, Country], dict[str, Region], dict[str, Region]]:
+_Index = tuple[dict[str, Country], dict[str, Region], dict[str, Region]]
+_indexes: dict[int, tuple[Places, _Index]] = {}
+
+
+def _index(places: Places) -> _Index:
+    """Countries by every spelling, US states by code, regions by name: built once per table."""
+    entry = _indexes.get(id(places))
+    if entry is None or entry[0] is not places:
+        entry = (places, _build_index(places))
+        _indexes[id(places)] = entry  # one table per process: the packaged one
+    return entry[1]
+
+
+def _build_index(places: Places) -> _Index:
     countries: dict[str, Country] = {}
     for country in places.countries:
         for spelling in (country.name, *country.aliases):
@@ -356,4 +370,42 @@ def _metro(bm: Benchmarks, locality: str | None, region: Region | None) -> Metro
         spellings = _metro_names(metro) | {normalize_key(s) for s in (metro.locality, *metro.localities)}
         if folded in spellings and (region is None or region.code == metro.region):
             return metro
+    return None
+
+
+#: A line that labels where the job is: "Location: Denver, CO", "**Job location** - Remote (US)".
+_LABEL = re.compile(
+    r"(?im)^[ \t*_#>|-]*(?:job |work |office )?location[s]?[ \t*_]*[:\u2013\u2014-][ \t*_]*"
+    r"(?P<place>[^\n]{2,120})$"
+)
+#: "Denver, CO" in running text: a capitalized name and a two-letter code.
+_CITY_STATE = re.compile(
+    r"\b([A-Z][a-z][A-Za-z.'\u2019-]*(?: [A-Z][a-z][A-Za-z.'\u2019-]*){0,3}), ([A-Z]{2})\b"
+)
+
+
+def find_location(text: str) -> Location | None:
+    """Where a posting says the job is: a "Location:" line, else the first "City, ST" of a US state.
+
+    Examples:
+        >>> from csm_roles._places import find_location
+        >>> find_location("Senior CSM\\nLocation: Hybrid - Denver, CO\\n").label
+        'Hybrid, Denver, CO'
+        >>> find_location("We are based in Austin, TX and hire widely.").place
+        'Austin, TX'
+    """
+    for match in _LABEL.finditer(text[:20_000]):
+        value = match.group("place").strip(" *_|")
+        for candidate in (value, *re.split(r";| or |\||/", value)):
+            try:
+                return parse_location(candidate.strip())
+            except CsmRolesError:
+                continue
+    _, states, _ = _index(places())
+    for match in _CITY_STATE.finditer(text[:20_000]):
+        if match.group(2) in states:
+            try:
+                return parse_location(f"{match.group(1)}, {match.group(2)}")
+            except CsmRolesError:
+                continue
     return None

@@ -60,6 +60,7 @@ Kind = Literal[
     "support",
     "gender-coding",
     "sections",
+    "pay-law",
 ]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 _SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -169,6 +170,16 @@ class SectionsParams(Params):
         return self
 
 
+class PayLawParams(Params):
+    """``pay-law``: which rulings of the pay-transparency look-up the rule reports
+    (``applies`` or ``may-apply``), and, per element a law can ask for, the phrases
+    that show a posting states it. Pay is read as the pay rules read it; an element
+    with no phrases here (good faith, the job description) is not checked in text."""
+
+    rulings: tuple[Literal["applies", "may-apply"], ...] = Field(default=("applies",), min_length=1)
+    evidence: NamedLists = Field(default_factory=FrozenDict)
+
+
 AnyParams = (
     NoParams
     | PayWideParams
@@ -177,6 +188,7 @@ AnyParams = (
     | PhrasesParams
     | SupportParams
     | SectionsParams
+    | PayLawParams
 )
 PARAMS: dict[str, type[Params]] = {
     "pay-missing": NoParams,
@@ -188,12 +200,14 @@ PARAMS: dict[str, type[Params]] = {
     "support": SupportParams,
     "gender-coding": NoParams,
     "sections": SectionsParams,
+    "pay-law": PayLawParams,
 }
 KINDS = tuple(PARAMS)
 #: The values each kind puts into its message: ``{section}`` and ``{verdict}``.
 MESSAGE_FIELDS: dict[str, frozenset[str]] = {
     "sections": frozenset({"section"}),
     "gender-coding": frozenset({"verdict"}),
+    "pay-law": frozenset({"law", "element", "place", "problem", "why", "source"}),
 }
 
 

@@ -365,6 +365,10 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
             ruleset=ruleset,
             benchmarks=bm,
             max_chars=MAX_POSTING_BYTES,
+            location=args.location,
+            employees=args.employees,
+            remote=args.remote,
+            on=args.date,
         )
         failed = failed or any(SEVERITY_ORDER[f.severity] >= threshold for f in findings)
         results.append((shown, findings))
@@ -551,6 +555,16 @@ def _lint_args(cmd: argparse.ArgumentParser) -> None:
         "files", nargs="+", metavar="FILE", help="posting(s) as text, Markdown or HTML; - reads stdin"
     )
     cmd.add_argument("--segment", help="the customer segment, for the portfolio check")
+    cmd.add_argument(
+        "--location",
+        help="where the job is published, for its pay-transparency laws (default: the posting's "
+        "'Location:' line or first 'City, ST')",
+    )
+    cmd.add_argument("--employees", type=_count, metavar="N", help="the employer's headcount, for those laws")
+    cmd.add_argument(
+        "--remote", action="store_true", help="the role can be done remotely from anywhere in the country"
+    )
+    cmd.add_argument("--date", metavar="YYYY-MM-DD", help="the day the posting goes up (default: today)")
     cmd.add_argument("--level", help="the level being hired")
     cmd.add_argument(
         "--title", help="the job title, when the posting does not start with it (it tells the role)"

@@ -292,3 +292,116 @@ def test_jd_command_fails_with_the_law_and_offers_a_draft() -> None:
     assert strict.returncode == 1 and "Colorado" in strict.stderr and "--draft" in strict.stderr
     draft = run_cli("jd", "--segment", "smb", "--location", "Denver, CO", "--pay", "60k-70k", "--draft")
     assert draft.returncode == 0 and "csm-roles: note: Draft: Colorado" in draft.stderr
+
+
+# -- the linter --------------------------------------------------------------------------------
+
+#: A posting that states every element a law can ask for, one per block, so a test can drop one.
+BLOCKS = {
+    "pay": "Pay: $90,000-$110,000 a year base salary.",
+    "benefits": "Benefits: health, dental and vision insurance, and 20 days of paid time off.",
+    "other-compensation": "Bonus: up to 10% of base, paid yearly.",
+    "deadline": "Apply by January 31, 2027.",
+    "how-to-apply": "How to apply: send your resume to jobs@quillfeather.example.",
+}
+LAW_RULES = ["pay-transparency", "pay-transparency-may-apply"]
+
+
+def _posting(without: str | None = None) -> str:
+    lines = ["# Customer Success Manager", "", "Own a book of 40 mid-market accounts.", ""]
+    return "\n\n".join([*lines, *(text for element, text in BLOCKS.items() if element != without)])
+
+
+def _law_findings(text: str, place: str, **kwargs: Any) -> list[csm_roles.Finding]:
+    return list(csm_roles.lint_jd(text, location=place, employees=500, on=DAY, rules=LAW_RULES, **kwargs))
+
+
+@pytest.mark.parametrize(
+    "jurisdiction", [j for j in IN_FORCE if j.place.country == "US"], ids=lambda j: j.key
+)
+def test_lint_a_complete_posting_meets_each_law_and_each_gap_is_named(jurisdiction: Any) -> None:
+    place = _place(jurisdiction)
+    assert _law_findings(_posting(), place) == []
+    required = {r.element for r in jurisdiction.requirements if r.from_ is None or r.from_ <= DAY}
+    for element in BLOCKS:
+        findings = [
+            f
+            for f in _law_findings(_posting(without=element), place)
+            if f.message.startswith(f"{jurisdiction.name} (")
+        ]
+        if element in required:
+            assert findings, (jurisdiction.key, element)
+            expected = (
+                "pay-transparency" if jurisdiction.employers.min_employees else "pay-transparency-may-apply"
+            )
+            assert {f.rule for f in findings} == {expected}
+            assert all("Source: http" in f.message for f in findings)
+        else:
+            assert not findings, (jurisdiction.key, element, findings[0].message)
+
+
+def test_lint_open_ended_and_single_figures_where_a_closed_range_is_required() -> None:
+    up_to = _posting().replace("$90,000-$110,000", "up to $110,000")
+    findings = _law_findings(up_to, "New York, NY")
+    assert [f.match for f in findings if f.message.startswith("New York City")] == ["$110,000 a year"]
+    assert "open-ended" in findings[0].message
+    single = _posting().replace("$90,000-$110,000", "$100,000")
+    assert any("minimum and a maximum" in f.message for f in _law_findings(single, "New York, NY"))
+    state = [f for f in _law_findings(single, "New York, NY") if f.message.startswith("New York State")]
+    assert state == []  # the state law takes one figure
+    assert _law_findings(up_to, "Denver, CO") == []  # Colorado's rule does not speak of open-ended ranges
+
+
+def test_lint_before_a_law_takes_effect_and_below_its_threshold() -> None:
+    text = _posting(without="deadline")
+    assert _law_findings(text, "Denver, CO")
+    assert not csm_roles.lint_jd(text, location="Denver, CO", on="2023-06-01", rules=["pay-transparency"])
+    no_pay = _posting(without="pay")
+    small = csm_roles.lint_jd(no_pay, location="Seattle, WA", employees=5, on=DAY, rules=LAW_RULES)
+    assert not small
+    unknown = csm_roles.lint_jd(no_pay, location="Seattle, WA", on=DAY, rules=LAW_RULES)
+    assert [f.rule for f in unknown] == ["pay-transparency-may-apply"]
+
+
+def test_lint_reads_the_place_from_the_posting() -> None:
+    text = _posting(without="benefits").replace("# Customer Success Manager", "# CSM\n\nLocation: Denver, CO")
+    found = csm_roles.lint_jd(text, on=DAY, rules=LAW_RULES)
+    assert [f.rule for f in found] == ["pay-transparency"] and "Denver, CO" in found[0].message
+    assert csm_roles.lint_jd(_posting(without="benefits"), on=DAY, rules=LAW_RULES) == ()  # no place, no law
+    vague = csm_roles.lint_jd(_posting(without="pay"), location="United States", on=DAY, rules=LAW_RULES)
+    assert vague == ()  # which state is unknown: no finding per state
+
+
+def test_lint_a_remote_posting_against_every_law_that_reaches_it() -> None:
+    findings = _law_findings(_posting(without="benefits"), "Remote (US)")
+    laws = {f.message.split(" (")[0] for f in findings if f.rule == "pay-transparency"}
+    assert {"Colorado", "Maryland"} <= laws
+
+
+@pytest.mark.parametrize(
+    "jurisdiction", [j for j in IN_FORCE if j.place.country == "US"], ids=lambda j: j.key
+)
+def test_every_generated_posting_passes_the_lint_rules_of_its_place(jurisdiction: Any) -> None:
+    place = _place(jurisdiction)
+    for segment, level in (("smb", "entry"), ("enterprise", "senior")):
+        jd = csm_roles.generate_jd(
+            segment, level, location=place, company=FULL_PROFILE, pay=(90_000, 110_000)
+        )
+        for fmt in ("markdown", "text", "html"):
+            findings = _law_findings(jd.render(fmt), place, title=jd.title)
+            assert findings == [], (jurisdiction.key, fmt, findings[0].message)
+
+
+def test_lint_command_with_a_location() -> None:
+    import pathlib
+    import tempfile
+
+    path = pathlib.Path(tempfile.mkdtemp()) / "posting.md"
+    path.write_text(_posting().replace("$90,000-$110,000", "up to $110,000"), encoding="utf-8")
+    result = run_cli(
+        "lint", str(path), "--location", "New York, NY", "--employees", "40", "--date", "2026-11-22"
+    )
+    assert result.returncode == 1
+    assert "error pay-transparency New York City (" in result.stdout and "https://" in result.stdout
+    bad = run_cli("lint", str(path), "--location", "Paris")
+    assert bad.returncode == 2 and "Paris" in bad.stderr

@@ -503,3 +503,32 @@ def test_csm_roles_serve_runs_the_server(tmp_path: Path) -> None:
     with ServerProcess("--data", str(ours)) as url:
         assert httpx.get(f"{url}/v1/bands/senior").json()["base"]["low"] == 121000
         assert httpx.get(f"{url}/").status_code == 200
+
+
+def test_lint_checks_the_pay_transparency_laws_of_the_place(client: httpx.Client) -> None:
+    posting = "Customer Success Manager\nPay: up to $95,000 a year.\n"
+    answer = client.post("/v1/lint", json={"text": posting, "location": "New York, NY", "employees": 40})
+    assert answer.status_code == 200, answer.text
+    laws = [f for f in answer.json()["findings"] if f["rule"] == "pay-transparency"]
+    assert laws and "New York City" in laws[0]["message"] and "https://" in laws[0]["message"]
+    bad = client.post("/v1/lint", json={"text": posting, "location": "Paris"})
+    assert bad.status_code == 422 and "Paris" in bad.json()["message"]
+
+
+def test_pay_transparency_routes(client: httpx.Client) -> None:
+    answer = client.get("/v1/pay-transparency", params={"location": "Denver, CO", "date": "2026-11-22"})
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [r["name"] for r in body["rulings"] if r["status"] == "applies"] == ["Colorado"]
+    assert body["rulings"][0]["requirements"][0]["source"]["url"].startswith("https://")
+    assert answer.headers["cache-control"] == "no-cache"  # the answer depends on today's date
+    none = client.get("/v1/pay-transparency", params={"location": "Austin, TX"}).json()
+    assert none["rulings"] == [] and none["as_of"] == "2026-11-22"
+    _error(client.get("/v1/pay-transparency", params={"location": "Paris"}), 422, "invalid_input")
+    _error(
+        client.get("/v1/pay-transparency", params={"location": "Denver, CO", "employees": -1}),
+        422,
+        "validation",
+    )
+    table = client.get("/v1/pay-transparency/laws").json()
+    assert table["as_of"] == "2026-11-22" and len(table["jurisdictions"]) >= 20

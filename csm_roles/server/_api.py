@@ -8,6 +8,7 @@ them, so the OpenAPI document is generated from the same models.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, TypeVar
@@ -23,6 +24,7 @@ from .._errors import NoFigureError, UnknownKeyError
 from .._interview import InterviewKit, interview_kit
 from .._jd import JobDescription, generate_jd
 from .._jsonld import dumps
+from .._law import PayTransparencyRules, TransparencyAnswer, pay_transparency, transparency_rules
 from .._lint import Finding, lint_jd
 from .._models import (
     Dataset,
@@ -90,8 +92,6 @@ def _record(request: Request, value: Any) -> Response:
 
 
 # -- look-ups ----------------------------------------------------------------------------
-# Issue 14's pay-transparency look-up (the requirements a posting must meet where it is
-# published) belongs with these routes, as GET /v1/pay-transparency, once its data exists.
 
 LevelKey = Annotated[str, Path(description="A level key or alias.", examples=["senior"])]
 MetroParam = Annotated[
@@ -256,6 +256,40 @@ def national_average(request: Request) -> Response:
 @router.get("/market/stats", response_model=list[MarketStat], tags=["look-ups"], summary="Market statistics")
 def market_stats(request: Request) -> Response:
     return _record(request, _bm(request).market_stats())
+
+
+@router.get(
+    "/pay-transparency",
+    response_model=TransparencyAnswer,
+    responses={422: _ERRORS[422]},
+    tags=["look-ups"],
+    summary="The pay-transparency laws on record for a place: what a posting there must state",
+)
+def pay_transparency_rules(
+    request: Request,
+    location: Annotated[str, Query(min_length=1, max_length=200, examples=["Denver, CO"])],
+    employees: Annotated[
+        int | None, Query(ge=0, le=10_000_000, description="The employer's headcount.")
+    ] = None,
+    date: Annotated[
+        dt.date | None, Query(description="The day the posting goes up (default: today).")
+    ] = None,
+    remote: Annotated[
+        bool, Query(description="The role can be done remotely anywhere in the country.")
+    ] = False,
+) -> Response:
+    answer = pay_transparency(location, employees=employees, on=date, remote=remote)
+    return respond(request, answer.to_json().encode("utf-8"), MEDIA_TYPES["json"], cache=REVALIDATE)
+
+
+@router.get(
+    "/pay-transparency/laws",
+    response_model=PayTransparencyRules,
+    tags=["look-ups"],
+    summary="The whole table of pay-transparency laws, with sources and its as-of date",
+)
+def pay_transparency_laws(request: Request) -> Response:
+    return _record(request, transparency_rules())
 
 
 @router.get("/schema", tags=["look-ups"], summary="The JSON Schema of the benchmarks file format")
@@ -444,5 +478,9 @@ def lint(
         rules=body.rules,
         ignore=body.ignore,
         benchmarks=_bm(request),
+        title=body.title,
+        location=body.location,
+        employees=body.employees,
+        remote=body.remote,
     )
     return Response(LINT_FORMATS[chosen][1](findings), media_type=media[chosen])

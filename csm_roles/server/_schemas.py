@@ -198,6 +198,19 @@ class LintRequest(_Request):
     level: Key | None = Field(default=None, description="The level being hired.")
     rules: list[Key] | None = Field(default=None, description="Run only these rule ids.")
     ignore: list[Key] | None = Field(default=None, description="Skip these rule ids.")
+    title: Short | None = Field(
+        default=None, description="The job title, when the text does not start with it."
+    )
+    location: Short | None = Field(
+        default=None,
+        description="Where the job is published, for its pay-transparency laws; default: the text's "
+        "'Location:' line or first 'City, ST'.",
+        examples=["Denver, CO"],
+    )
+    employees: int | None = Field(default=None, ge=0, le=10_000_000, description="The employer's headcount.")
+    remote: bool = Field(
+        default=False, description="The role can be done remotely from anywhere in the country."
+    )
 
 
 class LintCounts(BaseModel):
