@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from ._errors import DataFileError, DataNotFoundError
+from ._errors import DataFileError, DataNotFoundError, InvalidInputError
 from ._limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from ._models import Dataset, IntegrityError
 
@@ -84,6 +84,10 @@ def read_text(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) 
         raise TypeError(f"a file path must be text, got {type(name).__name__}")
     if "\0" in name:
         raise DataFileError(repr(name), "a file path cannot contain a NUL character")
+    if not isinstance(max_bytes, int) or isinstance(max_bytes, bool):
+        raise TypeError(f"max_bytes must be an int, got {type(max_bytes).__name__}")
+    if not 1 <= max_bytes <= 1 << 40:
+        raise InvalidInputError(f"max_bytes must be from 1 to {1 << 40:,} (1 TiB), got {max_bytes:,}")
     try:
         with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
