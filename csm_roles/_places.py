@@ -378,10 +378,10 @@ _LABEL = re.compile(
     r"(?im)^[ \t*_#>|-]*(?:job |work |office )?location[s]?[ \t*_]*[:\u2013\u2014-][ \t*_]*"
     r"(?P<place>[^\n]{2,120})$"
 )
-#: "Denver, CO" in running text: a capitalized name and a two-letter code.
-_CITY_STATE = re.compile(
-    r"\b([A-Z][a-z][A-Za-z.'\u2019-]*(?: [A-Z][a-z][A-Za-z.'\u2019-]*){0,3}), ([A-Z]{2})\b"
-)
+#: "Denver, CO" in running text: a two-letter code after a comma, then the capitalized
+#: name before it (looked for only where such a code stands: most postings have none).
+_STATE_CODE = re.compile(r", ([A-Z]{2})\b")
+_CITY_BEFORE = re.compile(r"\b([A-Z][a-z][A-Za-z.'\u2019-]*(?: [A-Z][a-z][A-Za-z.'\u2019-]*){0,3})$")
 
 
 def find_location(text: str) -> Location | None:
@@ -394,7 +394,8 @@ def find_location(text: str) -> Location | None:
         >>> find_location("We are based in Austin, TX and hire widely.").place
         'Austin, TX'
     """
-    for match in _LABEL.finditer(text[:20_000]):
+    head = text[:20_000]
+    for match in _LABEL.finditer(head) if "ocation" in head else ():
         value = match.group("place").strip(" *_|")
         for candidate in (value, *re.split(r";| or |\||/", value)):
             try:
@@ -402,10 +403,11 @@ def find_location(text: str) -> Location | None:
             except CsmRolesError:
                 continue
     _, states, _ = _index(places())
-    for match in _CITY_STATE.finditer(text[:20_000]):
-        if match.group(2) in states:
+    for match in _STATE_CODE.finditer(head):
+        city = _CITY_BEFORE.search(head, max(0, match.start() - 80), match.start())
+        if match.group(1) in states and city is not None:
             try:
-                return parse_location(f"{match.group(1)}, {match.group(2)}")
+                return parse_location(f"{city.group(1)}, {match.group(1)}")
             except CsmRolesError:
                 continue
     return None

@@ -156,3 +156,24 @@ def test_overlapping_findings_are_marked_once() -> None:
     pieces, _ = mark_findings(text, (first, overlapping, inside))
     assert "".join(p.text for p in pieces) == text
     assert [p.number for p in pieces if p.number] == [1, 2]
+
+
+def test_the_law_page_answers_for_a_place_with_sources(client: httpx.Client) -> None:
+    page = client.get("/law", params={"location": "Denver, CO"})
+    assert page.status_code == 200, page.text
+    assert "Applies: Colorado" in page.text and "C.R.S. § 8-5-201" in page.text
+    assert 'href="https://' in page.text and "not legal advice" in page.text
+    small = client.get("/law", params={"location": "Seattle, WA", "employees": "5"})
+    assert "Does not apply: Washington" in small.text
+    bad = client.get("/law", params={"location": "Paris"})
+    assert bad.status_code == 422 and 'role="alert"' in bad.text
+    assert client.get("/law", params={"location": "Denver, CO", "employees": "many"}).status_code == 422
+    assert client.get("/law").status_code == 200  # the empty form
+
+
+def test_the_interview_page_shows_a_scorecard(client: httpx.Client) -> None:
+    page = client.get("/interview", params={"level": "director", "segment": "enterprise", "technical": "yes"})
+    assert page.status_code == 200, page.text
+    assert "Interview kit: Director" in page.text and "Score (1 to 3)" in page.text
+    assert "hire a CSM" in page.text  # the leadership questions of a director's kit
+    assert client.get("/interview", params={"level": "wizard"}).status_code == 422

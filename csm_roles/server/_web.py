@@ -24,7 +24,9 @@ from starlette.responses import Response
 from .._benchmarks import Benchmarks
 from .._chart import band_chart
 from .._errors import CsmRolesError
+from .._interview import interview_kit
 from .._jd import generate_jd
+from .._law import pay_transparency
 from .._lint import Finding, lint_jd
 from .._render import environment
 from ._http import MEDIA_TYPES, REVALIDATE, respond
@@ -100,9 +102,8 @@ def build(request: Request) -> Response:
     posting = None
     links: dict[str, str] = {}
     try:
-        query = JDQuery.model_validate(
-            {**fields, "draft": True}
-        )  # the page builds drafts; its notes list gaps
+        # the page builds drafts: what a law of the place asks for and the form lacks is a note
+        query = JDQuery.model_validate({**fields, "draft": True})
         jd = generate_jd(**query.to_kwargs(), benchmarks=bm)
     except ValidationError as err:
         errors = _problems(err)
@@ -234,6 +235,65 @@ def bands(request: Request, by: str = "level", source: str = "") -> Response:
         source=source,
         chart=chart,
         chart_url=f"/v1/charts/bands?{query}",
+        errors=errors,
+    )
+
+
+@router.get("/law")
+def law(location: str = "", employees: str = "", remote: str = "") -> Response:
+    """The pay-transparency laws on record for a place, with their sources."""
+    errors: list[str] = []
+    answer = None
+    if location.strip():
+        try:
+            count = int(employees) if employees.strip() else None
+        except ValueError:
+            errors.append(f"Employees: a whole number, such as 50 (not {employees!r}).")
+        else:
+            try:
+                answer = pay_transparency(location, employees=count, remote=bool(remote))
+            except CsmRolesError as err:
+                errors.append(str(err.args[0]) if err.args else str(err))
+    return _page(
+        "law",
+        status=422 if errors else 200,
+        page="law",
+        title="Pay-transparency laws",
+        form={"location": location, "employees": employees, "remote": bool(remote)},
+        answer=answer,
+        errors=errors,
+    )
+
+
+@router.get("/interview")
+def interview(
+    request: Request, level: str = "", segment: str = "", industry: str = "", technical: str = ""
+) -> Response:
+    """An interview kit for a hire, as the scorecard an interviewer prints."""
+    bm = _bm(request)
+    errors: list[str] = []
+    kit_html = None
+    depth = {"yes": True, "no": False}.get(technical)
+    try:
+        kit = interview_kit(
+            level or "mid", segment=segment or None, industry=industry or None, technical=depth, benchmarks=bm
+        )
+    except CsmRolesError as err:
+        errors.append(str(err.args[0]) if err.args else str(err))
+    else:
+        kit_html = Markup(kit.render("html"))
+    return _page(
+        "interview",
+        status=422 if errors else 200,
+        page="interview",
+        title="Interview kit",
+        options={
+            "level": [(lvl.key, lvl.name) for lvl in bm.levels()],
+            "segment": [(s.key, s.name) for s in bm.segments()],
+            "industry": [(i.key, i.name) for i in bm.industries()],
+        },
+        form={"level": level or "mid", "segment": segment, "industry": industry, "technical": technical},
+        kit_html=kit_html,
         errors=errors,
     )
 
