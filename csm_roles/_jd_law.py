@@ -82,6 +82,8 @@ def check_posting(
 ) -> tuple[TransparencyAnswer | None, tuple[str, ...]]:
     """The laws of the posting's place, and the warnings they give; raises for what an applying law lacks."""
     where = posting.location
+    if where.country == "US" and where.region is None and where.work_model != "remote":
+        return None, ()  # no state: the place's own warning asks for one (and the table stays unread)
     answer = pay_transparency(where, employees=employees, on=on)
     missing: dict[tuple[str, str], list[LawRequirement]] = {}
     maybe: dict[tuple[str, str], list[LawRequirement]] = {}
