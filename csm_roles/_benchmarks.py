@@ -320,7 +320,7 @@ class Benchmarks:
             ('augtal-2026', '$120,000–$160,000')
             >>> sf = csm_roles.salary_band("senior", metro="SF", source="jd-template-2025")
             >>> str(sf.base), sf.derived
-            ('$112,000–$132,000', True)
+            ('$113,000–$147,000', True)
         """
         level_key = self.level(level).key
         metro_key = self.metro(metro).key if metro is not None else None

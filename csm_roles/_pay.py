@@ -141,18 +141,19 @@ def _round(amount: float | Decimal | Fraction) -> int:
 
 
 def metro_map(metro: Metro, national: NationalAverage) -> tuple[Fraction, Fraction]:
-    """The straight line that takes the national average range onto a metro's, as (offset, slope).
+    """How a metro's pay compares with the nation's, as (offset, factor): offset 0, factor > 1 above it.
 
-    A pay at a given point of the national range maps to the same point of the
-    metro's range: ``metro low + (pay - national low) x metro width / national width``.
-    Applied to the national range it gives back the metro's own range exactly, which
-    the guide's cost-of-living percentages do not.
+    The factor is the midpoint of the metro's average base range over the midpoint of
+    the national average range (guide 000 gives both): pay moves in proportion, so a
+    band keeps its shape and the metros keep the guide's order (the Bay Area above New
+    York above Seattle ... above Atlanta). A straight line through both ranges' ends
+    would give back each metro's own range, but it squeezes the top of a senior band
+    below the national one in the dearest metros; proportion does not.
     """
     n_low, n_high, m_low, m_high = national.base.low, national.base.high, metro.base.low, metro.base.high
-    if n_high is None or m_high is None or n_high <= n_low:
-        raise NoFigureError(f"{metro.name}: deriving a metro band needs closed ranges with some width")
-    slope = Fraction(m_high - m_low, n_high - n_low)
-    return Fraction(m_low) - n_low * slope, slope
+    if n_high is None or m_high is None or n_high + n_low <= 0:
+        raise NoFigureError(f"{metro.name}: deriving a metro band needs closed ranges")
+    return Fraction(0), Fraction(m_low + m_high, n_low + n_high)
 
 
 def _mapped(money: MoneyRange | None, offset: Fraction, slope: Fraction) -> MoneyRange | None:
@@ -172,14 +173,12 @@ def _round_thousand(amount: Fraction) -> int:
 
 
 def adjust_for_metro(band: LevelBand, metro: Metro, national: NationalAverage | None) -> PayBand:
-    """The level band moved to a metro along the guide's own national and metro ranges.
+    """The level band moved to a metro in proportion to the guide's own metro and national ranges.
 
-    Formula: each end of the band is placed at the same point of the metro's average
-    base range as it sits on the national average range, ``metro low + (end - national
-    low) x (metro width / national width)``, rounded to the nearest $1,000; base and
-    OTE are moved alike and bonus percentages kept. Applied to the national average
-    range, this gives back the guide's own range for every metro (Atlanta and Remote
-    too). A band of total pay only (no base) is not moved: the guides give metro
+    Formula: each end of the band times the metro's factor, the midpoint of its average
+    base range over the midpoint of the national average range (see `metro_map`),
+    rounded to the nearest $1,000; base and OTE are moved alike and bonus percentages
+    kept. A band of total pay only (no base) is not moved: the guides give metro
     figures for base pay. ``derived`` is True and ``formula`` names every input.
     """
     sources = tuple(dict.fromkeys((band.source, metro.source, *((national.source,) if national else ()))))
@@ -193,13 +192,10 @@ def adjust_for_metro(band: LevelBand, metro: Metro, national: NationalAverage | 
         )
         return plain.model_copy(update={**where, "note": f"Not adjusted for {metro.name}: {why}."})
     offset, slope = metro_map(metro, national)
-    m_width = (metro.base.high or 0) - metro.base.low
-    n_width = (national.base.high or 0) - national.base.low
     formula = (
-        f"each end placed at the same point of {metro.name}'s average base range ({metro.base}, "
-        f"{metro.source}) as on the national average range ({national.base}, {national.source}): "
-        f"${metro.base.low:,} + (end - ${national.base.low:,}) × {m_width:,} / {n_width:,}, applied to the "
-        f"{band.level} band from {band.source} ({band.base}); rounded to the nearest $1,000"
+        f"each end times {float(slope):.3f}, the midpoint of {metro.name}'s average base range ({metro.base}, "
+        f"{metro.source}) over the midpoint of the national average range ({national.base}, {national.source}), "
+        f"applied to the {band.level} band from {band.source} ({band.base}); rounded to the nearest $1,000"
     )
     return plain.model_copy(
         update={

@@ -28,15 +28,15 @@ def test_salary_json_with_metro_and_source() -> None:
     assert result.returncode == 0, result.stderr
     band = json.loads(result.stdout)
     assert band["base"] == {  # 95,000 + (end - 75,000) x 30,000/45,000, to the $1,000
-        "low": 112000,
-        "high": 132000,
+        "low": 113000,
+        "high": 147000,
         "open_ended": False,
         "currency": "USD",
         "period": "year",
     }
     assert band["derived"] is True
     assert band["sources"] == ["jd-template-2025"]
-    assert "$95,000 + (end - $75,000) × 30,000 / 45,000" in band["formula"]
+    assert "each end times 1.128" in band["formula"] and "$95,000–$125,000" in band["formula"]
 
 
 def test_salary_all_sources_json() -> None:

@@ -97,8 +97,8 @@ def test_required_google_fields() -> None:
     assert salary["currency"] == "USD"
     assert salary["value"] == {  # the senior band moved to New York City (derived, see test_pay_policy)
         "@type": "QuantitativeValue",
-        "minValue": 115000,
-        "maxValue": 142000,
+        "minValue": 123000,
+        "maxValue": 164000,
         "unitText": "YEAR",
     }
     assert posting["description"].startswith("<ul>")  # paragraphs and lists only: what job search reads

@@ -91,19 +91,19 @@ def test_unknown_source_and_missing_band() -> None:
 def test_metro_band_is_derived_with_formula_and_both_sources() -> None:
     band = csm_roles.salary_band("mid", metro="NYC", source="jd-template-2025")
     assert band.derived
-    # $85,000 + (end - $75,000) x 30,000 / 45,000: 80,000 -> 88,333 and 100,000 -> 101,667, to the $1,000
-    assert band.base is not None and (band.base.low, band.base.high) == (88_000, 102_000)
-    assert band.formula and "$85,000 + (end - $75,000) × 30,000 / 45,000" in band.formula
+    # x 200,000 / 195,000: 80,000 -> 82,051 and 100,000 -> 102,564, to the $1,000
+    assert band.base is not None and (band.base.low, band.base.high) == (82_000, 103_000)
+    assert band.formula and "each end times 1.026" in band.formula
     default = csm_roles.salary_band("mid", metro="NYC")
     assert default.sources == ("augtal-2026", "jd-template-2025")
-    assert default.base is not None and (default.base.low, default.base.high) == (88_000, 115_000)
+    assert default.base is not None and (default.base.low, default.base.high) == (82_000, 123_000)
 
 
 def test_atlanta_and_remote_have_ranges_of_their_own() -> None:
     """Guide 000 gives both a range; neither leaves the band as it is."""
     atlanta = csm_roles.salary_band("senior", metro="atlanta")
     remote = csm_roles.salary_band("senior", metro="remote")
-    assert (str(atlanta.base), str(remote.base)) == ("$95,000–$117,000", "$100,000–$127,000")
+    assert (str(atlanta.base), str(remote.base)) == ("$102,000–$135,000", "$105,000–$139,000")
     assert atlanta.derived and remote.derived
     assert remote.formula and "$70,000–$100,000" in remote.formula
 

@@ -59,24 +59,38 @@ def test_a_band_paired_with_another_segment_says_so_for_the_recruiter() -> None:
 
 
 @pytest.mark.parametrize("metro", [m.key for m in csm_roles.metros()])
-def test_the_metro_derivation_gives_back_each_metros_own_range(metro: str) -> None:
+def test_a_metro_band_moves_in_proportion_to_the_guides_metro_range(metro: str) -> None:
     record = csm_roles.metro(metro)
     national = csm_roles.national_average()
-    offset, slope = metro_map(record, national)
-    assert national.base.high is not None
-    ends = (offset + national.base.low * slope, offset + national.base.high * slope)
-    assert ends == (Fraction(record.base.low), Fraction(record.base.high or 0))
-    band = csm_roles.salary_band("mid", metro=metro)
+    offset, factor = metro_map(record, national)
+    assert national.base.high is not None and record.base.high is not None
+    assert offset == 0
+    assert factor == Fraction(record.base.low + record.base.high, national.base.low + national.base.high)
+    band = csm_roles.salary_band("senior", metro=metro)
+    plain = csm_roles.salary_band("senior")
+    assert plain.base is not None and plain.base.high is not None and band.base is not None
+    assert band.base.low == round(plain.base.low * factor / 1000) * 1000
     assert band.derived and band.formula is not None
-    assert f"${record.base.low:,} + (end - ${national.base.low:,})" in band.formula
     assert str(record.base) in band.formula and str(national.base) in band.formula
     assert record.source in band.sources and band.source in band.sources
+
+
+def test_metros_keep_the_guides_order_and_the_dearest_pays_above_the_nation() -> None:
+    """A straight line through the ranges' ends once put the Bay Area's senior top below the nation's."""
+    by_midpoint = sorted(csm_roles.metros(), key=lambda m: m.base.low + (m.base.high or 0))
+    bands = [csm_roles.salary_band("senior", metro=m.key).base for m in by_midpoint]
+    assert all(a is not None and b is not None for a, b in zip(bands, bands[1:]))
+    assert [b.low for b in bands if b] == sorted(b.low for b in bands if b)
+    national = csm_roles.salary_band("senior").base
+    sf = csm_roles.salary_band("senior", metro="sf").base
+    assert national is not None and sf is not None and national.high is not None and sf.high is not None
+    assert sf.low > national.low and sf.high > national.high
 
 
 def test_a_metro_band_is_rounded_and_labelled_derived() -> None:
     jd = csm_roles.generate_jd("enterprise", location="Palo Alto, CA", company="Acme", date_posted=DAY)
     pay = jd.compensation
-    assert str(pay.base) == "$125,000–$152,000"  # 95,000 + (end - 75,000) x 30/45, to the $1,000
+    assert str(pay.base) == "$135,000–$181,000"  # 120,000-160,000 x 110,000/97,500, to the $1,000
     assert pay.derived and pay.place == "Palo Alto, CA"
     assert "The range is set for Palo Alto, CA." in pay.lines
 
@@ -90,13 +104,13 @@ def test_a_place_without_guide_figures_gets_the_national_band_and_a_note() -> No
 def test_a_remote_role_is_paid_by_the_remote_range_not_a_metros() -> None:
     remote = csm_roles.generate_jd("enterprise", metro="SF", work_model="remote", date_posted=DAY, draft=True)
     assert remote.location.work_model == "remote"
-    assert str(remote.compensation.base) == "$100,000–$127,000"
+    assert str(remote.compensation.base) == "$105,000–$139,000"
     assert (
         remote.compensation.basis is not None and "not by San Francisco Bay Area" in remote.compensation.basis
     )
     assert (
         str(csm_roles.generate_jd("enterprise", location="Remote (US)", draft=True).compensation.base)
-        == "$100,000–$127,000"
+        == "$105,000–$139,000"
     )
 
 

@@ -23,7 +23,7 @@ import pytest
 pytest.importorskip("selenium", reason="selenium is in the dev extra")
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -127,7 +127,10 @@ def _shoot(driver: webdriver.Chrome, folder: Path, name: str) -> None:
 
 def _wait(driver: webdriver.Chrome, condition: Callable[[Any], Any], what: str) -> Any:
     try:
-        return WebDriverWait(driver, 15).until(condition)
+        # a page that is being replaced leaves stale elements: look again until it settles
+        return WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
+            condition
+        )
     except TimeoutException:
         shown = driver.find_element(By.TAG_NAME, "main").text[:800]
         pytest.fail(f"timed out waiting for {what}; the page shows: {shown}")
