@@ -193,9 +193,10 @@ def adjust_for_metro(band: LevelBand, metro: Metro, national: NationalAverage | 
         return plain.model_copy(update={**where, "note": f"Not adjusted for {metro.name}: {why}."})
     offset, slope = metro_map(metro, national)
     formula = (
-        f"each end times {float(slope):.3f}, the midpoint of {metro.name}'s average base range ({metro.base}, "
-        f"{metro.source}) over the midpoint of the national average range ({national.base}, {national.source}), "
-        f"applied to the {band.level} band from {band.source} ({band.base}); rounded to the nearest $1,000"
+        f"each end times {float(slope):.3f}, the midpoint of {metro.name}'s average base range "
+        f"({metro.base}, {metro.source}) over the midpoint of the national average range "
+        f"({national.base}, {national.source}), applied to the {band.level} band from {band.source} "
+        f"({band.base}); rounded to the nearest $1,000"
     )
     return plain.model_copy(
         update={
