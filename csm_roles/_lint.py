@@ -580,58 +580,69 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
             yield 0, 0, rule.render(section=name)
 
 
-def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tuple[int, int, str]]:
-    """What the posting's pay lacks for one law: no pay, an open-ended sum, one figure."""
+def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tuple[int, int, str, bool]]:
+    """What the posting's pay lacks for one law, and whether that rests on confirmed facts."""
+    sure = requirement.confirmed
     if not pay:
-        yield 0, 0, "no pay is stated."
+        yield 0, 0, "no pay is stated.", sure
         return
-    if requirement.open_ended is False:
-        open_ended = [money for money in pay if money.open_ended]
-        for money in open_ended:
-            yield (
-                money.start,
-                money.end,
-                "an open-ended sum ('up to', 'from', '+') is no minimum and maximum.",
-            )
-        if not open_ended and requirement.single_figure is not True and not any(m.is_range for m in pay):
-            first = pay[0]
-            yield (
-                first.start,
-                first.end,
-                "one figure, where the law asks for a minimum and a maximum "
-                "(one figure only if the pay is fixed).",
-            )
-    elif requirement.single_figure is False and not any(m.is_range for m in pay):
-        yield pay[0].start, pay[0].end, "one figure is stated where the law asks for a range."
+    open_ended = [money for money in pay if money.open_ended]
+    if requirement.open_ended is not True:
+        for money in open_ended:  # "up to $X": refused where the table says so, in doubt where it does not know
+            problem = "an open-ended sum ('up to', 'from', '+') is no minimum and maximum."
+            if requirement.open_ended is None:
+                problem = "an open-ended sum ('up to', 'from', '+'); whether the law accepts one is not confirmed."
+            yield money.start, money.end, problem, sure and requirement.open_ended is False
+    if open_ended or any(money.is_range for money in pay) or requirement.single_figure is True:
+        return
+    first = pay[0]
+    if requirement.single_figure is False:
+        yield first.start, first.end, "one figure is stated where the law asks for a range.", sure
+    elif requirement.open_ended is False:  # the law speaks of a minimum and a maximum
+        problem = "one figure, where the law asks for a minimum and a maximum (one figure only if the pay is fixed)."
+        yield first.start, first.end, problem, sure
+
+
+def _law_problems(requirement: LawRequirement, rule: Rule, ctx: _Context) -> Iterator[tuple[int, int, str, bool]]:
+    """Every gap of the posting for one requirement: (start, end, problem, rests on confirmed facts)."""
+    assert isinstance(rule.params, PayLawParams)
+    if requirement.element == "pay":
+        yield from _pay_problems(requirement, [money for money in ctx.money if money.pay])
+    elif requirement.element in rule.params.evidence:
+        ctx.need("law")
+        if not ctx.spans(rule.id, "evidence", requirement.element):
+            yield 0, 0, "the posting does not state it.", requirement.confirmed
 
 
 def _check_pay_law(rule: Rule, ctx: _Context) -> Iterator[Hit]:
-    assert isinstance(rule.params, PayLawParams)
+    """Gaps against the laws of the posting's place. A rule reports the rulings it names; one
+    with ``unconfirmed`` also reports the gaps of a law that applies which rest on a fact the
+    table could not confirm (a warning, not an error)."""
+    params = rule.params
+    assert isinstance(params, PayLawParams)
     answer = ctx.law
     if answer is None:
         return
-    place = answer.location
     for ruling in answer.rulings:
-        if ruling.status not in rule.params.rulings or ruling.reach == "place-unknown":
+        if ruling.reach == "place-unknown":
             continue  # "United States": which state's law is unknown, and each would be noise
-        why = "; ".join(ruling.reasons[1:])
+        mine = ruling.status in params.rulings
+        doubts = params.unconfirmed and ruling.status == "applies"
+        if not (mine or doubts):
+            continue
         for requirement in ruling.requirements:
-            values = {
-                "law": requirement.law,
-                "element": requirement.element_phrase,
-                "place": place,
-                "why": why,
-                "source": requirement.source.url,
-            }
-            if requirement.element == "pay":
-                pay = [money for money in ctx.money if money.pay]
-                for start, end, problem in _pay_problems(requirement, pay):
-                    yield start, end, rule.render(**values, problem=problem)
-            elif requirement.element in rule.params.evidence:
-                ctx.need("law")
-                if not ctx.spans(rule.id, "evidence", requirement.element):
-                    problem = "the posting does not state it."
-                    yield 0, 0, rule.render(**values, problem=problem)
+            for start, end, problem, sure in _law_problems(requirement, rule, ctx):
+                if ruling.status == "applies" and sure != ("applies" in params.rulings):
+                    continue  # a confirmed gap is the error rule's, a doubtful one the warning rule's
+                why = "; ".join(ruling.reasons[1:]) if ruling.status != "applies" else "not confirmed in primary text"
+                values = {
+                    "law": requirement.law,
+                    "element": requirement.element_phrase,
+                    "place": answer.location,
+                    "why": why,
+                    "source": requirement.source.url,
+                }
+                yield start, end, rule.render(**values, problem=problem)
 
 
 CHECKS: dict[str, Callable[[Rule, _Context], Iterator[Hit]]] = {

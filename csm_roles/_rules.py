@@ -177,6 +177,9 @@ class PayLawParams(Params):
     with no phrases here (good faith, the job description) is not checked in text."""
 
     rulings: tuple[Literal["applies", "may-apply"], ...] = Field(default=("applies",), min_length=1)
+    #: Also report the gaps of a law that applies which rest on a fact the table could not
+    #: confirm (a posting's "up to $X" where the law's stance on open-ended ranges is unknown).
+    unconfirmed: bool = False
     evidence: NamedLists = Field(default_factory=FrozenDict)
 
 
