@@ -588,10 +588,14 @@ def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tup
         return
     open_ended = [money for money in pay if money.open_ended]
     if requirement.open_ended is not True:
-        for money in open_ended:  # "up to $X": refused where the table says so, in doubt where it does not know
+        for (
+            money
+        ) in open_ended:  # "up to $X": refused where the table says so, in doubt where it does not know
             problem = "an open-ended sum ('up to', 'from', '+') is no minimum and maximum."
             if requirement.open_ended is None:
-                problem = "an open-ended sum ('up to', 'from', '+'); whether the law accepts one is not confirmed."
+                problem = (
+                    "an open-ended sum ('up to', 'from', '+'); whether the law accepts one is not confirmed."
+                )
             yield money.start, money.end, problem, sure and requirement.open_ended is False
     if open_ended or any(money.is_range for money in pay) or requirement.single_figure is True:
         return
@@ -599,11 +603,13 @@ def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tup
     if requirement.single_figure is False:
         yield first.start, first.end, "one figure is stated where the law asks for a range.", sure
     elif requirement.open_ended is False:  # the law speaks of a minimum and a maximum
-        problem = "one figure, where the law asks for a minimum and a maximum (one figure only if the pay is fixed)."
+        problem = "one figure, where the law asks for a minimum and a maximum (one only if the pay is fixed)."
         yield first.start, first.end, problem, sure
 
 
-def _law_problems(requirement: LawRequirement, rule: Rule, ctx: _Context) -> Iterator[tuple[int, int, str, bool]]:
+def _law_problems(
+    requirement: LawRequirement, rule: Rule, ctx: _Context
+) -> Iterator[tuple[int, int, str, bool]]:
     """Every gap of the posting for one requirement: (start, end, problem, rests on confirmed facts)."""
     assert isinstance(rule.params, PayLawParams)
     if requirement.element == "pay":
@@ -634,7 +640,11 @@ def _check_pay_law(rule: Rule, ctx: _Context) -> Iterator[Hit]:
             for start, end, problem, sure in _law_problems(requirement, rule, ctx):
                 if ruling.status == "applies" and sure != ("applies" in params.rulings):
                     continue  # a confirmed gap is the error rule's, a doubtful one the warning rule's
-                why = "; ".join(ruling.reasons[1:]) if ruling.status != "applies" else "not confirmed in primary text"
+                why = (
+                    "; ".join(ruling.reasons[1:])
+                    if ruling.status != "applies"
+                    else "not confirmed in primary text"
+                )
                 values = {
                     "law": requirement.law,
                     "element": requirement.element_phrase,
