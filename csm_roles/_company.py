@@ -238,7 +238,23 @@ def load_company(
     from ._loader import read_model
 
     context = key_context(resolve_benchmarks(benchmarks))
-    return read_model(path, Company, expected=COMPANY_EXPECTED, max_bytes=max_bytes, context=context)
+    return read_model(
+        path,
+        Company,
+        expected=COMPANY_EXPECTED,
+        max_bytes=max_bytes,
+        context=context,
+        wrong_kind=_dataset_not_profile,
+    )
+
+
+def _dataset_not_profile(raw: dict[str, Any]) -> str | None:
+    if "format_version" in raw or raw.keys() & {"levels", "segments", "kpis", "sources"}:
+        return (
+            "this is a dataset, not a company profile: pass it with --dataset "
+            "(csm_roles.load_benchmarks); a profile holds what the company says about itself"
+        )
+    return None
 
 
 def to_company(company: object, bm: Any) -> Company:

@@ -196,16 +196,21 @@ def lifecycle_sentence(bm: Benchmarks, situation: Situation) -> str | None:
 
 
 def growth_sentence(bm: Benchmarks, level: Level) -> str | None:
-    """Where the job can lead: the levels above this one that the guides' career paths name."""
+    """Where the job can lead: the levels above this one that the guides' career paths name.
+
+    The paths start from a CSM; a level below every step they name (entry) goes
+    through the next level first, which the sentence says.
+    """
+    ladder = sorted(bm.levels(), key=lambda lvl: lvl.rank)
     above = {key for path in bm.career_paths() if path.kind == "up" for key in path.to_levels}
-    names = [
-        lvl.name
-        for lvl in sorted(bm.levels(), key=lambda lvl: lvl.rank)
-        if lvl.key in above and lvl.rank > level.rank
-    ]
+    names = [lvl.name for lvl in ladder if lvl.key in above and lvl.rank > level.rank]
     if not names:
         return None
-    return sentence(f"From here, the path leads to {join(names).replace(' and ', ' or ')}")
+    steps = join(names).replace(" and ", " or ")
+    following = next((lvl for lvl in ladder if lvl.rank > level.rank), None)
+    if following is not None and following.key not in above:
+        return sentence(f"From here, the path leads to {following.name} and then to {steps}")
+    return sentence(f"From here, the path leads to {steps}")
 
 
 def reports_to(level: Level) -> str | None:

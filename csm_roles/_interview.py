@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from pydantic import Field
+from pydantic import Field, computed_field, model_validator
 
 from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._compose import join, newest
@@ -97,6 +97,14 @@ class InterviewKit(Record):
     red_flags: tuple[RedFlag, ...]
     sourcing_channels: tuple[SourcingChannel, ...]
 
+    @model_validator(mode="before")
+    @classmethod
+    def _score_is_derived(cls, value: object) -> object:
+        """``max_score`` is in the JSON for an applicant-tracking system; reading it back ignores it."""
+        if isinstance(value, dict) and "max_score" in value:
+            return {k: v for k, v in value.items() if k != "max_score"}
+        return value
+
     def by_kind(self, kind: str) -> tuple[KitQuestion, ...]:
         """The kit's questions of one kind, most relevant first."""
         return tuple(q for q in self.questions if q.kind == kind)
@@ -106,6 +114,7 @@ class InterviewKit(Record):
         """(heading, questions) for each kind that has questions, in interview order."""
         return tuple((title, self.by_kind(kind)) for kind, title in KIND_TITLES.items() if self.by_kind(kind))
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def max_score(self) -> int:
         """The highest total a candidate can reach."""
@@ -219,6 +228,8 @@ def interview_kit(
             continue
         text, figure_source = filled
         score = len(tags.intersection(question.relevant_to))
+        # asked because of the depth or the industry chosen: it suits this hire
+        score += 2 * ((question.when.technical is not None) + (question.when.industry is not None))
         scoring = question.scoring
         kit_question = KitQuestion(
             key=question.key,

@@ -188,7 +188,7 @@ class Compensation(Record):
             lines.append(f"On-target earnings: {self.ote} a year.")
         if self.variable and self.variable != "a bonus" and self.bonus_pct is not None:
             lines.append(
-                f"Variable pay: {self.variable} on top of the base (a bonus of {self.bonus_pct} of base)."
+                f"Variable pay: {self.variable} on top of the base, with a bonus of {self.bonus_pct} of base."
             )
         elif self.bonus_pct is not None:
             lines.append(f"Variable pay: a bonus of {self.bonus_pct} of base.")
@@ -707,6 +707,27 @@ def _pay_law(
     return compensation, warnings
 
 
+def _pay_sense(compensation: Compensation, location: Location) -> list[str]:
+    """Notes on a range the company gave that a candidate would find odd."""
+    stated = compensation.range
+    notes: list[str] = []
+    if not compensation.set_by_company:
+        return notes
+    if stated.high is not None and stated.high < 10_000:
+        notes.append(
+            f"The pay range {stated} a year is below 10,000: pay here is yearly, so write 60k-80k "
+            "(60000-80000) for a salary of that size."
+        )
+    if stated.high is not None and stated.high > 2 * stated.low:
+        notes.append(
+            f"The range's top is more than twice its bottom ({stated}); candidates read that as no real "
+            "range, and the lint rule pay-range-wide flags it."
+        )
+    if location.country == "US" and stated.currency != "USD":
+        notes.append(f"The pay is in {stated.currency} for a job in the United States; check the currency.")
+    return notes
+
+
 def _warnings(
     company: Company, location: Location, compensation: Compensation, closes: dt.date | None
 ) -> tuple[str, ...]:
@@ -724,6 +745,7 @@ def _warnings(
         found.append(
             "Only total pay is known for this level, so the JSON-LD has no baseSalary; give your base range."
         )
+    found.extend(_pay_sense(compensation, location))
     if closes is None:
         found.append("No closing date: job boards read validThrough; give the date applications close.")
     return tuple(found)
@@ -799,6 +821,8 @@ def generate_jd(
     ('Associate Customer Success Manager (SMB)', '50–100+', 'On-site, Austin, TX')
     """
     bm = resolve_benchmarks(benchmarks)
+    if not isinstance(segment, str):
+        raise TypeError(f"segment must be a str such as 'enterprise', got {type(segment).__name__}")
     segment_record = bm.segment(segment)
     level_record = bm.level(level) if level is not None else _default_level(bm, segment_record)
     industry_record = bm.industry(industry) if industry is not None else None
@@ -823,9 +847,13 @@ def generate_jd(
     where = _location(bm, location, metro, work_model, context_record)
     if where.work_model == "hybrid" and where.days_on_site is None and company_record.days_on_site:
         where = where.model_copy(update={"days_on_site": company_record.days_on_site})
-    closes = closes or company_record.application_deadline
-    if closes is not None and closes < posted:
-        raise InvalidInputError(f"the closing date ({closes}) is before date_posted ({posted})")
+    if closes is None and company_record.application_deadline is not None:
+        closes = company_record.application_deadline
+        if closes < posted:
+            raise InvalidInputError(
+                f"the profile's application_deadline ({closes}) is before the posting date ({posted}): "
+                "update it in the profile, or pass valid_through= (--valid-through) for this posting"
+            )
     compensation = _compensation(
         bm,
         level_record,

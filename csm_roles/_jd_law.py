@@ -106,8 +106,10 @@ def check_posting(
             "Pass draft=True (--draft) for a draft with these as warnings.",
             problems,
         )
-    for element, give, laws in problems:
-        warnings.append(f"Draft: {laws} requires {names[element]}; give {give}.")
+    for (element, give), reqs in missing.items():
+        laws = _laws(reqs)
+        verb = "require" if len({r.jurisdiction for r in reqs}) > 1 else "requires"
+        warnings.append(f"Draft: {laws} {verb} {names[element]}; give {give}.")
     for (element, give), reqs in maybe.items():
         warnings.append(f"{_laws(reqs)} may require {names[element]}; give {give}.")
     if maybe:

@@ -76,11 +76,11 @@ def job_posting(jd: JobDescription) -> dict[str, Any]:
         if pay.base.high is not None:
             value["maxValue"] = pay.base.high
         posting["baseSalary"] = {"@type": "MonetaryAmount", "currency": pay.base.currency, "value": value}
-    variable = [
-        line for line in pay.lines if line.startswith(("On-target", "Variable", "Total", "Other pay"))
-    ]
+    # the pay lines beyond the base, without their labels: "A bonus of 10–15% of base."
+    labels = ("On-target earnings: ", "Variable pay: ", "Total pay: ", "Other pay: ")
+    variable = [line.split(": ", 1)[1] for line in pay.lines if line.startswith(labels)]
     if variable:
-        posting["incentiveCompensation"] = " ".join(variable)
+        posting["incentiveCompensation"] = " ".join(text[:1].upper() + text[1:] for text in variable)
     if jd.experience is not None and jd.experience.low > 0:
         posting["experienceRequirements"] = {
             "@type": "OccupationalExperienceRequirements",

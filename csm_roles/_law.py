@@ -436,7 +436,10 @@ def _size(jurisdiction: Jurisdiction, employees: int | None) -> tuple[str, str]:
     if scope.min_employees is None:
         return "may-apply", f"no confirmed size threshold ({scope.counted})"
     if scope.min_employees <= 1:
-        return "applies", "it covers employers of any size"
+        reported = (
+            "" if scope.confirmed else " (as reported; the definition was not confirmed in primary text)"
+        )
+        return "applies", f"it covers employers of any size{reported}"
     counted = "" if scope.confirmed else " (how they are counted is not confirmed)"
     if employees is None:
         return (

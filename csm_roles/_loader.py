@@ -18,8 +18,11 @@ other than the packaged dataset is read.
 
 from __future__ import annotations
 
+import difflib
 import os
 import reprlib
+import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import yaml
@@ -255,7 +258,7 @@ def validate(
     try:
         return model.model_validate(raw, context=context)
     except ValidationError as err:
-        raise _located(err, node, name) from None
+        raise _located(err, node, name, model) from None
 
 
 def read_model(
@@ -265,20 +268,41 @@ def read_model(
     expected: str,
     max_bytes: int = MAX_FILE_BYTES,
     context: dict[str, Any] | None = None,
+    wrong_kind: Callable[[Any], str | None] | None = None,
 ) -> M:
-    """Read, parse and validate one YAML file as ``model`` (the one reader of every file kind)."""
+    """Read, parse and validate one YAML file as ``model`` (the one reader of every file kind).
+
+    ``wrong_kind`` looks at the parsed file first and names the kind of file it is
+    instead (a company profile given where a dataset belongs), for a clearer error than
+    the list of fields it lacks.
+    """
     text = read_text(path, max_bytes=max_bytes)
     name = os.fspath(path)
     raw, node = parse_yaml(text, name)
+    other = wrong_kind(raw) if wrong_kind is not None and isinstance(raw, dict) else None
+    if other is not None:
+        raise DataFileError(name, other)
     return validate(model, raw, name, node, expected=expected, context=context)
 
 
 DATASET_EXPECTED = "a mapping with `format_version`, `sources`, `levels` ... (see `csm-roles schema`)"
 
 
+def _profile_not_dataset(raw: dict[str, Any]) -> str | None:
+    profile_keys = {"name", "about", "benefits", "pay", "website", "how_to_apply", "locations"}
+    if "format_version" not in raw and raw.keys() & profile_keys and not raw.keys() & {"levels", "segments"}:
+        return (
+            "this is a company profile, not a dataset: pass it with --profile "
+            "(csm_roles.load_company); a dataset replaces the guides' figures (see `csm-roles schema`)"
+        )
+    return None
+
+
 def read_dataset(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
     """Read and validate a benchmarks file from disk."""
-    return read_model(path, Dataset, expected=DATASET_EXPECTED, max_bytes=max_bytes)
+    return read_model(
+        path, Dataset, expected=DATASET_EXPECTED, max_bytes=max_bytes, wrong_kind=_profile_not_dataset
+    )
 
 
 def dataset_from_text(text: str, name: str = "<string>") -> Dataset:
@@ -287,8 +311,10 @@ def dataset_from_text(text: str, name: str = "<string>") -> Dataset:
     return validate(Dataset, raw, name, node, expected=DATASET_EXPECTED)
 
 
-def locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int | None, int | None]:
-    """Line and column (1-based) of the deepest node of ``loc`` present in the YAML."""
+def locate(
+    node: yaml.Node | None, loc: tuple[str | int, ...], *, key: bool = False
+) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest node of ``loc`` present in the YAML (its key with ``key``)."""
     if node is None:
         return None, None
     found = node
@@ -297,7 +323,7 @@ def locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int | No
         if isinstance(found, yaml.MappingNode):
             for key_node, value_node in found.value:
                 if key_node.value == part or key_node.value == str(part):
-                    child = value_node
+                    child = key_node if key and part == loc[-1] else value_node
                     break
         elif isinstance(found, yaml.SequenceNode) and isinstance(part, int) and part < len(found.value):
             child = found.value[part]
@@ -307,7 +333,29 @@ def locate(node: yaml.Node | None, loc: tuple[str | int, ...]) -> tuple[int | No
     return found.start_mark.line + 1, found.start_mark.column + 1
 
 
-def _located(err: ValidationError, node: yaml.Node | None, name: str) -> DataFileError:
+def _fields_at(model: type[BaseModel] | None, loc: tuple[str | int, ...]) -> list[str]:
+    """The field names of the model found at ``loc`` inside ``model`` (for a did-you-mean), if any."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # an item of a list: the same model as the list's
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = next(
+            (
+                arg
+                for arg in (field.annotation, *typing.get_args(field.annotation))
+                if isinstance(arg, type) and issubclass(arg, BaseModel)
+            ),
+            None,
+        )
+    return list(getattr(current, "model_fields", {}))
+
+
+def _located(
+    err: ValidationError, node: yaml.Node | None, name: str, model: type[BaseModel] | None = None
+) -> DataFileError:
     """Turn the first pydantic error into a DataFileError with a line and a field path."""
     first = err.errors(include_url=False, include_context=True, include_input=True)[0]
     loc: tuple[str | int, ...] = tuple(first["loc"])
@@ -321,13 +369,15 @@ def _located(err: ValidationError, node: yaml.Node | None, name: str) -> DataFil
     if first["type"] == "missing":
         message = f"missing required field {str(loc[-1])!r}"
     elif first["type"] == "extra_forbidden":
-        message = f"unknown field {str(loc[-1])!r} (check its spelling; the docs list the fields)"
+        near = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
+        hint = f"did you mean {near[0]!r}?" if near else "check its spelling; the docs list the fields"
+        message = f"unknown field {str(loc[-1])!r} ({hint})"
     elif not isinstance(cause, IntegrityError) and not isinstance(first.get("input"), (dict, list)):
         message = f"{message} (got {_short(first.get('input'))})"  # a whole record says nothing more
     more = err.error_count() - 1
     if more:
         message += f" [and {more} more problem{'s' if more > 1 else ''}]"
-    line, column = locate(node, loc)
+    line, column = locate(node, loc, key=first["type"] == "extra_forbidden")
     return DataFileError(
         name,
         message,

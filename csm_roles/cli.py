@@ -214,7 +214,8 @@ def _validated(path: str, bm: Benchmarks) -> str:
     company = load_company(path, benchmarks=bm)
     stated = [name for name in type(company).model_fields if name in company.model_fields_set]
     bands = len(company.pay)
-    return f"{_safe(path)}: ok, a company profile ({', '.join(stated) or 'no fields'}; {bands} pay bands)"
+    counted = f"{bands} pay band{'' if bands == 1 else 's'}"
+    return f"{_safe(path)}: ok, a company profile ({', '.join(stated) or 'no fields'}; {counted})"
 
 
 def parse_pay(text: str) -> tuple[int, int]:

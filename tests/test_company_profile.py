@@ -62,7 +62,7 @@ SHOWS: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {
     "equal_opportunity": (("welcomes applicants of every background",), {}),
     "other_compensation": (
         ("Other pay: A yearly bonus of up to 8% of base.",),
-        {"incentiveCompensation": "Other pay: A yearly bonus of up to 8% of base."},
+        {"incentiveCompensation": "A yearly bonus of up to 8% of base."},
     ),
     "employees": ((), {}),  # settles which pay-transparency laws apply: tests/test_pay_transparency.py
     "how_to_apply": (("quillfeather.example/jobs",), {}),
@@ -373,3 +373,44 @@ def test_the_old_option_names_still_work_with_a_note() -> None:
     old = run_cli("jd", "--segment", "smb", "--company-file", str(EXAMPLE), "--date", "2026-11-01", "--quiet")
     assert new.returncode == old.returncode == 0 and new.stdout == old.stdout
     assert "--profile" in old.stderr and "--profile" not in new.stderr
+
+
+def test_a_pay_range_that_looks_wrong_gets_a_note() -> None:
+    small = csm_roles.generate_jd("smb", "entry", location="Austin, TX", pay=(60, 80), draft=True)
+    assert any("below 10,000" in w and "60k-80k" in w for w in small.warnings)
+    wide = csm_roles.generate_jd("smb", "entry", location="Austin, TX", pay=(50_000, 200_000), currency="GBP")
+    assert any("more than twice its bottom" in w for w in wide.warnings)
+    assert any("in GBP for a job in the United States" in w for w in wide.warnings)
+    fine = csm_roles.generate_jd("smb", "entry", location="Austin, TX", pay=(60_000, 80_000))
+    assert not any("below 10,000" in w or "twice" in w or "currency" in w for w in fine.warnings)
+
+
+def test_the_wrong_kind_of_file_says_which_it_is(tmp_path: Path) -> None:
+    dataset = Path(__file__).resolve().parents[1] / "data" / "benchmarks.yaml"
+    with pytest.raises(csm_roles.DataFileError, match="this is a dataset, not a company profile"):
+        csm_roles.load_company(dataset)
+    with pytest.raises(csm_roles.DataFileError, match="this is a company profile, not a dataset"):
+        csm_roles.load_benchmarks(EXAMPLE)
+    typo = tmp_path / "profile.yaml"
+    typo.write_text("name: X\nbenifits: [Leave]\n", encoding="utf-8")
+    with pytest.raises(
+        csm_roles.DataFileError,
+        match=r":2:1: benifits: unknown field 'benifits' \(did you mean 'benefits'\?\)",
+    ):
+        csm_roles.load_company(typo)
+
+
+def test_an_expired_deadline_in_the_profile_names_the_field() -> None:
+    with pytest.raises(
+        csm_roles.InvalidInputError, match=r"the profile's application_deadline .* valid_through="
+    ):
+        csm_roles.generate_jd(
+            "smb", company={"name": "X", "application_deadline": "2025-01-31"}, date_posted=DAY
+        )
+    jd = csm_roles.generate_jd(
+        "smb",
+        company={"name": "X", "application_deadline": "2025-01-31"},
+        date_posted=DAY,
+        valid_through="2026-12-01",
+    )
+    assert jd.valid_through == dt.date(2026, 12, 1)

@@ -141,3 +141,19 @@ def test_the_command_line_gives_the_same_kit() -> None:
         for q in csm_roles.interview_kit("mid", technical=False).questions
         if q.key == "business-value"
     )[:40] in business.stdout.replace("\n", " ")
+
+
+def test_people_leaders_are_not_asked_about_their_own_accounts() -> None:
+    for level in ("manager", "director"):
+        keys = _keys(level, "smb")
+        assert "upsell-process" not in keys and "declining-usage" not in keys
+
+
+def test_a_question_asked_for_the_depth_or_industry_comes_first() -> None:
+    assert (
+        csm_roles.interview_kit("mid", technical=True).by_kind("technical")[0].key == "technical-integration"
+    )
+    kit = csm_roles.interview_kit("senior", segment="enterprise", industry="healthcare")
+    assert [q.key for q in kit.by_kind("technical")[:2]] == ["industry-compliance", "industry-outcomes"]
+    assert json.loads(kit.to_json())["max_score"] == kit.max_score
+    assert csm_roles.InterviewKit.model_validate_json(kit.to_json()) == kit

@@ -314,3 +314,14 @@ def test_a_companys_dataset_gives_a_clear_error_or_a_coherent_posting(data: dict
             assert all(count == 1 for count in counts.values()), (segment.key, level.key)
             for fmt in ("markdown", "html", "text") if level == bm.levels()[0] else ("markdown",):
                 assert jd.render(fmt).strip()
+
+
+def test_each_level_asks_for_what_fits_it() -> None:
+    """Found by a trial user: entry postings asked for C-level presentations; directors led no one."""
+    entry = csm_roles.generate_jd("smb", "entry", draft=True)
+    assert not any("C-level" in q or "complex implementations" in q for q in entry.requirements)
+    assert any("Clear writing and speaking" in q for q in entry.requirements)
+    director = csm_roles.generate_jd("enterprise", "director", pay=(170_000, 210_000), draft=True)
+    assert any(duty.startswith("Hire and develop") for duty in director.responsibilities)
+    path = next(p for p in entry.role if "path leads" in p)
+    assert path.startswith("From here, the path leads to Customer Success Manager and then to Senior CSM")
