@@ -65,7 +65,7 @@ class Places(Record):
 
     def country(self, code: str) -> Country:
         """A country by its ISO code."""
-        return next(country for country in self.countries if country.code == code)
+        return _index(self)[3][code]
 
 
 class Location(Record):
@@ -163,7 +163,7 @@ def _is_place_code(text: str, found: re.Match[str]) -> bool:
         return False
     if found.group(0).lower().endswith("time"):
         return False  # "CT time"
-    countries, states, _ = _index(places())
+    countries, states, _, _ = _index(places())
     return code.upper() in states or normalize_key(code) in countries
 
 
@@ -172,12 +172,13 @@ _FILLER = re.compile(r"\b(?:(?i:based in|located in|office in)|in|In)\b")
 _SPLIT = re.compile(r"\s*[,;|/()\[\]]\s*|\s+[-–—]\s+")
 
 
-_Index = tuple[dict[str, Country], dict[str, Region], dict[str, Region]]
+_Index = tuple[dict[str, Country], dict[str, Region], dict[str, Region], dict[str, Country]]
 _indexes: dict[int, tuple[Places, _Index]] = {}
 
 
 def _index(places: Places) -> _Index:
-    """Countries by every spelling, US states by code, regions by name: built once per table."""
+    """Countries by every spelling, US states by code, regions by name, countries by code:
+    built once per table."""
     entry = _indexes.get(id(places))
     if entry is None or entry[0] is not places:
         entry = (places, _build_index(places))
@@ -196,7 +197,7 @@ def _build_index(places: Places) -> _Index:
         regions.setdefault(normalize_key(region.name), region)
         if region.country == "CA":
             regions.setdefault(normalize_key(region.code), region)
-    return countries, states, regions
+    return countries, states, regions, {country.code: country for country in places.countries}
 
 
 def parse_location(
@@ -274,7 +275,7 @@ def _placed(
 ) -> Location:
     """Read the parts of a place from the most general (the last) to the city (the first)."""
     table = places()
-    countries, states, regions = _index(table)
+    countries, states, regions, _ = _index(table)
 
     def region_of(part: str) -> Region | None:
         if len(part) == 2 and part.upper() in states:
@@ -359,16 +360,33 @@ def _title(city: str) -> str:
     return city if any(char.isupper() for char in city) else city.title()
 
 
+#: The last dataset's metros by every folded spelling of their cities (one dataset is the
+#: usual case; another one simply replaces it).
+_metro_index: list[tuple[tuple[Metro, ...], dict[str, list[Metro]]]] = []
+
+
+def _metros_by_spelling(bm: Benchmarks) -> dict[str, list[Metro]]:
+    metros = bm.metros()
+    entry = _metro_index[0] if _metro_index else None
+    if entry is None or entry[0] is not metros:
+        index: dict[str, list[Metro]] = {}
+        for metro in metros:
+            if metro.locality is None:  # Remote: not a place
+                continue
+            spellings = _metro_names(metro) | {normalize_key(s) for s in (metro.locality, *metro.localities)}
+            for spelling in spellings:
+                index.setdefault(spelling, []).append(metro)
+        entry = (metros, index)
+        _metro_index[:] = [entry]
+    return entry[1]
+
+
 def _metro(bm: Benchmarks, locality: str | None, region: Region | None) -> Metro | None:
     """The guides' metro whose city (or alias) this is, when the state agrees."""
     if locality is None:
         return None
-    folded = normalize_key(locality)
-    for metro in bm.metros():
-        if metro.locality is None:  # Remote: not a place
-            continue
-        spellings = _metro_names(metro) | {normalize_key(s) for s in (metro.locality, *metro.localities)}
-        if folded in spellings and (region is None or region.code == metro.region):
+    for metro in _metros_by_spelling(bm).get(normalize_key(locality), ()):
+        if region is None or region.code == metro.region:
             return metro
     return None
 
@@ -402,7 +420,7 @@ def find_location(text: str) -> Location | None:
                 return parse_location(candidate.strip())
             except CsmRolesError:
                 continue
-    _, states, _ = _index(places())
+    _, states, _, _ = _index(places())
     for match in _STATE_CODE.finditer(head):
         city = _CITY_BEFORE.search(head, max(0, match.start() - 80), match.start())
         if match.group(1) in states and city is not None:
