@@ -233,6 +233,7 @@ class Matcher:
 
 
 _NEVER = re.compile(r"(?!x)x")
+_NO_KEYS = re.compile(rb"(?!x)x")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -314,50 +315,54 @@ Region = tuple[int, int]
 
 
 class Words:
-    """One posting's words, split out once for every group of lists.
+    """One posting's words, with where each group's key words stand, found once per group.
 
-    The set of the posting's words meets a group's key words in one C-level set
-    operation; only the key words the posting holds are then found, each with a
-    plain byte search (a posting holds a few dozen of a group's hundreds).
+    A group's key words are compiled into one trie-shaped pattern over `word_bytes`
+    (``" (key|key...)(?= )"``), so one pass in C finds them all, in order.
     """
 
     def __init__(self, scan: str, words: bytes) -> None:
         self.scan = scan
         self.words = words
-        self.present = frozenset(words.split())
         self._groups: dict[int, tuple[list[bytes], list[int]]] = {}
 
-    def of(self, bit: int, keys: frozenset[bytes]) -> tuple[list[bytes], list[int]]:
+    def of(self, bit: int, keys: re.Pattern[bytes]) -> tuple[list[bytes], list[int]]:
         """Where one group's key words stand: the words and their offsets in scan, in order."""
         found = self._groups.get(bit)
         if found is None:
-            words = self.words
-            hits: list[tuple[int, bytes]] = []
-            for word in keys & self.present:
-                needle = b" " + word + b" "
-                position = words.find(needle)
-                while position != -1:
-                    hits.append((position, word))  # the space before the word: its offset in scan
-                    position = words.find(needle, position + len(word) + 1)
-            hits.sort()
-            found = self._groups[bit] = ([word for _, word in hits], [place for place, _ in hits])
+            found = self._groups[bit] = _hits(keys.finditer(self.words))
         return found
 
-    def inside(self, keys: frozenset[bytes], regions: Sequence[Region]) -> tuple[list[bytes], list[int]]:
+    def inside(self, keys: re.Pattern[bytes], regions: Sequence[Region]) -> tuple[list[bytes], list[int]]:
         """Where some key words stand inside some regions only (each region searched on its own)."""
         words = self.words
         hits: list[tuple[int, bytes]] = []
         for start, end in sorted(regions):
             stop = min(end + 1, len(words))  # scan offset i is the space before a word at i + 1
-            for word in keys.intersection(words[start:stop].split()):
-                needle = b" " + word + b" "
-                position = words.find(needle, start, stop + 1)
-                while position != -1:
-                    if position < end:
-                        hits.append((position, word))
-                    position = words.find(needle, position + len(word) + 1, stop + 1)
+            hits += [
+                (match.start(), match.group(1))
+                for match in keys.finditer(words, start, stop + 1)
+                if match.start() < end
+            ]
         hits.sort()
         return [word for _, word in hits], [place for place, _ in hits]
+
+
+def _hits(matches: Iterable[re.Match[bytes]]) -> tuple[list[bytes], list[int]]:
+    found_words: list[bytes] = []
+    places: list[int] = []
+    for match in matches:
+        found_words.append(match.group(1))
+        places.append(match.start())  # the space before the word: its offset in scan
+    return found_words, places
+
+
+def _keys_pattern(keys: Iterable[bytes]) -> re.Pattern[bytes]:
+    """One pattern finding any of ``keys`` as a whole word of `word_bytes`."""
+    forms = [(key.decode("ascii"),) for key in keys]
+    if not forms:
+        return _NO_KEYS
+    return re.compile(b" (" + _emit(_trie(forms)).encode("ascii") + b")(?= )")
 
 
 class _Places:
@@ -417,13 +422,13 @@ class Vocabulary:
     """Phrase lists in named groups, found in a posting group by group.
 
     ``lists`` maps any hashable name to a `Matcher`, ``groups`` each name to its
-    group. `words` splits a posting once; `find` returns, for every list of a group
+    group. `words` wraps a posting once; `find` returns, for every list of a group
     with a match, its matches as ``(start, end)`` offsets into the text: leftmost
     first, the longest at each place, not overlapping one another (the lists are
     independent, so one list's match never hides another's).
 
-    The split parts are checked against every key word with C-level set look-ups;
-    only where a key word stands does Python look further. A pair key is checked
+    One pattern per group finds where its key words stand, in one pass in C; only
+    there does Python look further. A pair key is checked
     against the word that follows; a phrase found by a later word is tried from
     where it would start, counting words back; a key that is a whole phrase needs
     nothing more.
@@ -455,7 +460,7 @@ class Vocabulary:
             }
             for group, table in self.by_first.items()
         }
-        self.group_keys = {group: frozenset(table) for group, table in self.by_first.items()}
+        self.group_keys = {group: _keys_pattern(table) for group, table in self.by_first.items()}
         self.anywhere: dict[str, list[object]] = {}
         for name, matcher in lists.items():
             if matcher.anywhere is not None:
@@ -475,7 +480,7 @@ class Vocabulary:
         At most ``keep`` spans are kept per list (the rest are only counted), so
         memory stays small whatever the posting repeats.
         """
-        keys, bit = self.group_keys.get(group, frozenset()), self.bits.get(group, 0)
+        keys, bit = self.group_keys.get(group, _NO_KEYS), self.bits.get(group, 0)
         if regions is None:
             found_words, found_places = text.of(bit, keys)
         else:
