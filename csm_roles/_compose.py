@@ -9,6 +9,7 @@ records it is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -252,6 +253,14 @@ def qualifications_for(bm: Benchmarks, situation: Situation, *, must: bool) -> t
     """The must-have (or nice-to-have) qualifications whose conditions fit."""
     pool = bm.qualifications().must_have if must else bm.qualifications().nice_to_have
     return tuple(q.text for q in pool if q.in_postings and situation.fits(q.when))
+
+
+_DOLLAR = re.compile(r"(?<![A-Za-z])\$(?=\d)")
+
+
+def dollars_marked(lines: Iterable[str]) -> tuple[str, ...]:
+    """Lines with the guides' dollar sums written "US$1M", for a posting whose pay is in another currency."""
+    return tuple(_DOLLAR.sub("US$", line) for line in lines)
 
 
 def context_requirements(situation: Situation, contexts: Iterable[WorkContext]) -> tuple[str, ...]:

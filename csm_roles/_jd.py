@@ -920,6 +920,8 @@ def generate_jd(
         contexts,
         technical,
     )
+    if compensation.range.currency != "USD":  # the guides' sums are in US dollars: say so
+        duties, requirements, nice = (compose.dollars_marked(lines) for lines in (duties, requirements, nice))
     used = {
         portfolio.source,
         *compensation.sources,

@@ -309,6 +309,16 @@ def test_a_band_in_another_currency_pays_a_job_abroad() -> None:
     assert "£55,000–£65,000" in jd.render("markdown")
 
 
+def test_guide_dollar_sums_say_us_dollars_beside_pay_in_another_currency() -> None:
+    jd = csm_roles.generate_jd(
+        "enterprise", "senior", location="London, United Kingdom", pay=(70_000, 90_000), currency="GBP"
+    )
+    text = jd.render("text")
+    assert "US$1M" in text
+    assert re.search(r"(?<!US)\$\d", text) is None  # no bare dollar sum beside a pay in pounds
+    assert "US$" not in csm_roles.generate_jd("enterprise", "senior").render("text")
+
+
 # -- bad overlays: the file, the line and the field -----------------------------------------
 
 BAD_OVERLAYS = {
