@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import json
 import re
 import threading
 import weakref
@@ -58,6 +59,8 @@ Span = tuple[int, int]
 Hit = tuple[int, int, str]  # start, end, message (empty: the rule's own message)
 #: How many matches of one phrase list are kept for the checks (the rest are counted).
 _KEPT = MAX_FINDINGS_PER_RULE * 20
+#: The longest matched text `Finding.format` shows (our choice: a phrase, not a paragraph).
+_SHOWN_CHARS = 60
 
 
 class Finding(Record):
@@ -71,7 +74,7 @@ class Finding(Record):
     Examples:
         >>> finding = csm_roles.lint_jd("Be a ninja.", rules=["buzzwords"])[0]
         >>> finding.format("jd.md")
-        'jd.md:1:6: warning buzzwords A cute title or a cliché that says little about the job.'
+        'jd.md:1:6: warning buzzwords "ninja": A cute title or a cliché that says little about the job.'
     """
 
     rule: str
@@ -88,8 +91,17 @@ class Finding(Record):
     source: str
 
     def format(self, path: str = "<text>") -> str:
-        """``path:line:col: severity rule-id message``, the form editors and CI read."""
-        return f"{path}:{self.line}:{self.column}: {self.severity} {self.rule} {self.message}"
+        """``path:line:col: severity rule-id "match": message``, the form editors and CI read.
+
+        The matched text is shown (its white space collapsed, at most
+        `_SHOWN_CHARS` characters) so that a reader sees the word without counting
+        columns; a finding about the whole posting has none.
+        """
+        shown = " ".join(self.match.split())
+        if len(shown) > _SHOWN_CHARS:
+            shown = shown[: _SHOWN_CHARS - 1].rstrip() + "…"
+        quoted = f" {json.dumps(shown, ensure_ascii=False)}:" if shown else ""
+        return f"{path}:{self.line}:{self.column}: {self.severity} {self.rule}{quoted} {self.message}"
 
 
 # -- what a rule set needs at lint time, built once ---------------------------------------
@@ -827,8 +839,8 @@ def lint_jd(
         jd.txt:1:1: warning vague-metrics Success is described without a single numeric target.
         jd.txt:1:1: warning missing-sections The posting has no responsibilities section.
         jd.txt:1:1: warning missing-sections The posting has no requirements section.
-        jd.txt:1:11: warning buzzwords A cute title or a cliché that says little about the job.
-        jd.txt:1:25: info gender-coding The wording leans masculine. (1 masculine-coded, ...)
+        jd.txt:1:11: warning buzzwords "rockstar": A cute title or a cliché that says little about the job.
+        jd.txt:1:25: info gender-coding "Competitive": The wording leans masculine. (1 masculine-coded, ...)
     """
     _check_arguments(
         text, ruleset, benchmarks, {"segment": segment, "level": level, "title": title}, max_chars

@@ -394,11 +394,11 @@ def cmd_lint(args: argparse.Namespace, bm: Benchmarks) -> int:
         }
         plural = "s" if total != 1 else ""
         files = f"{len(results)} file{'s' if len(results) != 1 else ''}"
-        _error(
-            f"{total} finding{plural} in {files} "
-            f"({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
-            prefix="",
+        by_level = ", ".join(
+            f"{counts[level]} {level}{'s' if counts[level] != 1 and level != 'info' else ''}"
+            for level in ("error", "warning", "info")
         )
+        _error(f"{total} finding{plural} in {files} ({by_level})", prefix="")
     return EXIT_FAILED if failed else EXIT_OK
 
 

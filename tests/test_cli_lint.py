@@ -23,9 +23,16 @@ def test_text_output_is_path_line_col_severity_rule_message(tmp_path: Path) -> N
     assert lines
     for line in lines:
         assert re.match(rf"^{re.escape(str(posting))}:\d+:\d+: (error|warning|info) [a-z-]+ .+", line), line
-    assert f"{posting}:1:11: warning buzzwords" in result.stdout
-    assert f"{posting}:1:1: error missing-pay" in result.stdout
-    assert "finding" in result.stderr
+    assert f'{posting}:1:11: warning buzzwords "rockstar": A cute title' in result.stdout
+    assert f"{posting}:1:1: error missing-pay The posting" in result.stdout
+    counted = re.fullmatch(
+        r"(\d+) findings in 1 file \((\d+) errors?, (\d+) warnings?, (\d+) info\)\n", result.stderr
+    )
+    assert counted is not None, result.stderr
+    total, *levels = (int(number) for number in counted.groups())
+    assert total == sum(levels) == len(lines)
+    for number, word in zip(levels[:2], ("error", "warning"), strict=True):
+        assert f"{number} {word}{'' if number == 1 else 's'}," in result.stderr
 
 
 def test_stdin_and_json() -> None:

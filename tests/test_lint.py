@@ -420,7 +420,18 @@ def test_markdown_positions() -> None:
     text = "# Job\n\n- be a **rockstar**\n"
     (finding,) = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 10, 3, 18)
-    assert finding.format("jd.md").startswith("jd.md:3:10: warning buzzwords ")
+    assert finding.format("jd.md").startswith('jd.md:3:10: warning buzzwords "rockstar": A cute title')
+
+
+def test_format_shows_the_match_short_and_on_one_line() -> None:
+    whole = csm_roles.lint_jd("Wanted: a CSM.", rules="missing-pay")[0]
+    assert whole.format("a.md") == "a.md:1:1: error missing-pay The posting states no pay."
+    long = whole.model_copy(update={"match": 'a "quoted"\n' + "word " * 30, "offset": 3, "end": 160})
+    shown = long.format("a.md")
+    assert "\n" not in shown
+    assert shown.startswith('a.md:1:1: error missing-pay "a \\"quoted\\" word word')
+    assert '…": The posting states no pay.' in shown
+    assert len(shown) < 140
 
 
 @pytest.mark.parametrize(("break_", "line"), [("\n", 3), ("\r\n", 3), ("\r", 3)])
