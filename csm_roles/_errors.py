@@ -148,6 +148,8 @@ class DataFileError(CsmRolesError, ValueError):
         field: dotted path of the offending field (``"levels.2.experience.0.low"``),
             or ``None`` for a problem with the file as a whole.
         problem: what is wrong, without the location.
+        more: the file's other problems (the first 20), each a `DataFileError` of
+            its own; the message counts them all, ``csm-roles validate`` lists them.
 
     Examples:
         >>> try:
@@ -165,27 +167,45 @@ class DataFileError(CsmRolesError, ValueError):
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,
+        more: tuple[DataFileError, ...] = (),
+        more_count: int | None = None,
     ) -> None:
         self.path = path
         self.problem = problem
         self.line = line
         self.column = column
         self.field = field
+        self.more = more
         where = path
         if line is not None:
             where += f":{line}"
             if column is not None:
                 where += f":{column}"
-        super().__init__(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
+        message = f"{where}: {field}: {problem}" if field else f"{where}: {problem}"
+        others = self.more_count = len(more) if more_count is None else more_count
+        if others:
+            message += f" [and {others:,} more problem{'s' if others > 1 else ''}]"
+        super().__init__(message)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_data_file_error, (self.path, self.problem, self.line, self.column, self.field))
+        return (
+            _rebuild_data_file_error,
+            (self.path, self.problem, self.line, self.column, self.field, self.more, self.more_count),
+        )
 
 
 def _rebuild_data_file_error(
-    path: str, problem: str, line: int | None, column: int | None, field: str | None
+    path: str,
+    problem: str,
+    line: int | None,
+    column: int | None,
+    field: str | None,
+    more: tuple[DataFileError, ...] = (),
+    more_count: int | None = None,
 ) -> DataFileError:
-    return DataFileError(path, problem, line=line, column=column, field=field)
+    return DataFileError(
+        path, problem, line=line, column=column, field=field, more=more, more_count=more_count
+    )
 
 
 def _closest(key: str, choices: Sequence[str], aliases: Mapping[str, str]) -> str | None:

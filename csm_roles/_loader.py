@@ -356,28 +356,44 @@ def _fields_at(model: type[BaseModel] | None, loc: tuple[str | int, ...]) -> lis
 def _located(
     err: ValidationError, node: yaml.Node | None, name: str, model: type[BaseModel] | None = None
 ) -> DataFileError:
-    """Turn the first pydantic error into a DataFileError with a line and a field path."""
-    first = err.errors(include_url=False, include_context=True, include_input=True)[0]
-    loc: tuple[str | int, ...] = tuple(first["loc"])
-    cause = (first.get("ctx") or {}).get("error")
-    message = first["msg"]
+    """Turn pydantic's errors into a DataFileError with a line and a field path: the first,
+    with the others (at most `_LISTED`) in its ``more``."""
+    errors = err.errors(include_url=False, include_context=True, include_input=True)
+    located = [_one(error, node, name, model) for error in errors[: _LISTED + 1]]
+    first = located[0]
+    return DataFileError(
+        name,
+        first.problem,
+        line=first.line,
+        column=first.column,
+        field=first.field,
+        more=tuple(located[1:]),
+        more_count=len(errors) - 1,
+    )
+
+
+#: How many of a file's problems one error lists (a file with thousands names the first ones).
+_LISTED = 20
+
+
+def _one(error: Any, node: yaml.Node | None, name: str, model: type[BaseModel] | None) -> DataFileError:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    cause = (error.get("ctx") or {}).get("error")
+    message = error["msg"]
     if isinstance(cause, IntegrityError):
         loc = cause.path
         message = str(cause)
     elif message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    if first["type"] == "missing":
+    if error["type"] == "missing":
         message = f"missing required field {str(loc[-1])!r}"
-    elif first["type"] == "extra_forbidden":
+    elif error["type"] == "extra_forbidden":
         near = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
         hint = f"did you mean {near[0]!r}?" if near else "check its spelling; the docs list the fields"
         message = f"unknown field {str(loc[-1])!r} ({hint})"
-    elif not isinstance(cause, IntegrityError) and not isinstance(first.get("input"), (dict, list)):
-        message = f"{message} (got {_short(first.get('input'))})"  # a whole record says nothing more
-    more = err.error_count() - 1
-    if more:
-        message += f" [and {more} more problem{'s' if more > 1 else ''}]"
-    line, column = locate(node, loc, key=first["type"] == "extra_forbidden")
+    elif not isinstance(cause, IntegrityError) and not isinstance(error.get("input"), (dict, list)):
+        message = f"{message} (got {_short(error.get('input'))})"  # a whole record says nothing more
+    line, column = locate(node, loc, key=error["type"] == "extra_forbidden")
     return DataFileError(
         name,
         message,

@@ -193,7 +193,12 @@ def cmd_validate(args: argparse.Namespace, bm: Benchmarks) -> int:
     for path in args.files:
         try:
             _out(_validated(path, bm))
-        except (DataFileError, DataNotFoundError) as err:
+        except DataFileError as err:
+            _error(str(err), prefix="error: ")
+            for other in err.more:  # every problem, so that one run fixes the file
+                _error(str(other), prefix="error: ")
+            failed += 1
+        except DataNotFoundError as err:
             _error(str(err), prefix="error: ")
             failed += 1
     return EXIT_FAILED if failed else EXIT_OK

@@ -271,3 +271,33 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     path.write_text("# padding\n" * 200, encoding="utf-8")
     with pytest.raises(csm_roles.DataFileError, match="larger than the limit of 1,000 bytes"):
         csm_roles.load_benchmarks(path, max_bytes=1000)
+
+
+def test_validate_lists_every_problem_each_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "company.yaml"
+    path.write_text("name: Acme\ntravel: 200\nwebsit: https://acme.example\n", encoding="utf-8")
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, result.stderr
+    assert lines[0].startswith(f"error: {path}:2:9: travel: ") and "[and 1 more problem]" in lines[0]
+    assert lines[1] == f"error: {path}:3:1: websit: unknown field 'websit' (did you mean 'website'?)"
+
+
+def test_a_file_with_many_problems_counts_them_all_and_lists_the_first(tmp_path: Path) -> None:
+    import pickle
+
+    path = tmp_path / "company.yaml"
+    path.write_text("name: Acme\n" + "".join(f"bogus{n}: 1\n" for n in range(50)), encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_company(str(path))
+    err = caught.value
+    assert str(err).endswith("[and 49 more problems]")
+    assert err.more_count == 49
+    assert [other.line for other in err.more] == list(range(3, 23))  # the next 20, each located
+    again = pickle.loads(pickle.dumps(err))
+    assert (str(again), again.more_count, [str(o) for o in again.more]) == (
+        str(err),
+        49,
+        [str(o) for o in err.more],
+    )
