@@ -45,6 +45,9 @@ def matrix(quick: bool) -> tuple[int, float]:
     metros = [None, *(m.key for m in csm_roles.metros())]
     models = [None, "onsite", "hybrid", "remote"]
     contexts = [None, *(c.key for c in csm_roles.work_contexts())]
+    models_of = {c.key: c.applies_to_work_models for c in csm_roles.work_contexts()}
+    # levels the guides give no band for need the employer's own range
+    unbanded = {lvl.key for lvl in csm_roles.levels() if not csm_roles.salary_bands(lvl.key)}
     if quick:
         industries, metros = industries[:2], metros[:3]
     count = 0
@@ -54,6 +57,8 @@ def matrix(quick: bool) -> tuple[int, float]:
     ):
         if metro == "remote" and model not in (None, "remote"):
             continue  # refused by design: a remote metro with an office work model
+        if context and models_of[context] and model is not None and model not in models_of[context]:
+            continue  # refused by design: a remote-work context with an on-site work model
         jd = csm_roles.generate_jd(
             segment,
             level,
@@ -63,6 +68,8 @@ def matrix(quick: bool) -> tuple[int, float]:
             context=context,
             technical=technical,
             date_posted=DAY,
+            pay=(110_000, 150_000) if level in unbanded else None,
+            draft=True,  # some places' pay-transparency laws ask for what only an employer knows
         )
         for fmt in FORMATS:
             if fmt == "jsonld":

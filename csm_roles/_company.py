@@ -285,3 +285,12 @@ def to_company(company: object, bm: Any) -> Company:
                 message = f"no such key; a company has the keys {', '.join(Company.model_fields)}"
             raise InvalidInputError(f"company.{where}: {message}") from None
     raise TypeError(f"company must be a Company, a dict or a name; got {type(company).__name__}")
+
+
+def check_employees(employees: object) -> int | None:
+    """``employees`` as a headcount, or our error."""
+    if employees is None:
+        return None
+    if isinstance(employees, bool) or not isinstance(employees, int) or not 0 <= employees <= 10_000_000:
+        raise InvalidInputError(f"employees must be a whole number from 0 to 10,000,000; got {employees!r}")
+    return employees

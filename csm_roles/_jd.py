@@ -26,7 +26,7 @@ from pydantic import Field
 
 from . import _compose as compose
 from ._benchmarks import Benchmarks, resolve_benchmarks
-from ._company import Company, CompanyPay, to_company
+from ._company import Company, CompanyPay, check_employees, to_company
 from ._errors import InvalidInputError, NoFigureError
 from ._models import (
     AcvRange,
@@ -681,13 +681,15 @@ def _pay_law(
     draft: bool,
 ) -> tuple[Compensation, tuple[str, ...]]:
     """The company's words on other pay, and what the place's pay-transparency laws ask (see `_jd_law`)."""
-    from ._jd_law import Posting, check_posting
-    from ._law import check_employees
-
+    employees = check_employees(employees)
     if company.other_compensation:
         compensation = compensation.model_copy(
             update={"other_pay": compose.sentence(company.other_compensation)}
         )
+    if where.country == "US" and where.region is None and where.work_model != "remote":
+        return compensation, ()  # no state: the place's own warning asks for one (and the table stays unread)
+    from ._jd_law import Posting, check_posting
+
     posting = Posting(
         location=where,
         company=company,
@@ -696,7 +698,7 @@ def _pay_law(
         or (not compensation.set_by_company and bool(compensation.variable or compensation.bonus_pct)),
         closes=closes,
     )
-    answer, warnings = check_posting(posting, employees=check_employees(employees), on=posted, draft=draft)
+    answer, warnings = check_posting(posting, employees=employees, on=posted, draft=draft)
     if answer is not None and compensation.set_by_company:
         rulings = (*answer.applies, *answer.may_apply)
         asked = {

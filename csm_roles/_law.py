@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ._company import check_employees
 from ._errors import InvalidInputError
 from ._limits import MAX_FILE_BYTES
 from ._models import IntegrityError, Record
@@ -541,15 +542,6 @@ def law_date(on: object) -> dt.date:
         except ValueError:
             pass
     raise InvalidInputError(f"on must be a date or 'YYYY-MM-DD'; got {on!r}")
-
-
-def check_employees(employees: object) -> int | None:
-    """``employees`` as a headcount, or our error."""
-    if employees is None:
-        return None
-    if isinstance(employees, bool) or not isinstance(employees, int) or not 0 <= employees <= 10_000_000:
-        raise InvalidInputError(f"employees must be a whole number from 0 to 10,000,000; got {employees!r}")
-    return employees
 
 
 def pay_transparency(

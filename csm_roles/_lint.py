@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ._benchmarks import Benchmarks, default_benchmarks
+from ._company import check_employees
 from ._errors import InvalidInputError, UnknownKeyError
 from ._gender import coded_words, verdict
-from ._law import LawRequirement, TransparencyAnswer, check_employees, law_date, pay_transparency
+from ._law import LawRequirement, TransparencyAnswer, law_date, pay_transparency
 from ._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
 from ._models import Record
 from ._pay_text import CURRENCY_WORDS, SYMBOLS, Money, find_money
