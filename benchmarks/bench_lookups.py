@@ -72,7 +72,11 @@ def cold_runs(commands: list[list[str]], runs: int = RUNS) -> list[list[float]]:
     for _ in range(runs):
         for index, command in enumerate(commands):
             start = time.perf_counter()
-            subprocess.run(command, check=True, env=env, cwd=Path.home(), stdout=subprocess.DEVNULL)
+            done = subprocess.run(
+                command, env=env, cwd=Path.home(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            )
+            if done.returncode:  # the notes a command prints are not shown; a failure is
+                raise RuntimeError(f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
             times[index].append(time.perf_counter() - start)
     return times
 
