@@ -301,3 +301,14 @@ def test_a_file_with_many_problems_counts_them_all_and_lists_the_first(tmp_path:
         49,
         [str(o) for o in err.more],
     )
+
+
+@pytest.mark.parametrize("written", ["2027-02-31", "2027-13-01", "2026-02-29 09:00:00"])
+def test_an_impossible_date_is_a_located_error_not_a_crash(written: str, tmp_path: Path) -> None:
+    path = tmp_path / "company.yaml"
+    path.write_text(f"name: Acme\napplication_deadline: {written}\n", encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError, match=r"2:23: .*is not a real date.*YYYY-MM-DD"):
+        csm_roles.load_company(str(path))
+    result = run_cli("validate", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{path}:2:23: invalid YAML: '{written}' is not a real date" in result.stderr

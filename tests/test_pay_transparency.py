@@ -405,6 +405,7 @@ def test_lint_command_with_a_location() -> None:
         "lint", str(path), "--location", "New York, NY", "--employees", "40", "--date", "2026-11-22"
     )
     assert result.returncode == 1
-    assert 'error pay-transparency "$110,000 a year": New York City (' in result.stdout and "https://" in result.stdout
+    assert 'error pay-transparency "$110,000 a year": New York City (' in result.stdout
+    assert "https://" in result.stdout
     bad = run_cli("lint", str(path), "--location", "Paris")
     assert bad.returncode == 2 and "Paris" in bad.stderr
