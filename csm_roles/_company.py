@@ -20,6 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from ._currency import currency_code
 from ._errors import InvalidInputError
 from ._limits import MAX_FILE_BYTES
 from ._models import IntegrityError, MoneyRange, Record, normalize_key
@@ -55,14 +56,7 @@ class CompanyPay(Record):
     @field_validator("currency", mode="before")
     @classmethod
     def _currency_code(cls, value: object) -> object:
-        if (
-            isinstance(value, str)
-            and len(value.strip()) == 3
-            and value.strip().isascii()
-            and value.strip().isalpha()
-        ):
-            return value.strip().upper()
-        raise ValueError("currency must be a three-letter ISO 4217 code, such as USD, EUR or GBP")
+        return currency_code(value)
 
     @model_validator(mode="after")
     def _ordered(self) -> "CompanyPay":

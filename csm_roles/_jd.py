@@ -27,6 +27,7 @@ from pydantic import Field
 from . import _compose as compose
 from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._company import Company, CompanyPay, check_employees, to_company
+from ._currency import currency_code
 from ._errors import InvalidInputError, NoFigureError
 from ._models import (
     AcvRange,
@@ -358,14 +359,6 @@ def _pay_override(pay: object, currency: str) -> MoneyRange:
     if low_amount > high_amount:
         raise InvalidInputError(f"pay: the low end ({low_amount:,}) is above the high end ({high_amount:,})")
     return MoneyRange.model_construct(low=low_amount, high=high_amount, currency=currency)
-
-
-def _currency(value: object) -> str:
-    if not isinstance(value, str) or len(value) != 3 or not value.isascii() or not value.isalpha():
-        raise InvalidInputError(
-            f"currency must be a three-letter ISO 4217 code such as USD or GBP; got {value!r}"
-        )
-    return value.upper()
 
 
 def _location(
@@ -862,7 +855,7 @@ def generate_jd(
         segment_record,
         where,
         pay,
-        _currency(currency),
+        currency_code(currency),
         company_record,
         level_given=level is not None,
         pay_source=pay_source,

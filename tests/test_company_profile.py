@@ -424,3 +424,35 @@ def test_an_expired_deadline_in_the_profile_names_the_field() -> None:
         valid_through="2026-12-01",
     )
     assert jd.valid_through == dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("XYZ", "'XYZ' is not a current ISO 4217 currency code"),
+        ("GPB", "did you mean GBP (Pound Sterling)?"),
+        ("HRK", "'HRK' is not a current ISO 4217"),  # withdrawn in 2023: Croatia pays in euros
+        ("EURO", "three-letter ISO 4217 code"),
+    ],
+)
+def test_a_currency_must_be_a_current_iso_code(given: str, said: str) -> None:
+    with pytest.raises(csm_roles.InvalidInputError, match=re.escape(said)):
+        csm_roles.generate_jd("smb", pay=(50_000, 60_000), currency=given, location="Zurich, Switzerland")
+    band = {"level": "mid", "low": 50_000, "high": 60_000, "currency": given}
+    with pytest.raises(csm_roles.InvalidInputError, match=re.escape(said)):
+        csm_roles.generate_jd("smb", "mid", company={"name": "Acme", "pay": [band]})
+    result = run_cli("jd", "--segment", "smb", "--pay", "50k-60k", "--currency", given)
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_current_currency_is_accepted_and_spelled_in_capitals() -> None:
+    from csm_roles._currency import currency_codes
+
+    codes = currency_codes()
+    assert {"USD", "EUR", "GBP", "CHF", "INR", "SGD", "CAD", "JPY", "XOF"} <= set(codes)
+    assert not {"XAU", "XTS", "XXX", "HRK", "BOV"} & set(codes)  # metals, tests, withdrawn, funds
+    for code in codes:
+        assert re.fullmatch(r"[A-Z]{3}", code)
+        assert csm_roles._currency.currency_code(code.lower()) == code
+    jd = csm_roles.generate_jd("smb", pay=(6_000_000, 7_000_000), currency="jpy", location="Tokyo, Japan")
+    assert jd.to_jsonld()["baseSalary"]["currency"] == "JPY"
