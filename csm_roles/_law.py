@@ -51,7 +51,10 @@ Element = Literal[
 ]
 SourceKind = Literal["statute", "regulation", "ordinance", "directive", "guidance", "secondary"]
 Status = Literal["in-force", "enacted", "unconfirmed"]
-Reach = Literal["yes", "no", "unclear", "unconfirmed"]
+#: Whether a law reaches a remote role: "yes" where someone living there could fill it;
+#: "employer" where it follows the employer instead (employers located there, for staff
+#: anywhere), which a place alone cannot settle.
+Reach = Literal["yes", "no", "employer", "unclear", "unconfirmed"]
 RulingStatus = Literal["applies", "may-apply", "not-yet", "does-not-apply"]
 
 
@@ -424,6 +427,12 @@ def _remote(jurisdiction: Jurisdiction) -> tuple[str, str] | None:
         return "remote", f"it reaches remote roles that someone in {jurisdiction.name} could fill{unsure}"
     if reach == "no":
         return None
+    if reach == "employer":
+        return (
+            "remote-unclear",
+            f"for a remote role it covers employers located in {jurisdiction.name}, not candidates living "
+            "there; it applies if the employer is located there",
+        )
     return (
         "remote-unclear",
         f"whether it reaches remote roles is {reach}; "

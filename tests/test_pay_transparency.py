@@ -122,7 +122,13 @@ def test_a_remote_us_posting_gets_every_law_that_reaches_remote_roles() -> None:
             assert found[jurisdiction.key] in ("applies", "may-apply", "not-yet"), jurisdiction.key
         elif jurisdiction.remote.reach == "no":
             assert jurisdiction.key not in found
+        elif jurisdiction.remote.reach == "employer":  # it follows where the employer is
+            assert found[jurisdiction.key] in ("may-apply", "not-yet", "does-not-apply"), jurisdiction.key
     assert found["us-co"] == "applies" and found["us-md"] == "applies"
+    # Connecticut covers employers located there, not remote roles a resident could fill
+    (connecticut,) = [r for r in answer.rulings if r.jurisdiction == "us-ct"]
+    assert connecticut.status == "may-apply" and "employer is located there" in connecticut.reasons[0]
+    assert [r.jurisdiction for r in csm_roles.pay_transparency("Hartford, CT", on=DAY).applies] == ["us-ct"]
     one_state = csm_roles.pay_transparency("Remote - Colorado", employees=500, on=DAY)
     assert [r.jurisdiction for r in one_state.rulings] == ["us-co"]  # only Coloradans can fill it
     assert csm_roles.pay_transparency("Denver, CO", remote=True, on=DAY).remote
