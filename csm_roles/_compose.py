@@ -145,14 +145,17 @@ def role_paragraphs(
 ) -> tuple[str, ...]:
     """The role section: the level's scope, how the segment is served, the context, where."""
     level = situation.level
-    paragraphs = [f"The {level.name} {lower_first(level.scope)}"]
+    paragraphs = [f"The {level.title} {lower_first(level.scope)}"]  # named as the posting's title names it
     customers = segment_words(segment)
-    served = [segment.cadence]
+    served = (
+        [segment.cadence] if situation.holds_book else []
+    )  # how often an account is met: its CSM's concern
     if engagement is not None:
         name, description = engagement
         served.insert(0, f"{customers[:1].upper() + customers[1:]} customers get a {name.lower()} model: "
                          f"{lower_first(description)}")  # fmt: skip
-    paragraphs.append(" ".join(served))
+    if served:
+        paragraphs.append(" ".join(served))
     points = [p.text for c in contexts for p in c.points if p.use == "role" and situation.fits(p.when)]
     if points:
         paragraphs.append(" ".join(points))
@@ -232,14 +235,25 @@ def duties(
     industry: Industry | None,
     technical: Iterable[str],
 ) -> tuple[str, ...]:
-    """Duties in posting order: the book, fitting responsibilities, the level's own, industry, technical."""
+    """Duties in posting order: the book, fitting responsibilities, the level's own, industry, technical.
+
+    A level that leads people states its own duties (leading, hiring, strategy) right
+    after the book, before the account work it shares with CSMs.
+    """
+    fitting = [
+        duty.text
+        for duty in bm.responsibilities()
+        if duty.in_postings
+        and situation.fits(duty.when)
+        and not (duty.emphasis and situation.segment not in duty.emphasis)
+    ]
     items = list(first)
-    for duty in bm.responsibilities():
-        if not duty.in_postings or not situation.fits(duty.when):
-            continue
-        if duty.emphasis and situation.segment not in duty.emphasis:
-            continue
-        items.append(duty.text)
+    if situation.level.leads_people:
+        leading = [
+            duty.text for duty in bm.responsibilities() if duty.when.leads_people and duty.text in fitting
+        ]
+        items += [*leading, *situation.level.duties]
+    items += fitting
     items.extend(situation.level.duties)
     if industry is not None and industry.focus_areas:
         focus = join(area.lower() for area in industry.focus_areas)

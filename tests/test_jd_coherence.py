@@ -325,3 +325,22 @@ def test_each_level_asks_for_what_fits_it() -> None:
     assert any(duty.startswith("Hire and develop") for duty in director.responsibilities)
     path = next(p for p in entry.role if "path leads" in p)
     assert path.startswith("From here, the path leads to Customer Success Manager and then to Senior CSM")
+
+
+def test_the_role_reads_as_one_level_across_its_parts() -> None:
+    """Found by a trial user: an entry posting handled escalations it also passed on, led
+    onboarding, wanted an MBA, and named itself apart from its title; leaders' own duties came last."""
+    for combination in COMBINATIONS:
+        jd = _jd(*combination)
+        level = csm_roles.level(jd.level)
+        assert jd.role[0].startswith(f"The {level.title} "), combination  # as the title names it
+        if level.rank == 1:
+            text = " ".join((*jd.responsibilities, *jd.nice_to_haves))
+            for wrong in ("Handle escalated accounts", "Lead onboarding", "An MBA"):
+                assert wrong not in text, (combination, wrong)
+        if level.book == "none":  # how often an account is met is its CSM's concern
+            assert not any("Each account has a touchpoint" in p or "hears from its CSM" in p for p in jd.role)
+        if level.leads_people:
+            first_own = jd.responsibilities.index(level.duties[0])
+            shared = [d for d in jd.responsibilities if d.startswith("Carry customer feedback")]
+            assert not shared or first_own < jd.responsibilities.index(shared[0]), combination
