@@ -44,7 +44,7 @@ from ._models import (
     pick_option,
 )
 from ._pay import PayBand, check_salary
-from ._places import WORK_MODEL_ALIASES, Location, WorkModel, parse_location, places
+from ._places import WORK_MODEL_ALIASES, Location, WorkModel, parse_location, places, stated_work_model
 
 __all__ = [
     "Company",
@@ -389,7 +389,14 @@ def _place(bm: Benchmarks, location: object, metro: str | None, work_model: str 
             return location
         return location.model_copy(update={"work_model": _model(work_model)})
     if location is not None:
-        return parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
+        found = parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
+        said = stated_work_model(found.given or "")
+        if said is not None and said != found.work_model:
+            raise InvalidInputError(
+                f"the location {found.given!r} says {said}, but the work model is {found.work_model!r}; "
+                "drop one of them"
+            )
+        return found
     if metro is not None:
         return _metro_location(bm, metro, work_model)
     model = _model(work_model) if work_model is not None else "onsite"

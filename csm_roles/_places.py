@@ -233,12 +233,10 @@ def parse_location(
             f"a location is a short line of text (at most {MAX_LOCATION_CHARS} printable characters)"
         )
     bm = resolve_benchmarks(benchmarks)
+    said = stated_work_model(given)
     rest = given
-    said: WorkModel | None = None
-    for named, pattern in _MODEL_WORDS.items():
-        if pattern.search(rest):
-            said = said or named
-            rest = pattern.sub(" ", rest)
+    for pattern in _MODEL_WORDS.values():
+        rest = pattern.sub(" ", rest)
     days = None
     found = _DAYS.search(rest)
     if found:
@@ -261,6 +259,11 @@ def parse_location(
     if work_model is not None:
         model = pick_option(WORK_MODEL_ALIASES, work_model, "work model")  # type: ignore[assignment]
     return _placed(parts, model, days if model == "hybrid" else None, zone, given, bm)
+
+
+def stated_work_model(text: str) -> WorkModel | None:
+    """The work model a location's words state ("Remote (US)" -> remote), or None when they state none."""
+    return next((named for named, pattern in _MODEL_WORDS.items() if pattern.search(text)), None)
 
 
 WORK_MODEL_ALIASES: dict[str, tuple[str, ...]] = {

@@ -248,6 +248,23 @@ def test_a_context_that_contradicts_the_work_model_is_refused() -> None:
     assert csm_roles.generate_jd("smb", context="remote-hybrid").location.work_model == "hybrid"
 
 
+@pytest.mark.parametrize(
+    ("location", "model"),
+    [
+        ("Remote (US)", "onsite"),
+        ("Hybrid - Boston, MA (3 days in office)", "remote"),
+        ("On-site, Austin, TX", "hybrid"),
+    ],
+)
+def test_a_location_that_contradicts_the_work_model_is_refused(location: str, model: str) -> None:
+    """Found by a trial user: "Remote (US)" with work_model="onsite" became an on-site job silently."""
+    with pytest.raises(csm_roles.InvalidInputError, match="drop one of them"):
+        csm_roles.generate_jd("smb", location=location, work_model=model, draft=True)
+    # a place that states no model takes the one given
+    boston = csm_roles.generate_jd("smb", location="Boston, MA", work_model="remote", draft=True)
+    assert boston.location.work_model == "remote"
+
+
 # -- a company's own dataset: more or fewer segments, levels, qualifications, KPIs -------
 
 import copy  # noqa: E402 - grouped with the tests that use it
