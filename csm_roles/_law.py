@@ -633,7 +633,7 @@ def _requirement_line(requirement: LawRequirement, number: int) -> str:
     marks = []
     if requirement.in_force_from is not None:
         marks.append(
-            f"from {requirement.in_force_from}" + ("" if requirement.date_confirmed else " (reported)")
+            f"from {requirement.in_force_from}" + ("" if requirement.date_confirmed else ", a reported date")
         )
     if not requirement.confirmed:
         marks.append("not confirmed in primary text")
@@ -656,6 +656,8 @@ def _render(answer: TransparencyAnswer, *, markdown: bool) -> str:
         if ruling.outside_posting:
             items.append(f"Outside the posting: {ruling.outside_posting}")
         lines += [f"- {item}" for item in items] + ([""] if items else [])
+        if ruling.notes:  # what was and was not read, and facts the other sources add
+            lines += [f"Notes: {ruling.notes}", ""]
         lines += ["Sources:", ""]
         for source, index in numbers.items():
             cited = next(s for s in ruling.sources if s.url == source)
