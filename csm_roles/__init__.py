@@ -122,7 +122,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY_NAMES, "__version__"})
+    """The public names (what ``__all__`` lists) and the module's own dunders, for completion."""
+    return sorted({*__all__, "__version__", *(name for name in globals() if name.startswith("__"))})
 
 
 __all__ = [

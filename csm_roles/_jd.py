@@ -536,7 +536,8 @@ def _compensation(
     if location.country != "US":
         raise InvalidInputError(
             f"the guides' pay figures are for the United States; for a job in {where} pass "
-            "pay=(low, high) with the range you will pay, and currency= (for example 'GBP'), "
+            "pay=(low, high) with the range you will pay, and currency= (its ISO code, such as 'EUR' or "
+            "'CAD'), "
             "or add the band to the company's profile"
         )
     pay_metro = location.metro

@@ -298,8 +298,8 @@ def _placed(
     if country is None:
         if locality is not None:
             raise InvalidInputError(
-                f"cannot tell where {locality!r} is; add its state or country, like '{locality}, MA' "
-                f"or '{locality}, United Kingdom'"
+                f"cannot tell where {locality!r} is; add its country, or its state or province in the US "
+                "and Canada, as in 'Lyon, France', 'Springfield, IL' or 'Remote (US)'"
             )
         country = table.country("US")
     city = _title(locality) if locality else None

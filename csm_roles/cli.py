@@ -69,7 +69,8 @@ def parse_money(text: str) -> int:
 
 def _band_lines(band: PayBand, bm: Benchmarks) -> list[str]:
     level = bm.level(band.level)
-    where = f" in {bm.metro(band.metro).name}" if band.metro else ""
+    metro = bm.metro(band.metro) if band.metro else None
+    where = "" if metro is None else f" in {metro.name}" if metro.locality else f", {metro.name.lower()}"
     lines = [f"{level.name}{where}"]
     if band.base:
         lines.append(f"  base        {band.base} a year")

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import csm_roles
+from conftest import run_cli
 from jd_checks import check
 
 DAY = dt.date(2026, 11, 1)
@@ -366,3 +367,13 @@ def test_a_remote_hybrid_context_keeps_a_remote_place_remote() -> None:
     assert denver.location.work_model == "hybrid"
     with pytest.raises(csm_roles.InvalidInputError, match="context 'remote-hybrid'"):
         csm_roles.generate_jd("smb", location="Denver, CO", work_model="onsite", context="remote-hybrid")
+
+
+def test_a_place_without_its_country_gets_examples_that_fit_any_place() -> None:
+    """Found by a trial user: "Paris" was told to write 'Paris, MA'."""
+    with pytest.raises(csm_roles.InvalidInputError) as caught:
+        csm_roles.parse_location("Paris")
+    message = str(caught.value)
+    assert "cannot tell where 'Paris' is" in message and "'Lyon, France'" in message
+    assert "Paris, MA" not in message
+    assert run_cli("salary", "entry", "--metro", "remote").stdout.startswith("Entry-level CSM, remote\n")

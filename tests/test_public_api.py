@@ -34,3 +34,10 @@ def test_version_has_one_source() -> None:
     assert csm_roles.__version__ in {declared.group(1), "0+unknown"}
     assert f"## {declared.group(1)}" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert not list((ROOT / "csm_roles").rglob("*version*.py"))  # no second copy of the number
+
+
+def test_dir_lists_the_public_names_and_no_helpers() -> None:
+    """Found by a trial user: completion offered Any, Callable, P, R, functools and inspect."""
+    shown = [name for name in dir(csm_roles) if not name.startswith("__")]
+    assert shown == sorted(name for name in csm_roles.__all__ if not name.startswith("__"))
+    assert "__version__" in dir(csm_roles)
