@@ -213,8 +213,8 @@ def growth_sentence(bm: Benchmarks, level: Level) -> str | None:
     steps = join(names).replace(" and ", " or ")
     following = next((lvl for lvl in ladder if lvl.rank > level.rank), None)
     if following is not None and following.key not in above:
-        return sentence(f"From here, the path leads to {following.name} and then to {steps}")
-    return sentence(f"From here, the path leads to {steps}")
+        return sentence(f"From here, the career path runs to {following.name} and then to {steps}")
+    return sentence(f"From here, the career path runs to {steps}")
 
 
 def reports_to(level: Level) -> str | None:

@@ -154,13 +154,13 @@ def test_the_guides_fill_what_the_profile_does_not_say() -> None:
     jd = _posting({"name": "Quillfeather"}, level="mid")
     page = _flat(jd.render("markdown"))
     assert "Reports to:** The Director of Customer Success, the VP of Customer Success or the Chief" in page
-    assert "From here, the path leads to Senior CSM" in page
+    assert "From here, the career path runs to Senior CSM" in page
     assert "a bonus of 15–20% of base" in page
     assert "bachelor's degree" in page
     assert "Each account moves through onboarding" in page
     director = _flat(_posting({"name": "Q"}, level="director", pay=(170_000, 210_000)).render("markdown"))
     assert "Each account moves through" not in director  # a director holds no book
-    assert "path leads to" not in director  # no level above it
+    assert "career path runs to" not in director  # no level above it
 
 
 # -- the overlay of a company's own bands ---------------------------------------------------
