@@ -280,6 +280,10 @@ class JobDescription(Record):
         line = f"{what} follow published CSM hiring guides: {names}."
         if self.compensation.basis:
             line += f" How the pay range was chosen: {self.compensation.basis}"
+        if (
+            self.compensation.derived and self.compensation.formula
+        ):  # a figure no guide states: how it was made
+            line += f" The range for the place is derived, not published: {self.compensation.formula}."
         return line
 
     def render(

@@ -176,6 +176,15 @@ def cmd_metros(args: argparse.Namespace, bm: Benchmarks) -> int:
         return EXIT_OK
     rows = [(m.key, m.name, str(m.base), str(m.adjustment), m.note) for m in metros]
     _out(_table(rows, ("key", "metro", "base", "cost of living", "market")))
+    national = bm.data.pay.national_average
+    if national is not None:
+        _out(
+            f"\nbase: the guide's average base pay in the metro (national: {national.base}, "
+            f"{national.source}); cost of living is measured against the metro marked baseline, so a metro "
+            "above it can still pay below the national average. "
+            "A level's band for a metro scales by the metro's base midpoint over the national one "
+            "(`csm-roles salary LEVEL --metro KEY` shows the formula)."
+        )
     return EXIT_OK
 
 

@@ -377,3 +377,14 @@ def test_a_place_without_its_country_gets_examples_that_fit_any_place() -> None:
     assert "cannot tell where 'Paris' is" in message and "'Lyon, France'" in message
     assert "Paris, MA" not in message
     assert run_cli("salary", "entry", "--metro", "remote").stdout.startswith("Entry-level CSM, remote\n")
+
+
+def test_a_derived_place_band_says_how_it_was_made_where_the_recruiter_reads() -> None:
+    """Found by a trial user: Seattle's band sat below the national one, and nothing said why."""
+    jd = csm_roles.generate_jd("smb", location="Seattle, WA", draft=True)
+    assert jd.compensation.derived
+    recruiter = jd.render("markdown", sources=True)
+    assert "derived, not published: each end times 0.974" in recruiter
+    assert "derived, not published" not in jd.render("markdown")  # the candidate sees the range only
+    metros = run_cli("metros").stdout
+    assert "measured against the metro marked baseline" in metros
