@@ -702,6 +702,7 @@ def _pay_law(
         other_pay=bool(compensation.other_pay)
         or (not compensation.set_by_company and bool(compensation.variable or compensation.bonus_pct)),
         closes=closes,
+        pay_width=_yearly_width(compensation) if compensation.set_by_company else None,
     )
     answer, warnings = check_posting(posting, employees=employees, on=posted, draft=draft)
     if answer is not None and compensation.set_by_company:
@@ -712,6 +713,12 @@ def _pay_law(
         if "good-faith" in asked:
             compensation = compensation.model_copy(update={"good_faith": True})
     return compensation, warnings
+
+
+def _yearly_width(compensation: Compensation) -> int | None:
+    """High minus low of the posted yearly range (None for an open-ended one)."""
+    stated = compensation.range
+    return None if stated.high is None else stated.high - stated.low
 
 
 def _pay_sense(compensation: Compensation, location: Location) -> list[str]:

@@ -32,6 +32,7 @@ class Posting:
     set_by_company: bool
     other_pay: bool
     closes: dt.date | None
+    pay_width: int | None = None  # high minus low of the employer's own yearly range
 
 
 #: Per element: whether the posting has it, and what to give when it does not.
@@ -66,6 +67,9 @@ def _gaps(posting: Posting, requirement: LawRequirement) -> list[tuple[str, str]
         has, give = FIELDS[requirement.element]
         if not has(posting):
             found.append((requirement.element, give))
+    width, widest = posting.pay_width, requirement.max_width
+    if requirement.element == "pay" and width is not None and widest is not None and width > widest:
+        found.append(("pay", f"a range at most {widest:,} wide (this one spans {width:,})"))
     return found  # the employer's own range is always closed: pay= and profile bands have both ends
 
 
@@ -91,10 +95,11 @@ def check_posting(
     for ruling in answer.rulings:
         if ruling.status not in ("applies", "may-apply") or ruling.reach == "place-unknown":
             continue  # a place with no state or city: the place's own warning asks for one
-        target = missing if ruling.status == "applies" else maybe
         for requirement in ruling.requirements:
             names[requirement.element] = requirement.element_phrase
             for gap in _gaps(posting, requirement):
+                width_in_doubt = "wide" in gap[1] and not requirement.confirmed  # a reported limit only
+                target = missing if ruling.status == "applies" and not width_in_doubt else maybe
                 target.setdefault(gap, []).append(requirement)
     place = where.place or where.label
     warnings = []

@@ -109,6 +109,11 @@ class Requirement(Record):
     open_ended: bool | None = Field(
         default=None, description="Pay only: whether '$X and up' or 'up to $X' is allowed."
     )
+    max_width: int | None = Field(
+        default=None,
+        gt=0,
+        description="Pay only: the widest range allowed (high minus low, a year, in the place's currency).",
+    )
     detail: str
     confirmed: bool = Field(description="Whether its content was read in primary text.")
     source: int = Field(ge=0, description="The index of its source in the jurisdiction's `sources`.")
@@ -238,6 +243,7 @@ class LawRequirement(Record):
     confirmed: bool
     single_figure: bool | None = None
     open_ended: bool | None = None
+    max_width: int | None = None
     source: LawSource
 
     @property
@@ -484,6 +490,7 @@ def _requirements(
             confirmed=requirement.confirmed,
             single_figure=requirement.single_figure,
             open_ended=requirement.open_ended,
+            max_width=requirement.max_width,
             source=jurisdiction.source_of(requirement),
         )
         (upcoming if requirement.from_ is not None and requirement.from_ > on else current).append(entry)
@@ -641,6 +648,8 @@ def _requirement_line(requirement: LawRequirement, number: int) -> str:
         marks.append("a range, not one figure")
     if requirement.open_ended is False:
         marks.append("no open-ended range")
+    if requirement.max_width is not None:
+        marks.append(f"a range at most {requirement.max_width:,} wide")
     extra = f" ({'; '.join(marks)})" if marks else ""
     return f"{requirement.element_name}{extra}: {requirement.detail} [{number}]"
 

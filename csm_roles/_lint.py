@@ -620,6 +620,14 @@ def _pay_problems(requirement: LawRequirement, pay: list[Money]) -> Iterator[tup
                     "an open-ended sum ('up to', 'from', '+'); whether the law accepts one is not confirmed."
                 )
             yield money.start, money.end, problem, sure and requirement.open_ended is False
+    widest = requirement.max_width or 0
+    for money in pay if widest else ():
+        yearly = money.period == "year" or (money.period is None and money.low >= 10_000)  # a salary
+        if yearly and money.high - money.low > widest:
+            problem = (
+                f"the range spans {money.high - money.low:,.0f}, more than the {widest:,} the law allows."
+            )
+            yield money.start, money.end, problem, sure
     if open_ended or any(money.is_range for money in pay) or requirement.single_figure is True:
         return
     first = pay[0]

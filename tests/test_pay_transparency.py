@@ -415,3 +415,26 @@ def test_lint_command_with_a_location() -> None:
     assert "https://" in result.stdout
     bad = run_cli("lint", str(path), "--location", "Paris")
     assert bad.returncode == 2 and "Paris" in bad.stderr
+
+
+def test_a_range_wider_than_a_law_allows_is_flagged_as_the_laws_confidence_allows() -> None:
+    """Found by a trial user: Ontario's reported $50,000 limit was recorded and never checked."""
+    for jurisdiction in RULES.jurisdictions:
+        for requirement in jurisdiction.requirements:
+            assert requirement.max_width is None or requirement.element == "pay", jurisdiction.key
+    common: dict[str, Any] = {
+        "location": "Toronto, ON",
+        "currency": "CAD",
+        "employees": 40,
+        "valid_through": DAY.replace(year=DAY.year + 1),
+        "date_posted": DAY,
+    }
+    wide = csm_roles.generate_jd("mid-market", pay=(60_000, 130_000), **common)  # reported limit: a note
+    assert any("at most 50,000 wide (this one spans 70,000)" in w for w in wide.warnings)
+    narrow = csm_roles.generate_jd("mid-market", pay=(80_000, 120_000), **common)
+    assert not any("wide (this one" in w for w in narrow.warnings)
+    text = "Customer Success Manager\nSalary: CAD 60,000 - 130,000 a year\n"
+    found = csm_roles.lint_jd(text, location="Toronto, ON", employees=40, on=DAY)
+    (width,) = [f for f in found if "more than the 50,000" in f.message]
+    assert width.rule == "pay-transparency-may-apply" and width.match.startswith("CAD 60,000")
+    assert "a range at most 50,000 wide" in csm_roles.pay_transparency("Toronto, ON", on=DAY).render()
