@@ -90,15 +90,15 @@ class _Index(Generic[R]):
         }
 
     def get(self, key: str) -> R:
-        if isinstance(key, str):
-            found = self.exact.get(key)
-            if found is None:
-                found = self.by_spelling.get(normalize_key(key))
-            if found is not None:
-                return found
-        raise UnknownKeyError(
-            self.kind, key if isinstance(key, str) else repr(key), self.keys, aliases=self.aliases
-        )
+        if not isinstance(key, str):
+            example = self.keys[0] if self.keys else "a key"
+            raise TypeError(f"a {self.kind} is given by its key as text, such as {example!r}; got {key!r}")
+        found = self.exact.get(key)
+        if found is None:
+            found = self.by_spelling.get(normalize_key(key))
+        if found is not None:
+            return found
+        raise UnknownKeyError(self.kind, key, self.keys, aliases=self.aliases)
 
 
 class Benchmarks:
