@@ -39,7 +39,7 @@ from csm_roles._pay import OfferComparison, PayBand
 from csm_roles.server._api import LINT_FORMATS
 from csm_roles.server._errors import ErrorBody
 from csm_roles.server._run import ServerProcess, ServerThread
-from csm_roles.server._schemas import LintResult
+from csm_roles.server._schemas import LintRequest, LintResult
 
 DAY = "2026-11-01"
 
@@ -264,6 +264,44 @@ def test_job_description_errors(client: httpx.Client) -> None:
     _error(client.get("/v1/jd?segment=smb&format=pdf"), 422, "validation")
     _error(client.get(f"/v1/jd?segment=smb&date_posted={DAY}&valid_through=2020-01-01"), 422, "invalid_input")
     _error(client.post("/v1/jd", json={"segment": "smb", "company": {"url": "ftp://x"}}), 422, "validation")
+
+
+def test_an_unknown_field_names_the_valid_ones_and_the_nearest(client: httpx.Client) -> None:
+    typo = {"segment": "smb", "company": {"nme": "x"}}
+    nested = _error(client.post("/v1/jd", json=typo), 422, "validation")
+    assert nested.suggestion == "name"
+    assert nested.choices is not None and "benefits" in nested.choices
+    assert nested.problems is not None and nested.problems[0].location == ["body", "company", "nme"]
+    assert nested.problems[0].message.startswith("unknown field 'nme'; did you mean 'name'? Valid field keys")
+    assert "Extra inputs" not in nested.message
+    top = _error(client.post("/v1/lint", json={"text": "x", "segmnt": "smb"}), 422, "validation")
+    assert top.suggestion == "segment"
+    assert top.choices == list(LintRequest.model_fields)
+    query = _error(client.get("/v1/jd?segment=smb&lvl=senior"), 422, "validation")
+    assert query.suggestion == "level"
+    assert query.choices is not None and {"pay_low", "company_name"} <= set(query.choices)
+    two = _error(client.post("/v1/jd", json={"segmnt": "smb", "levl": "senior"}), 422, "validation")
+    assert two.problems is not None
+    meant = {(p.location[-1], p.suggestion) for p in two.problems}
+    assert meant >= {("segmnt", "segment"), ("levl", "level")}
+    assert two.suggestion is None  # several problems: each has its own
+
+
+def test_a_validator_message_has_no_pydantic_prefix(client: httpx.Client) -> None:
+    answer = client.get("/v1/jd?segment=smb&pay_low=90000")
+    body = _error(answer, 422, "validation")
+    assert body.message == "the request has 1 problem: query: give both pay_low and pay_high, or neither"
+    assert "Value error" not in answer.text
+    page = client.get("/", params={"segment": "smb", "pay_low": "90000"})
+    assert page.status_code == 422
+    assert "give both pay_low and pay_high" in page.text and "Value error" not in page.text
+
+
+def test_the_build_page_says_which_field_was_meant(client: httpx.Client) -> None:
+    page = client.get("/", params={"segment": "smb", "company_nme": "Northwind"})
+    assert page.status_code == 422
+    assert "did you mean &#39;company_name&#39;?" in page.text
+    assert "Extra inputs" not in page.text
 
 
 # -- kits, charts, the linter -------------------------------------------------------------------

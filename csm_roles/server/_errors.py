@@ -6,7 +6,8 @@
 * 422 ``pay_transparency``: a law of the job's place requires what the posting lacks
   (each in ``problems``; ``draft=true`` answers with a draft and warnings instead);
 * 422 ``invalid_input``: a value of the right type that cannot be used (a pay range
-  upside down); 422 ``validation``: a missing field, a wrong type, an unknown parameter;
+  upside down); 422 ``validation``: a missing field, a wrong type, an unknown parameter
+  or field (with the valid keys in ``choices`` and the nearest in ``suggestion``);
 * 400 ``malformed_json``: a body that is not JSON; 413 ``too_large``: a body above the limit;
 * 404 ``not_found``, 405 ``method_not_allowed``, 406 ``not_acceptable``: no such path,
   no such method, or an Accept header that nothing on offer matches;
@@ -16,17 +17,21 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from .._errors import CsmRolesError, InvalidInputError, NoFigureError, PayTransparencyError, UnknownKeyError
+from .._loader import _fields_at
+from ._http import query_names
 
-__all__ = ["ErrorBody", "NotFound", "Problem", "error_response", "install_handlers"]
+__all__ = ["ErrorBody", "NotFound", "Problem", "describe", "error_response", "install_handlers"]
 
 _log = logging.getLogger("csm_roles.server")
 
@@ -38,6 +43,8 @@ class Problem(BaseModel):
 
     location: list[str | int]
     message: str
+    suggestion: str | None = None
+    choices: list[str] | None = None
 
 
 class ErrorBody(BaseModel):
@@ -83,6 +90,43 @@ def _library_error(status: int, err: CsmRolesError) -> JSONResponse:
     return error_response(status, "invalid_input", message)
 
 
+#: What pydantic puts before the message of an error raised in a validator.
+_PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def describe(error: Mapping[str, Any], choices: tuple[str, ...] = ()) -> Problem:
+    """One of pydantic's errors as a `Problem`, in the API's words.
+
+    An unknown key (``extra_forbidden``) says "did you mean" the nearest of
+    ``choices``, the keys valid where it was found, and lists them; a message from
+    a validator loses pydantic's "Value error, " prefix.
+    """
+    loc = tuple(error.get("loc", ()))
+    location = [part if isinstance(part, int) else str(part) for part in loc]
+    if error.get("type") == "extra_forbidden" and loc and choices:
+        kind = "parameter" if loc[0] == "query" else "field"
+        unknown = UnknownKeyError(kind, str(loc[-1]), choices)
+        return Problem(
+            location=location, message=str(unknown), suggestion=unknown.suggestion, choices=list(choices)
+        )
+    message = str(error.get("msg", "invalid"))
+    for prefix in _PYDANTIC_PREFIXES:
+        message = message.removeprefix(prefix)
+    return Problem(location=location, message=message)
+
+
+def _choices(route: object, where: tuple[Any, ...]) -> tuple[str, ...]:
+    """The keys valid at ``where`` (``("query",)``, ``("body", "company")`` ...) in a request to ``route``."""
+    if not isinstance(route, APIRoute) or not where:
+        return ()
+    if where == ("query",):
+        return query_names(route)
+    if where[0] == "body" and route.body_field is not None:
+        model = route.body_field.field_info.annotation
+        return tuple(_fields_at(model, where[1:])) if isinstance(model, type) else ()
+    return ()
+
+
 _HTTP_ERRORS = {
     404: "not_found",
     405: "method_not_allowed",
@@ -102,20 +146,26 @@ def install_handlers(app: Any) -> None:
         assert isinstance(exc, CsmRolesError)
         return _library_error(422, exc)
 
-    async def validation(_request: Request, exc: Exception) -> Response:
+    async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         errors = list(exc.errors())
         if any(e.get("type") == "json_invalid" for e in errors):
             return error_response(400, "malformed_json", "the request body is not valid JSON")
-        problems = [
-            Problem(location=[str(p) if not isinstance(p, int) else p for p in e.get("loc", ())],
-                    message=str(e.get("msg", "invalid")))
-            for e in errors
-        ]  # fmt: skip
-        listed = "; ".join(f"{'.'.join(str(p) for p in pr.location)}: {pr.message}" for pr in problems)
+        route = request.scope.get("route")
+        problems = [describe(e, _choices(route, tuple(e.get("loc", ()))[:-1])) for e in errors]
+        listed = "; ".join(
+            f"{'.'.join(str(p) for p in pr.location)}: {pr.message.rstrip('.')}" for pr in problems
+        )
         plural = "s" if len(problems) != 1 else ""
+        # one problem: its did-you-mean also at the top, where an unknown_key error has it
+        single = problems[0] if len(problems) == 1 else None
         return error_response(
-            422, "validation", f"the request has {len(problems)} problem{plural}: {listed}", problems=problems
+            422,
+            "validation",
+            f"the request has {len(problems)} problem{plural}: {listed}",
+            problems=problems,
+            suggestion=single.suggestion if single else None,
+            choices=single.choices if single else None,
         )
 
     async def http(_request: Request, exc: Exception) -> Response:

@@ -1,6 +1,8 @@
-"""HTTP mechanics the routes share: the body limit, conditional responses, content negotiation.
+"""HTTP mechanics the routes share: the body limit, strict requests, conditional responses,
+content negotiation.
 
-Nothing here knows about job descriptions: it deals in bytes, headers and media types.
+Nothing here knows about job descriptions: it deals in bytes, headers, parameters and
+media types.
 """
 
 from __future__ import annotations
@@ -8,12 +10,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["MEDIA_TYPES", "BodyLimit", "choose_format", "etag_of", "respond"]
+__all__ = [
+    "MEDIA_TYPES",
+    "BodyLimit",
+    "choose_format",
+    "etag_of",
+    "query_names",
+    "respond",
+]
 
 #: The media type of every format the server writes.
 MEDIA_TYPES: dict[str, str] = {
@@ -104,6 +115,22 @@ class BodyLimit:
         response = error_response(413, "too_large", str(too_large(self.limit).detail))
         response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+
+def query_names(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters ``route`` declares, in order; a query model counts as its fields."""
+    names: list[str] = []
+    dependants = [route.dependant]
+    while dependants:
+        dependant = dependants.pop(0)
+        for field in dependant.query_params:
+            model = field.field_info.annotation
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                names.extend(info.alias or name for name, info in model.model_fields.items())
+            else:
+                names.append(field.alias)
+        dependants.extend(dependant.dependencies)
+    return tuple(names)
 
 
 def etag_of(body: bytes) -> str:

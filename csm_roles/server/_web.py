@@ -29,6 +29,7 @@ from .._jd import generate_jd
 from .._law import pay_transparency
 from .._lint import Finding, lint_jd
 from .._render import environment
+from ._errors import describe
 from ._http import MEDIA_TYPES, REVALIDATE, respond
 from ._schemas import JDQuery
 
@@ -82,7 +83,8 @@ def _problems(err: ValidationError) -> list[str]:
     for error in err.errors(include_url=False):
         where = ".".join(str(part) for part in error["loc"])
         label = LABELS.get(where, where)
-        found.append(f"{label}: {error['msg']}" if label else str(error["msg"]))
+        message = describe(error, tuple(JDQuery.model_fields)).message
+        found.append(f"{label}: {message}" if label else message)
     return found
 
 
