@@ -428,27 +428,32 @@ def test_openapi_lists_every_route_with_its_models(openapi: dict[str, Any]) -> N
             }, (method, path)
 
 
+def _examples_of(path: str, method: str, op: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """The requests one operation's examples make: (url, query, body), one per body example."""
+    url, query = path, {}
+    for param in op.get("parameters", []):
+        examples = param.get("schema", {}).get("examples") or param.get("examples")
+        if not examples:
+            assert not param.get("required"), f"{method} {path}: {param['name']} needs an example"
+            continue
+        if param["in"] == "path":
+            url = url.replace("{" + param["name"] + "}", str(examples[0]))
+        else:
+            query[param["name"]] = examples[0]
+    content = op.get("requestBody", {}).get("content", {}).get("application/json")
+    if content is None:
+        return [(url, query, None)]
+    assert content.get("examples"), f"{method} {path} has no body example"
+    return [(url, query, ex["value"]) for ex in content["examples"].values()]
+
+
 def _example_requests(openapi: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], Any]]:
     """One request per operation built from its parameter examples, and one per body example."""
-    requests = []
-    for path, method, op in _operations(openapi):
-        url, query = path, {}
-        for param in op.get("parameters", []):
-            examples = param.get("schema", {}).get("examples") or param.get("examples")
-            if not examples:
-                assert not param.get("required"), f"{method} {path}: {param['name']} needs an example"
-                continue
-            if param["in"] == "path":
-                url = url.replace("{" + param["name"] + "}", str(examples[0]))
-            else:
-                query[param["name"]] = examples[0]
-        content = op.get("requestBody", {}).get("content", {}).get("application/json")
-        if content is None:
-            requests.append((method, url, query, None))
-        else:
-            assert content.get("examples"), f"{method} {path} has no body example"
-            requests.extend((method, url, query, ex["value"]) for ex in content["examples"].values())
-    return requests
+    return [
+        (method, url, query, body)
+        for path, method, op in _operations(openapi)
+        for url, query, body in _examples_of(path, method, op)
+    ]
 
 
 def test_every_openapi_example_works(client: httpx.Client, openapi: dict[str, Any]) -> None:
@@ -457,6 +462,74 @@ def test_every_openapi_example_works(client: httpx.Client, openapi: dict[str, An
     for method, url, query, body in requests:
         answer = client.request(method.upper(), url, params=query, json=body)
         assert answer.status_code == 200, (method, url, query, body, answer.text)
+
+
+def test_every_route_refuses_an_unknown_query_parameter(
+    client: httpx.Client, openapi: dict[str, Any]
+) -> None:
+    """A misspelt parameter is a 422 naming the route's parameters, on every route of the document."""
+    for path, method, op in _operations(openapi):
+        declared = [p["name"] for p in op.get("parameters", []) if p["in"] == "query"]
+        typo = declared[0] + "x" if declared else "bogus"  # metro -> metrox
+        url, query, body = _examples_of(path, method, op)[0]
+        answer = client.request(method.upper(), url, params={**query, typo: "1"}, json=body)
+        found = _error(answer, 422, "validation")
+        assert found.problems is not None and found.problems[0].location == ["query", typo], (method, path)
+        assert set(found.choices or ()) == set(declared), (method, path)
+        assert found.suggestion == (declared[0] if declared else None), (method, path)
+
+
+@pytest.mark.parametrize(
+    ("path", "meant"),
+    [
+        ("/v1/pay-transparency?location=Denver,%20CO&employes=40", "employees"),
+        ("/v1/offer?base=95000&level=mid&mtero=SF", "metro"),
+        ("/v1/bands/senior?mtero=SF", "metro"),
+        ("/v1/bands/senior/sources?mtero=SF", "metro"),
+        ("/v1/interview-kit?levl=senior", "level"),
+        ("/v1/charts/bands?by=metro&sorce=jd-template-2025", "source"),
+        ("/v1/jd?segment=smb&pay_lo=90000&pay_high=110000", "pay_low"),
+    ],
+)
+def test_a_misspelt_query_parameter_is_not_ignored(client: httpx.Client, path: str, meant: str) -> None:
+    body = _error(client.get(path), 422, "validation")
+    assert body.suggestion == meant
+    assert f"did you mean {meant!r}?" in body.message
+    assert body.choices is not None and meant in body.choices
+    assert f"Valid parameter keys: {', '.join(body.choices)}" in body.message
+
+
+def test_a_route_without_parameters_refuses_any(client: httpx.Client) -> None:
+    body = _error(client.get("/v1/kpis?foo=1"), 422, "validation")
+    assert body.choices == [] and body.suggestion is None
+    assert "unknown parameter 'foo': this route takes no parameters" in body.message
+    _error(client.post("/v1/lint?fromat=sarif", json={"text": "x"}), 422, "validation")
+
+
+@pytest.mark.parametrize(
+    ("path", "meant"),
+    [
+        ("/bands?by=metro&sorce=jd-template-2025", "source"),
+        ("/law?location=Denver,%20CO&employes=40", "employees"),
+        ("/interview?levl=senior", "level"),
+        ("/check?txt=x", None),
+        ("/?segment=smb&levl=senior", "level"),
+    ],
+)
+def test_the_pages_say_when_a_field_in_the_address_is_unknown(
+    client: httpx.Client, path: str, meant: str | None
+) -> None:
+    page = client.get(path)
+    assert page.status_code == 422, page.text
+    assert 'role="alert"' in page.text
+    assert "unknown parameter" in page.text or "unknown field" in page.text
+    if meant:
+        assert f"did you mean &#39;{meant}&#39;?" in page.text
+
+
+def test_static_files_and_health_checks_take_any_query(client: httpx.Client) -> None:
+    assert client.get("/static/site.css?v=2").status_code == 200  # a cache-busting version
+    assert client.get("/healthz?probe=1").status_code == 200
 
 
 def test_the_api_docs_page_is_served(client: httpx.Client) -> None:

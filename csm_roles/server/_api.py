@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Depends, Path, Query
 from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
@@ -42,14 +42,15 @@ from .._models import (
 )
 from .._pay import OfferComparison, PayBand
 from ._errors import ErrorBody, NotFound
-from ._http import MEDIA_TYPES, REVALIDATE, choose_format, respond
+from ._http import MEDIA_TYPES, REVALIDATE, choose_format, known_query, respond
 from ._schemas import JDBody, JDQuery, KitFormat, LintCounts, LintRequest, LintResult
 
 __all__ = ["LINT_FORMATS", "router"]
 
 R = TypeVar("R")
 
-router = APIRouter(prefix="/v1")
+#: Every route refuses a query parameter it does not declare (a typo must not change the answer).
+router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {

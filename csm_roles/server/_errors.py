@@ -94,7 +94,7 @@ def _library_error(status: int, err: CsmRolesError) -> JSONResponse:
 _PYDANTIC_PREFIXES = ("Value error, ", "Assertion failed, ")
 
 
-def describe(error: Mapping[str, Any], choices: tuple[str, ...] = ()) -> Problem:
+def describe(error: Mapping[str, Any], choices: tuple[str, ...] | None = None) -> Problem:
     """One of pydantic's errors as a `Problem`, in the API's words.
 
     An unknown key (``extra_forbidden``) says "did you mean" the nearest of
@@ -103,8 +103,11 @@ def describe(error: Mapping[str, Any], choices: tuple[str, ...] = ()) -> Problem
     """
     loc = tuple(error.get("loc", ()))
     location = [part if isinstance(part, int) else str(part) for part in loc]
-    if error.get("type") == "extra_forbidden" and loc and choices:
+    if error.get("type") == "extra_forbidden" and loc and choices is not None:
         kind = "parameter" if loc[0] == "query" else "field"
+        if not choices:
+            message = f"unknown {kind} {str(loc[-1])!r}: this route takes no {kind}s"
+            return Problem(location=location, message=message, choices=[])
         unknown = UnknownKeyError(kind, str(loc[-1]), choices)
         return Problem(
             location=location, message=str(unknown), suggestion=unknown.suggestion, choices=list(choices)
@@ -115,16 +118,18 @@ def describe(error: Mapping[str, Any], choices: tuple[str, ...] = ()) -> Problem
     return Problem(location=location, message=message)
 
 
-def _choices(route: object, where: tuple[Any, ...]) -> tuple[str, ...]:
-    """The keys valid at ``where`` (``("query",)``, ``("body", "company")`` ...) in a request to ``route``."""
-    if not isinstance(route, APIRoute) or not where:
-        return ()
+def _choices(route: object, where: tuple[Any, ...]) -> tuple[str, ...] | None:
+    """The keys valid at ``where`` (``("query",)``, ``("body", "company")`` ...) in a request
+    to ``route``; ``None`` when that cannot be told."""
+    if not isinstance(route, APIRoute):
+        return None
     if where == ("query",):
         return query_names(route)
-    if where[0] == "body" and route.body_field is not None:
+    if where[:1] == ("body",) and route.body_field is not None:
         model = route.body_field.field_info.annotation
-        return tuple(_fields_at(model, where[1:])) if isinstance(model, type) else ()
-    return ()
+        found = _fields_at(model, where[1:]) if isinstance(model, type) else []
+        return tuple(found) or None
+    return None
 
 
 _HTTP_ERRORS = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
@@ -22,6 +23,7 @@ __all__ = [
     "BodyLimit",
     "choose_format",
     "etag_of",
+    "known_query",
     "query_names",
     "respond",
 ]
@@ -131,6 +133,32 @@ def query_names(route: APIRoute) -> tuple[str, ...]:
                 names.append(field.alias)
         dependants.extend(dependant.dependencies)
     return tuple(names)
+
+
+def known_query(request: Request) -> None:
+    """A route dependency: a query parameter the route does not declare is a 422.
+
+    A misspelt parameter must not quietly change the answer (``mtero=SF`` giving the
+    national band). The errors have pydantic's shape (``extra_forbidden``), so they
+    are written like an unknown field of a body, with the valid keys and the nearest.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = set(query_names(route))
+    unknown = [key for key in request.query_params if key not in known]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "extra_forbidden",
+                    "loc": ("query", key),
+                    "msg": "Extra inputs are not permitted",
+                    "input": request.query_params[key],
+                }
+                for key in unknown
+            ]
+        )
 
 
 def etag_of(body: bytes) -> str:
