@@ -42,15 +42,16 @@ from .._models import (
 )
 from .._pay import OfferComparison, PayBand
 from ._errors import ErrorBody, NotFound
-from ._http import MEDIA_TYPES, REVALIDATE, choose_format, known_query, respond
+from ._http import MEDIA_TYPES, REVALIDATE, choose_format, json_body, known_query, respond
 from ._schemas import JDBody, JDQuery, KitFormat, LintCounts, LintRequest, LintResult
 
 __all__ = ["LINT_FORMATS", "router"]
 
 R = TypeVar("R")
 
-#: Every route refuses a query parameter it does not declare (a typo must not change the answer).
-router = APIRouter(prefix="/v1", dependencies=[Depends(known_query)])
+#: Every route refuses a body that is not JSON (415) and a query parameter it does not
+#: declare (422: a typo must not change the answer).
+router = APIRouter(prefix="/v1", dependencies=[Depends(json_body), Depends(known_query)])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {
@@ -62,6 +63,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 _BODY_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "The body is not valid JSON."},
     413: {"model": ErrorBody, "description": "The body is larger than the limit."},
+    415: {"model": ErrorBody, "description": "The body is not sent as application/json."},
     422: _ERRORS[422],
 }
 

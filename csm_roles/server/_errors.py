@@ -9,6 +9,7 @@
   upside down); 422 ``validation``: a missing field, a wrong type, an unknown parameter
   or field (with the valid keys in ``choices`` and the nearest in ``suggestion``);
 * 400 ``malformed_json``: a body that is not JSON; 413 ``too_large``: a body above the limit;
+  415 ``unsupported_media_type``: a body sent as something other than JSON;
 * 404 ``not_found``, 405 ``method_not_allowed``, 406 ``not_acceptable``: no such path,
   no such method, or an Accept header that nothing on offer matches;
 * 500 ``internal``: a bug on our side (logged; the answer holds no trace).
@@ -137,6 +138,7 @@ _HTTP_ERRORS = {
     405: "method_not_allowed",
     406: "not_acceptable",
     413: "too_large",
+    415: "unsupported_media_type",
 }
 
 

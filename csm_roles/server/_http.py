@@ -23,6 +23,7 @@ __all__ = [
     "BodyLimit",
     "choose_format",
     "etag_of",
+    "json_body",
     "known_query",
     "query_names",
     "respond",
@@ -133,6 +134,35 @@ def query_names(route: APIRoute) -> tuple[str, ...]:
                 names.append(field.alias)
         dependants.extend(dependant.dependencies)
     return tuple(names)
+
+
+def json_body(request: Request) -> None:
+    """A route dependency: a body sent as anything but JSON to a route that reads JSON is a 415.
+
+    Without it FastAPI keeps the bytes as they are, and the answer is a puzzling 422
+    ("Input should be a valid dictionary"). JSON is ``application/json`` or
+    ``application/*+json``; a body with no Content-Type at all is refused too, as
+    FastAPI itself does from 0.132 (older versions read it as JSON), so every
+    supported version answers alike.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or route.body_field is None:
+        return
+    given = request.headers.get("content-type")
+    if given is None:
+        sent = request.headers.get("content-length", "0") not in ("", "0")
+        if not sent and "transfer-encoding" not in request.headers:
+            return  # no body: pydantic says what is missing
+    media = (given or "").split(";")[0].strip().lower()
+    main, _, sub = media.partition("/")
+    if main == "application" and (sub == "json" or sub.endswith("+json")):
+        return
+    raise HTTPException(
+        415,
+        "this route reads a JSON body: send it with Content-Type: application/json "
+        + (f"(got {media!r})" if given is not None else "(the request had no Content-Type)"),
+        headers={"Accept-Post": "application/json"},
+    )
 
 
 def known_query(request: Request) -> None:
