@@ -11,6 +11,7 @@ import importlib.util
 import json
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -264,6 +265,53 @@ def test_job_description_errors(client: httpx.Client) -> None:
     _error(client.get("/v1/jd?segment=smb&format=pdf"), 422, "validation")
     _error(client.get(f"/v1/jd?segment=smb&date_posted={DAY}&valid_through=2020-01-01"), 422, "invalid_input")
     _error(client.post("/v1/jd", json={"segment": "smb", "company": {"url": "ftp://x"}}), 422, "validation")
+
+
+def _header_warnings(answer: httpx.Response) -> tuple[str, ...]:
+    """The warnings of the X-CSM-Roles-Warnings header, decoded as the guide says."""
+    header = answer.headers.get("x-csm-roles-warnings")
+    return tuple(urllib.parse.unquote(part.strip()) for part in header.split(",")) if header else ()
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "text", "jsonld", "json"])
+def test_every_format_carries_the_warnings_in_a_header(client: httpx.Client, format: str) -> None:
+    expected = csm_roles.generate_jd("smb", location="Denver, CO", employees=100, draft=True, date_posted=DAY)
+    assert any("," in w for w in expected.warnings)  # the separator, inside a warning
+    assert any(not w.isascii() for w in expected.warnings)  # "C.R.S. § 8-5-201"
+    answer = client.get(
+        "/v1/jd",
+        params={
+            "segment": "smb",
+            "location": "Denver, CO",
+            "employees": "100",
+            "draft": "true",
+            "date_posted": DAY,
+            "format": format,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    raw = answer.headers["x-csm-roles-warnings"]
+    assert raw.isascii() and "\n" not in raw
+    assert _header_warnings(answer) == expected.warnings
+    if format == "json":
+        assert tuple(answer.json()["warnings"]) == expected.warnings
+    again = client.get(str(answer.request.url), headers={"If-None-Match": answer.headers["etag"]})
+    assert again.status_code == 304 and _header_warnings(again) == expected.warnings
+
+
+def test_a_posting_without_warnings_has_no_warnings_header(client: httpx.Client) -> None:
+    body = {
+        "segment": "mid-market",
+        "location": "Austin, TX",
+        "pay": {"low": 90000, "high": 110000},
+        "company": {"name": "Northwind"},
+        "date_posted": DAY,
+        "valid_through": "2026-12-01",
+        "format": "markdown",
+    }
+    answer = client.post("/v1/jd", json=body)
+    assert answer.status_code == 200, answer.text
+    assert "x-csm-roles-warnings" not in answer.headers
 
 
 def test_an_unknown_field_names_the_valid_ones_and_the_nearest(client: httpx.Client) -> None:

@@ -42,7 +42,16 @@ from .._models import (
 )
 from .._pay import OfferComparison, PayBand
 from ._errors import ErrorBody, NotFound
-from ._http import MEDIA_TYPES, REVALIDATE, choose_format, json_body, known_query, respond
+from ._http import (
+    MEDIA_TYPES,
+    REVALIDATE,
+    WARNINGS_HEADER,
+    choose_format,
+    json_body,
+    known_query,
+    respond,
+    warnings_header,
+)
 from ._schemas import JDBody, JDQuery, KitFormat, LintCounts, LintRequest, LintResult
 
 __all__ = ["LINT_FORMATS", "router"]
@@ -311,6 +320,13 @@ _JD_MEDIA: dict[str, str] = {
 _DOCUMENTS: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The job description in the format asked for.",
+        "headers": {
+            WARNINGS_HEADER: {
+                "description": "The posting's warnings (what to settle before publishing), in every "
+                "format: each percent-encoded as UTF-8, joined by ', '. Absent when there are none.",
+                "schema": {"type": "string"},
+            }
+        },
         "content": {
             MEDIA_TYPES[name].split(";")[0]: {"schema": {"type": "string"}}
             for name in ("markdown", "html", "text")
@@ -329,7 +345,9 @@ def _jd_answer(request: Request, kwargs: dict[str, Any], format: str | None, sou
         body = dumps(jd.to_jsonld())
     else:
         body = jd.render(chosen, sources=sources)
-    return respond(request, body, _JD_MEDIA[chosen], cache=REVALIDATE, vary=format is None)
+    # in every format, so a client of Markdown or HTML sees what the JSON lists
+    warned = {WARNINGS_HEADER: warnings_header(jd.warnings)} if jd.warnings else None
+    return respond(request, body, _JD_MEDIA[chosen], cache=REVALIDATE, vary=format is None, headers=warned)
 
 
 @router.get(

@@ -8,7 +8,8 @@ media types.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import urllib.parse
+from collections.abc import Iterable, Mapping
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
@@ -20,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 __all__ = [
     "MEDIA_TYPES",
+    "WARNINGS_HEADER",
     "BodyLimit",
     "choose_format",
     "etag_of",
@@ -27,6 +29,7 @@ __all__ = [
     "known_query",
     "query_names",
     "respond",
+    "warnings_header",
 ]
 
 #: The media type of every format the server writes.
@@ -204,6 +207,27 @@ def _matches(header: str, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
 
 
+#: The response header that carries a document's warnings, for clients of formats that
+#: have no place for them (Markdown, HTML, text, JSON-LD).
+WARNINGS_HEADER = "X-CSM-Roles-Warnings"
+#: What a warning keeps as it is in the header: printable ASCII but the separator and
+#: the escape character. Everything else (non-ASCII as UTF-8, line breaks) is %XX.
+_HEADER_SAFE = "".join(chr(code) for code in range(0x20, 0x7F) if chr(code) not in ",%")
+
+
+def warnings_header(warnings: Iterable[str]) -> str:
+    """Warnings as one header value: each percent-encoded (UTF-8), joined by ", ".
+
+    A header value must be ASCII without line breaks; a comma inside a warning is
+    ``%2C``, so a client splits on commas, trims spaces and percent-decodes each part.
+
+    Examples:
+        >>> warnings_header(["No pay, yet.", "Colorado (C.R.S. § 8-5-201)"])
+        'No pay%2C yet., Colorado (C.R.S. %C2%A7 8-5-201)'
+    """
+    return ", ".join(urllib.parse.quote(warning.strip(), safe=_HEADER_SAFE) for warning in warnings)
+
+
 def respond(
     request: Request,
     body: str | bytes,
@@ -212,10 +236,11 @@ def respond(
     cache: str = STATIC,
     vary: bool = False,
     status: int = 200,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
-    """A response with an ETag and Cache-Control; 304 when the client already holds it."""
+    """A response with an ETag and Cache-Control (and ``headers``); 304 when the client already holds it."""
     data = body.encode("utf-8") if isinstance(body, str) else body
-    headers = {"ETag": etag_of(data), "Cache-Control": cache}
+    headers = {"ETag": etag_of(data), "Cache-Control": cache, **(headers or {})}
     if vary:
         headers["Vary"] = "Accept"
     given = request.headers.get("if-none-match")
