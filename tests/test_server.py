@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 import pytest
@@ -25,6 +26,7 @@ from conftest import ROOT, run_cli
 from csm_roles import server
 from csm_roles._interview import InterviewKit
 from csm_roles._jd import JobDescription
+from csm_roles._jd_law import FIELDS
 from csm_roles._models import (
     Industry,
     Kpi,
@@ -40,7 +42,7 @@ from csm_roles._pay import OfferComparison, PayBand
 from csm_roles.server._api import LINT_FORMATS
 from csm_roles.server._errors import ErrorBody
 from csm_roles.server._run import ServerProcess, ServerThread
-from csm_roles.server._schemas import LintRequest, LintResult
+from csm_roles.server._schemas import JDBody, JDQuery, LintRequest, LintResult
 
 DAY = "2026-11-01"
 
@@ -350,6 +352,55 @@ def test_the_build_page_says_which_field_was_meant(client: httpx.Client) -> None
     assert page.status_code == 422
     assert "did you mean &#39;company_name&#39;?" in page.text
     assert "Extra inputs" not in page.text
+
+
+def test_a_missing_pay_band_says_which_fields_to_send(client: httpx.Client) -> None:
+    query = _error(client.get("/v1/jd?segment=smb&level=manager"), 422, "no_figure")
+    assert query.hint == "send the range you will pay as pay_low and pay_high"
+    followed = client.get("/v1/jd?segment=smb&level=manager&pay_low=110000&pay_high=140000")
+    assert followed.status_code == 200, followed.text
+    body = _error(client.post("/v1/jd", json={"segment": "smb", "level": "manager"}), 422, "no_figure")
+    assert body.hint == "send the range you will pay as pay.low and pay.high"
+    pay = {"low": 110000, "high": 140000}
+    assert client.post("/v1/jd", json={"segment": "smb", "level": "manager", "pay": pay}).status_code == 200
+    assert _error(client.get("/v1/bands/manager"), 404, "no_figure").hint is None  # a look-up takes no pay
+
+
+def test_what_a_law_asks_for_is_named_as_the_request_sends_it(client: httpx.Client) -> None:
+    denver = {"segment": "smb", "location": "Denver, CO", "employees": "100", "date_posted": DAY}
+    query = _error(client.get("/v1/jd", params=denver), 422, "pay_transparency")
+    assert query.problems is not None
+    gives = {str(p.location[0]): p.message.rsplit("; give ", 1)[1] for p in query.problems}
+    assert gives["pay"] == "pay_low and pay_high"
+    assert gives["benefits"] == "company_benefits"
+    assert query.hint is not None and query.hint.endswith("or draft=true for a draft with these as warnings")
+    assert client.get("/v1/jd", params={**denver, "draft": "true"}).status_code == 200
+    fixed = {
+        **denver,
+        "pay_low": "60000",
+        "pay_high": "70000",
+        "company_benefits": "Health cover",
+        "valid_through": "2026-12-01",
+        "company_how_to_apply": "Write to us.",
+        "company_other_compensation": "No bonus.",
+    }
+    assert client.get("/v1/jd", params=fixed).status_code == 200
+    body = _error(client.post("/v1/jd", json={**denver, "employees": 100}), 422, "pay_transparency")
+    assert body.hint is not None and "company.benefits" in body.hint and '"draft": true' in body.hint
+
+
+@pytest.mark.parametrize("model", [JDQuery, JDBody])
+def test_every_element_a_law_asks_for_has_its_field_over_http(model: type[JDQuery] | type[JDBody]) -> None:
+    assert {*FIELDS, "pay", "draft"} <= set(model.SENDS)
+    for sent in model.SENDS.values():  # each name is a field of the request
+        for name in re.findall(r"[a-z_]+(?:\.[a-z_]+)?", sent):
+            if name in ("and", "or", "true"):
+                continue
+            top, _, inner = name.partition(".")
+            assert top in model.model_fields, (model, name)
+            if inner:
+                nested = next(a for a in get_args(model.model_fields[top].annotation) if a is not type(None))
+                assert inner in nested.model_fields, (model, name)
 
 
 # -- kits, charts, the linter -------------------------------------------------------------------

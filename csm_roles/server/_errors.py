@@ -23,7 +23,7 @@ from typing import Any
 
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -32,7 +32,7 @@ from .._errors import CsmRolesError, InvalidInputError, NoFigureError, PayTransp
 from .._loader import _fields_at
 from ._http import query_names
 
-__all__ = ["ErrorBody", "NotFound", "Problem", "describe", "error_response", "install_handlers"]
+__all__ = ["ErrorBody", "Hinted", "NotFound", "Problem", "describe", "error_response", "install_handlers"]
 
 _log = logging.getLogger("csm_roles.server")
 
@@ -59,6 +59,11 @@ class ErrorBody(BaseModel):
     suggestion: str | None = None
     choices: list[str] | None = None
     problems: list[Problem] | None = None
+    hint: str | None = Field(
+        default=None,
+        description="What to send to this route to fix it, where the message names the library's "
+        "Python arguments or command-line options (pay=(low, high), --pay).",
+    )
 
 
 class NotFound(Exception):
@@ -69,25 +74,48 @@ class NotFound(Exception):
         self.cause = cause
 
 
+class Hinted(Exception):
+    """A library error raised for a route whose fields differ from the library's arguments: status 422.
+
+    ``sends`` maps what the library's messages name (``"pay"``, the elements a
+    pay-transparency law asks for, ``"draft"``) to what a client sends this route
+    instead (``"pay_low and pay_high"``); the answer's ``hint`` and ``problems`` use it.
+    The library's message is kept as it is.
+    """
+
+    def __init__(self, cause: CsmRolesError, sends: Mapping[str, str]) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.sends = sends
+
+
 def error_response(status: int, error: str, message: str, **extra: Any) -> JSONResponse:
     body = ErrorBody(status=status, error=error, message=message, **extra)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status)
 
 
-def _library_error(status: int, err: CsmRolesError) -> JSONResponse:
+def _library_error(status: int, err: CsmRolesError, sends: Mapping[str, str] | None = None) -> JSONResponse:
     message = err.args[0] if err.args else str(err)
     if isinstance(err, UnknownKeyError):
         return error_response(
             status, "unknown_key", message, suggestion=err.suggestion, choices=list(err.choices)
         )
     if isinstance(err, NoFigureError):
-        return error_response(status, "no_figure", message)
+        hint = f"send the range you will pay as {sends['pay']}" if sends and "pay" in sends else None
+        return error_response(status, "no_figure", message, hint=hint)
     if isinstance(err, PayTransparencyError):
+        sends = sends or {}
         problems = [
-            Problem(location=[element], message=f"{laws} requires it; give {give}")
+            Problem(location=[element], message=f"{laws} requires it; give {sends.get(element, give)}")
             for element, give, laws in err.problems
         ]
-        return error_response(422, "pay_transparency", message, problems=problems)
+        fields = dict.fromkeys(sends[element] for element, _, _ in err.problems if element in sends)
+        hint = (
+            f"send {'; '.join(fields)}; or {sends['draft']} for a draft with these as warnings"
+            if fields and "draft" in sends
+            else None
+        )
+        return error_response(422, "pay_transparency", message, problems=problems, hint=hint)
     return error_response(status, "invalid_input", message)
 
 
@@ -153,6 +181,10 @@ def install_handlers(app: Any) -> None:
         assert isinstance(exc, CsmRolesError)
         return _library_error(422, exc)
 
+    async def hinted(_request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, Hinted)
+        return _library_error(422, exc.cause, exc.sends)
+
     async def validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         errors = list(exc.errors())
@@ -191,6 +223,7 @@ def install_handlers(app: Any) -> None:
         return error_response(500, "internal", "the server met an unexpected error; it has been logged")
 
     app.add_exception_handler(NotFound, not_found)
+    app.add_exception_handler(Hinted, hinted)
     app.add_exception_handler(UnknownKeyError, library)
     app.add_exception_handler(NoFigureError, library)
     app.add_exception_handler(InvalidInputError, library)
