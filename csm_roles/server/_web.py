@@ -98,7 +98,7 @@ def _unknown(request: Request) -> list[str]:
     route = request.scope.get("route")
     names = query_names(route) if isinstance(route, APIRoute) else ()
     return [
-        describe({"type": "extra_forbidden", "loc": ("query", key)}, names).message
+        describe({"type": "extra_forbidden", "loc": (key,)}, names).message  # a field, as on the form
         for key in request.query_params
         if key not in names
     ]
