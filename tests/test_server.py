@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 import pytest
@@ -24,6 +26,7 @@ from conftest import ROOT, run_cli
 from csm_roles import server
 from csm_roles._interview import InterviewKit
 from csm_roles._jd import JobDescription
+from csm_roles._jd_law import FIELDS
 from csm_roles._models import (
     Industry,
     Kpi,
@@ -39,7 +42,7 @@ from csm_roles._pay import OfferComparison, PayBand
 from csm_roles.server._api import LINT_FORMATS
 from csm_roles.server._errors import ErrorBody
 from csm_roles.server._run import ServerProcess, ServerThread
-from csm_roles.server._schemas import LintResult
+from csm_roles.server._schemas import JDBody, JDQuery, LintRequest, LintResult
 
 DAY = "2026-11-01"
 
@@ -266,6 +269,140 @@ def test_job_description_errors(client: httpx.Client) -> None:
     _error(client.post("/v1/jd", json={"segment": "smb", "company": {"url": "ftp://x"}}), 422, "validation")
 
 
+def _header_warnings(answer: httpx.Response) -> tuple[str, ...]:
+    """The warnings of the X-CSM-Roles-Warnings header, decoded as the guide says."""
+    header = answer.headers.get("x-csm-roles-warnings")
+    return tuple(urllib.parse.unquote(part.strip()) for part in header.split(",")) if header else ()
+
+
+@pytest.mark.parametrize("format", ["markdown", "html", "text", "jsonld", "json"])
+def test_every_format_carries_the_warnings_in_a_header(client: httpx.Client, format: str) -> None:
+    expected = csm_roles.generate_jd("smb", location="Denver, CO", employees=100, draft=True, date_posted=DAY)
+    assert any("," in w for w in expected.warnings)  # the separator, inside a warning
+    assert any(not w.isascii() for w in expected.warnings)  # "C.R.S. § 8-5-201"
+    answer = client.get(
+        "/v1/jd",
+        params={
+            "segment": "smb",
+            "location": "Denver, CO",
+            "employees": "100",
+            "draft": "true",
+            "date_posted": DAY,
+            "format": format,
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    raw = answer.headers["x-csm-roles-warnings"]
+    assert raw.isascii() and "\n" not in raw
+    assert _header_warnings(answer) == expected.warnings
+    if format == "json":
+        assert tuple(answer.json()["warnings"]) == expected.warnings
+    again = client.get(str(answer.request.url), headers={"If-None-Match": answer.headers["etag"]})
+    assert again.status_code == 304 and _header_warnings(again) == expected.warnings
+
+
+def test_a_posting_without_warnings_has_no_warnings_header(client: httpx.Client) -> None:
+    body = {
+        "segment": "mid-market",
+        "location": "Austin, TX",
+        "pay": {"low": 90000, "high": 110000},
+        "company": {"name": "Northwind"},
+        "date_posted": DAY,
+        "valid_through": "2026-12-01",
+        "format": "markdown",
+    }
+    answer = client.post("/v1/jd", json=body)
+    assert answer.status_code == 200, answer.text
+    assert "x-csm-roles-warnings" not in answer.headers
+
+
+def test_an_unknown_field_names_the_valid_ones_and_the_nearest(client: httpx.Client) -> None:
+    typo = {"segment": "smb", "company": {"nme": "x"}}
+    nested = _error(client.post("/v1/jd", json=typo), 422, "validation")
+    assert nested.suggestion == "name"
+    assert nested.choices is not None and "benefits" in nested.choices
+    assert nested.problems is not None and nested.problems[0].location == ["body", "company", "nme"]
+    assert nested.problems[0].message.startswith("unknown field 'nme'; did you mean 'name'? Valid field keys")
+    assert "Extra inputs" not in nested.message
+    top = _error(client.post("/v1/lint", json={"text": "x", "segmnt": "smb"}), 422, "validation")
+    assert top.suggestion == "segment"
+    assert top.choices == list(LintRequest.model_fields)
+    query = _error(client.get("/v1/jd?segment=smb&lvl=senior"), 422, "validation")
+    assert query.suggestion == "level"
+    assert query.choices is not None and {"pay_low", "company_name"} <= set(query.choices)
+    two = _error(client.post("/v1/jd", json={"segmnt": "smb", "levl": "senior"}), 422, "validation")
+    assert two.problems is not None
+    meant = {(p.location[-1], p.suggestion) for p in two.problems}
+    assert meant >= {("segmnt", "segment"), ("levl", "level")}
+    assert two.suggestion is None  # several problems: each has its own
+
+
+def test_a_validator_message_has_no_pydantic_prefix(client: httpx.Client) -> None:
+    answer = client.get("/v1/jd?segment=smb&pay_low=90000")
+    body = _error(answer, 422, "validation")
+    assert body.message == "the request has 1 problem: query: give both pay_low and pay_high, or neither"
+    assert "Value error" not in answer.text
+    page = client.get("/", params={"segment": "smb", "pay_low": "90000"})
+    assert page.status_code == 422
+    assert "give both pay_low and pay_high" in page.text and "Value error" not in page.text
+
+
+def test_the_build_page_says_which_field_was_meant(client: httpx.Client) -> None:
+    page = client.get("/", params={"segment": "smb", "company_nme": "Northwind"})
+    assert page.status_code == 422
+    assert "did you mean &#39;company_name&#39;?" in page.text
+    assert "Extra inputs" not in page.text
+
+
+def test_a_missing_pay_band_says_which_fields_to_send(client: httpx.Client) -> None:
+    query = _error(client.get("/v1/jd?segment=smb&level=manager"), 422, "no_figure")
+    assert query.hint == "send the range you will pay as pay_low and pay_high"
+    followed = client.get("/v1/jd?segment=smb&level=manager&pay_low=110000&pay_high=140000")
+    assert followed.status_code == 200, followed.text
+    body = _error(client.post("/v1/jd", json={"segment": "smb", "level": "manager"}), 422, "no_figure")
+    assert body.hint == "send the range you will pay as pay.low and pay.high"
+    pay = {"low": 110000, "high": 140000}
+    assert client.post("/v1/jd", json={"segment": "smb", "level": "manager", "pay": pay}).status_code == 200
+    assert _error(client.get("/v1/bands/manager"), 404, "no_figure").hint is None  # a look-up takes no pay
+
+
+def test_what_a_law_asks_for_is_named_as_the_request_sends_it(client: httpx.Client) -> None:
+    denver = {"segment": "smb", "location": "Denver, CO", "employees": "100", "date_posted": DAY}
+    query = _error(client.get("/v1/jd", params=denver), 422, "pay_transparency")
+    assert query.problems is not None
+    gives = {str(p.location[0]): p.message.rsplit("; give ", 1)[1] for p in query.problems}
+    assert gives["pay"] == "pay_low and pay_high"
+    assert gives["benefits"] == "company_benefits"
+    assert query.hint is not None and query.hint.endswith("or draft=true for a draft with these as warnings")
+    assert client.get("/v1/jd", params={**denver, "draft": "true"}).status_code == 200
+    fixed = {
+        **denver,
+        "pay_low": "60000",
+        "pay_high": "70000",
+        "company_benefits": "Health cover",
+        "valid_through": "2026-12-01",
+        "company_how_to_apply": "Write to us.",
+        "company_other_compensation": "No bonus.",
+    }
+    assert client.get("/v1/jd", params=fixed).status_code == 200
+    body = _error(client.post("/v1/jd", json={**denver, "employees": 100}), 422, "pay_transparency")
+    assert body.hint is not None and "company.benefits" in body.hint and '"draft": true' in body.hint
+
+
+@pytest.mark.parametrize("model", [JDQuery, JDBody])
+def test_every_element_a_law_asks_for_has_its_field_over_http(model: type[JDQuery] | type[JDBody]) -> None:
+    assert {*FIELDS, "pay", "draft"} <= set(model.SENDS)
+    for sent in model.SENDS.values():  # each name is a field of the request
+        for name in re.findall(r"[a-z_]+(?:\.[a-z_]+)?", sent):
+            if name in ("and", "or", "true"):
+                continue
+            top, _, inner = name.partition(".")
+            assert top in model.model_fields, (model, name)
+            if inner:
+                nested = next(a for a in get_args(model.model_fields[top].annotation) if a is not type(None))
+                assert inner in nested.model_fields, (model, name)
+
+
 # -- kits, charts, the linter -------------------------------------------------------------------
 
 
@@ -390,27 +527,32 @@ def test_openapi_lists_every_route_with_its_models(openapi: dict[str, Any]) -> N
             }, (method, path)
 
 
+def _examples_of(path: str, method: str, op: dict[str, Any]) -> list[tuple[str, dict[str, Any], Any]]:
+    """The requests one operation's examples make: (url, query, body), one per body example."""
+    url, query = path, {}
+    for param in op.get("parameters", []):
+        examples = param.get("schema", {}).get("examples") or param.get("examples")
+        if not examples:
+            assert not param.get("required"), f"{method} {path}: {param['name']} needs an example"
+            continue
+        if param["in"] == "path":
+            url = url.replace("{" + param["name"] + "}", str(examples[0]))
+        else:
+            query[param["name"]] = examples[0]
+    content = op.get("requestBody", {}).get("content", {}).get("application/json")
+    if content is None:
+        return [(url, query, None)]
+    assert content.get("examples"), f"{method} {path} has no body example"
+    return [(url, query, ex["value"]) for ex in content["examples"].values()]
+
+
 def _example_requests(openapi: dict[str, Any]) -> list[tuple[str, str, dict[str, Any], Any]]:
     """One request per operation built from its parameter examples, and one per body example."""
-    requests = []
-    for path, method, op in _operations(openapi):
-        url, query = path, {}
-        for param in op.get("parameters", []):
-            examples = param.get("schema", {}).get("examples") or param.get("examples")
-            if not examples:
-                assert not param.get("required"), f"{method} {path}: {param['name']} needs an example"
-                continue
-            if param["in"] == "path":
-                url = url.replace("{" + param["name"] + "}", str(examples[0]))
-            else:
-                query[param["name"]] = examples[0]
-        content = op.get("requestBody", {}).get("content", {}).get("application/json")
-        if content is None:
-            requests.append((method, url, query, None))
-        else:
-            assert content.get("examples"), f"{method} {path} has no body example"
-            requests.extend((method, url, query, ex["value"]) for ex in content["examples"].values())
-    return requests
+    return [
+        (method, url, query, body)
+        for path, method, op in _operations(openapi)
+        for url, query, body in _examples_of(path, method, op)
+    ]
 
 
 def test_every_openapi_example_works(client: httpx.Client, openapi: dict[str, Any]) -> None:
@@ -419,6 +561,74 @@ def test_every_openapi_example_works(client: httpx.Client, openapi: dict[str, An
     for method, url, query, body in requests:
         answer = client.request(method.upper(), url, params=query, json=body)
         assert answer.status_code == 200, (method, url, query, body, answer.text)
+
+
+def test_every_route_refuses_an_unknown_query_parameter(
+    client: httpx.Client, openapi: dict[str, Any]
+) -> None:
+    """A misspelt parameter is a 422 naming the route's parameters, on every route of the document."""
+    for path, method, op in _operations(openapi):
+        declared = [p["name"] for p in op.get("parameters", []) if p["in"] == "query"]
+        typo = declared[0] + "x" if declared else "bogus"  # metro -> metrox
+        url, query, body = _examples_of(path, method, op)[0]
+        answer = client.request(method.upper(), url, params={**query, typo: "1"}, json=body)
+        found = _error(answer, 422, "validation")
+        assert found.problems is not None and found.problems[0].location == ["query", typo], (method, path)
+        assert set(found.choices or ()) == set(declared), (method, path)
+        assert found.suggestion == (declared[0] if declared else None), (method, path)
+
+
+@pytest.mark.parametrize(
+    ("path", "meant"),
+    [
+        ("/v1/pay-transparency?location=Denver,%20CO&employes=40", "employees"),
+        ("/v1/offer?base=95000&level=mid&mtero=SF", "metro"),
+        ("/v1/bands/senior?mtero=SF", "metro"),
+        ("/v1/bands/senior/sources?mtero=SF", "metro"),
+        ("/v1/interview-kit?levl=senior", "level"),
+        ("/v1/charts/bands?by=metro&sorce=jd-template-2025", "source"),
+        ("/v1/jd?segment=smb&pay_lo=90000&pay_high=110000", "pay_low"),
+    ],
+)
+def test_a_misspelt_query_parameter_is_not_ignored(client: httpx.Client, path: str, meant: str) -> None:
+    body = _error(client.get(path), 422, "validation")
+    assert body.suggestion == meant
+    assert f"did you mean {meant!r}?" in body.message
+    assert body.choices is not None and meant in body.choices
+    assert f"Valid parameter keys: {', '.join(body.choices)}" in body.message
+
+
+def test_a_route_without_parameters_refuses_any(client: httpx.Client) -> None:
+    body = _error(client.get("/v1/kpis?foo=1"), 422, "validation")
+    assert body.choices == [] and body.suggestion is None
+    assert "unknown parameter 'foo': this route takes no parameters" in body.message
+    _error(client.post("/v1/lint?fromat=sarif", json={"text": "x"}), 422, "validation")
+
+
+@pytest.mark.parametrize(
+    ("path", "meant"),
+    [
+        ("/bands?by=metro&sorce=jd-template-2025", "source"),
+        ("/law?location=Denver,%20CO&employes=40", "employees"),
+        ("/interview?levl=senior", "level"),
+        ("/check?txt=x", None),
+        ("/?segment=smb&levl=senior", "level"),
+    ],
+)
+def test_the_pages_say_when_a_field_in_the_address_is_unknown(
+    client: httpx.Client, path: str, meant: str | None
+) -> None:
+    page = client.get(path)
+    assert page.status_code == 422, page.text
+    assert 'role="alert"' in page.text
+    assert "unknown parameter" in page.text or "unknown field" in page.text
+    if meant:
+        assert f"did you mean &#39;{meant}&#39;?" in page.text
+
+
+def test_static_files_and_health_checks_take_any_query(client: httpx.Client) -> None:
+    assert client.get("/static/site.css?v=2").status_code == 200  # a cache-busting version
+    assert client.get("/healthz?probe=1").status_code == 200
 
 
 def test_the_api_docs_page_is_served(client: httpx.Client) -> None:

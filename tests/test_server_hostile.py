@@ -51,6 +51,33 @@ def test_malformed_json_is_a_400(client: httpx.Client, path: str, body: bytes) -
     )
 
 
+@pytest.mark.parametrize("path", ["/v1/jd", "/v1/lint"])
+@pytest.mark.parametrize(
+    "media",
+    [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/json"],
+)
+def test_a_body_that_is_not_sent_as_json_is_a_415(client: httpx.Client, path: str, media: str | None) -> None:
+    headers = {"Content-Type": media} if media else {}
+    answer = client.post(path, content=b'{"text": "Be a ninja.", "segment": "smb"}', headers=headers)
+    _status(answer, 415, "unsupported_media_type")
+    assert "Content-Type: application/json" in answer.json()["message"]
+    given = f"(got '{media.split(';')[0]}')" if media else "(the request had no Content-Type)"
+    assert answer.json()["message"].endswith(given)
+    assert answer.headers["accept-post"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "media", ["application/json; charset=utf-8", "application/problem+json", "APPLICATION/JSON"]
+)
+def test_json_under_any_json_media_type_is_read(client: httpx.Client, media: str) -> None:
+    answer = client.post("/v1/lint", content=b'{"text": "Be a ninja."}', headers={"Content-Type": media})
+    assert answer.status_code == 200, answer.text
+
+
+def test_no_body_and_no_content_type_says_what_is_missing(client: httpx.Client) -> None:
+    _status(client.post("/v1/lint"), 422, "validation")
+
+
 @pytest.mark.parametrize(
     ("path", "body"),
     [

@@ -13,14 +13,14 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Depends, Path, Query
 from pydantic import BaseModel
 from starlette.requests import Request
 from starlette.responses import Response
 
 from .._benchmarks import Benchmarks
 from .._chart import band_chart, render_chart
-from .._errors import NoFigureError, UnknownKeyError
+from .._errors import NoFigureError, PayTransparencyError, UnknownKeyError
 from .._interview import InterviewKit, interview_kit
 from .._jd import JobDescription, generate_jd
 from .._jsonld import dumps
@@ -41,15 +41,26 @@ from .._models import (
     pick_option,
 )
 from .._pay import OfferComparison, PayBand
-from ._errors import ErrorBody, NotFound
-from ._http import MEDIA_TYPES, REVALIDATE, choose_format, respond
+from ._errors import ErrorBody, Hinted, NotFound
+from ._http import (
+    MEDIA_TYPES,
+    REVALIDATE,
+    WARNINGS_HEADER,
+    choose_format,
+    json_body,
+    known_query,
+    respond,
+    warnings_header,
+)
 from ._schemas import JDBody, JDQuery, KitFormat, LintCounts, LintRequest, LintResult
 
 __all__ = ["LINT_FORMATS", "router"]
 
 R = TypeVar("R")
 
-router = APIRouter(prefix="/v1")
+#: Every route refuses a body that is not JSON (415) and a query parameter it does not
+#: declare (422: a typo must not change the answer).
+router = APIRouter(prefix="/v1", dependencies=[Depends(json_body), Depends(known_query)])
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {
@@ -61,6 +72,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 _BODY_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "The body is not valid JSON."},
     413: {"model": ErrorBody, "description": "The body is larger than the limit."},
+    415: {"model": ErrorBody, "description": "The body is not sent as application/json."},
     422: _ERRORS[422],
 }
 
@@ -308,6 +320,13 @@ _JD_MEDIA: dict[str, str] = {
 _DOCUMENTS: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The job description in the format asked for.",
+        "headers": {
+            WARNINGS_HEADER: {
+                "description": "The posting's warnings (what to settle before publishing), in every "
+                "format: each percent-encoded as UTF-8, joined by ', '. Absent when there are none.",
+                "schema": {"type": "string"},
+            }
+        },
         "content": {
             MEDIA_TYPES[name].split(";")[0]: {"schema": {"type": "string"}}
             for name in ("markdown", "html", "text")
@@ -317,16 +336,23 @@ _DOCUMENTS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _jd_answer(request: Request, kwargs: dict[str, Any], format: str | None, sources: bool) -> Response:
-    chosen = choose_format(request, format, _JD_MEDIA)
-    jd = generate_jd(**kwargs, benchmarks=_bm(request))
+def _jd_answer(request: Request, query: JDQuery | JDBody) -> Response:
+    chosen = choose_format(request, query.format, _JD_MEDIA)
+    try:
+        jd = generate_jd(**query.to_kwargs(), benchmarks=_bm(request))
+    except (NoFigureError, PayTransparencyError) as err:
+        # the library's message says pay=(low, high) and --pay; the hint says what to send here
+        raise Hinted(err, query.SENDS) from None
     if chosen == "json":
         body = jd.to_json()
     elif chosen == "jsonld":
         body = dumps(jd.to_jsonld())
     else:
-        body = jd.render(chosen, sources=sources)
-    return respond(request, body, _JD_MEDIA[chosen], cache=REVALIDATE, vary=format is None)
+        body = jd.render(chosen, sources=query.sources)
+    # in every format, so a client of Markdown or HTML sees what the JSON lists
+    warned = {WARNINGS_HEADER: warnings_header(jd.warnings)} if jd.warnings else None
+    vary = query.format is None
+    return respond(request, body, _JD_MEDIA[chosen], cache=REVALIDATE, vary=vary, headers=warned)
 
 
 @router.get(
@@ -339,7 +365,7 @@ def _jd_answer(request: Request, kwargs: dict[str, Any], format: str | None, sou
     "pay as `pay_low` and `pay_high`. The format comes from `format=` or the Accept header.",
 )
 def jd_get(request: Request, query: Annotated[JDQuery, Query()]) -> Response:
-    return _jd_answer(request, query.to_kwargs(), query.format, query.sources)
+    return _jd_answer(request, query)
 
 
 _JD_EXAMPLES = {
@@ -373,7 +399,7 @@ _JD_EXAMPLES = {
     summary="A job description, from a JSON body",
 )
 def jd_post(request: Request, body: Annotated[JDBody, Body(openapi_examples=_JD_EXAMPLES)]) -> Response:
-    return _jd_answer(request, body.to_kwargs(), body.format, body.sources)
+    return _jd_answer(request, body)
 
 
 _KIT_MEDIA: dict[str, str] = {name: MEDIA_TYPES[name] for name in ("json", "markdown", "html", "text")}

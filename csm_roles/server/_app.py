@@ -20,7 +20,9 @@ Sourced reference data for hiring Customer Success Managers, over HTTP: levels,
 segments, metros, KPIs and pay bands; job descriptions in Markdown, HTML, text,
 JSON-LD or JSON; interview kits; pay-band charts; and a linter for postings.
 
-Every error is JSON with the library's message (`ErrorBody`). Look-ups carry an
+Every error is JSON with the library's message (`ErrorBody`). A query parameter or
+body field a route does not take is a 422 naming the nearest valid one, never ignored;
+a body must be sent as `application/json`. Look-ups carry an
 `ETag` and `Cache-Control`; send the tag back in `If-None-Match` to get a 304.
 Request bodies are limited to {limit:,} bytes.
 """

@@ -1,19 +1,36 @@
-"""HTTP mechanics the routes share: the body limit, conditional responses, content negotiation.
+"""HTTP mechanics the routes share: the body limit, strict requests, conditional responses,
+content negotiation.
 
-Nothing here knows about job descriptions: it deals in bytes, headers and media types.
+Nothing here knows about job descriptions: it deals in bytes, headers, parameters and
+media types.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import urllib.parse
+from collections.abc import Iterable, Mapping
 
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["MEDIA_TYPES", "BodyLimit", "choose_format", "etag_of", "respond"]
+__all__ = [
+    "MEDIA_TYPES",
+    "WARNINGS_HEADER",
+    "BodyLimit",
+    "choose_format",
+    "etag_of",
+    "json_body",
+    "known_query",
+    "query_names",
+    "respond",
+    "warnings_header",
+]
 
 #: The media type of every format the server writes.
 MEDIA_TYPES: dict[str, str] = {
@@ -106,6 +123,77 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+def query_names(route: APIRoute) -> tuple[str, ...]:
+    """The query parameters ``route`` declares, in order; a query model counts as its fields."""
+    names: list[str] = []
+    dependants = [route.dependant]
+    while dependants:
+        dependant = dependants.pop(0)
+        for field in dependant.query_params:
+            model = field.field_info.annotation
+            if isinstance(model, type) and issubclass(model, BaseModel):
+                names.extend(info.alias or name for name, info in model.model_fields.items())
+            else:
+                names.append(field.alias)
+        dependants.extend(dependant.dependencies)
+    return tuple(names)
+
+
+def json_body(request: Request) -> None:
+    """A route dependency: a body sent as anything but JSON to a route that reads JSON is a 415.
+
+    Without it FastAPI keeps the bytes as they are, and the answer is a puzzling 422
+    ("Input should be a valid dictionary"). JSON is ``application/json`` or
+    ``application/*+json``; a body with no Content-Type at all is refused too, as
+    FastAPI itself does from 0.132 (older versions read it as JSON), so every
+    supported version answers alike.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or route.body_field is None:
+        return
+    given = request.headers.get("content-type")
+    if given is None:
+        sent = request.headers.get("content-length", "0") not in ("", "0")
+        if not sent and "transfer-encoding" not in request.headers:
+            return  # no body: pydantic says what is missing
+    media = (given or "").split(";")[0].strip().lower()
+    main, _, sub = media.partition("/")
+    if main == "application" and (sub == "json" or sub.endswith("+json")):
+        return
+    raise HTTPException(
+        415,
+        "this route reads a JSON body: send it with Content-Type: application/json "
+        + (f"(got {media!r})" if given is not None else "(the request had no Content-Type)"),
+        headers={"Accept-Post": "application/json"},
+    )
+
+
+def known_query(request: Request) -> None:
+    """A route dependency: a query parameter the route does not declare is a 422.
+
+    A misspelt parameter must not quietly change the answer (``mtero=SF`` giving the
+    national band). The errors have pydantic's shape (``extra_forbidden``), so they
+    are written like an unknown field of a body, with the valid keys and the nearest.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = set(query_names(route))
+    unknown = [key for key in request.query_params if key not in known]
+    if unknown:
+        raise RequestValidationError(
+            [
+                {
+                    "type": "extra_forbidden",
+                    "loc": ("query", key),
+                    "msg": "Extra inputs are not permitted",
+                    "input": request.query_params[key],
+                }
+                for key in unknown
+            ]
+        )
+
+
 def etag_of(body: bytes) -> str:
     """A strong entity tag for ``body``: equal bytes, equal tag."""
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
@@ -119,6 +207,27 @@ def _matches(header: str, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == wanted for tag in header.split(","))
 
 
+#: The response header that carries a document's warnings, for clients of formats that
+#: have no place for them (Markdown, HTML, text, JSON-LD).
+WARNINGS_HEADER = "X-CSM-Roles-Warnings"
+#: What a warning keeps as it is in the header: printable ASCII but the separator and
+#: the escape character. Everything else (non-ASCII as UTF-8, line breaks) is %XX.
+_HEADER_SAFE = "".join(chr(code) for code in range(0x20, 0x7F) if chr(code) not in ",%")
+
+
+def warnings_header(warnings: Iterable[str]) -> str:
+    """Warnings as one header value: each percent-encoded (UTF-8), joined by ", ".
+
+    A header value must be ASCII without line breaks; a comma inside a warning is
+    ``%2C``, so a client splits on commas, trims spaces and percent-decodes each part.
+
+    Examples:
+        >>> warnings_header(["No pay, yet.", "Colorado (C.R.S. § 8-5-201)"])
+        'No pay%2C yet., Colorado (C.R.S. %C2%A7 8-5-201)'
+    """
+    return ", ".join(urllib.parse.quote(warning.strip(), safe=_HEADER_SAFE) for warning in warnings)
+
+
 def respond(
     request: Request,
     body: str | bytes,
@@ -127,10 +236,11 @@ def respond(
     cache: str = STATIC,
     vary: bool = False,
     status: int = 200,
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
-    """A response with an ETag and Cache-Control; 304 when the client already holds it."""
+    """A response with an ETag and Cache-Control (and ``headers``); 304 when the client already holds it."""
     data = body.encode("utf-8") if isinstance(body, str) else body
-    headers = {"ETag": etag_of(data), "Cache-Control": cache}
+    headers = {"ETag": etag_of(data), "Cache-Control": cache, **(headers or {})}
     if vary:
         headers["Vary"] = "Accept"
     given = request.headers.get("if-none-match")

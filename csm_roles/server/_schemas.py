@@ -10,7 +10,7 @@ as a JSON body to ``POST /v1/jd`` (``company`` and ``pay`` as objects). There is
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -111,6 +111,17 @@ class _JDCommon(_Request):
 class JDQuery(_JDCommon):
     """The query string of ``GET /v1/jd`` and of the web page's form."""
 
+    #: What this query calls what the library's messages name by its Python arguments: the
+    #: pay, each element a pay-transparency law may ask for, and drafts (see `Hinted`).
+    SENDS: ClassVar[dict[str, str]] = {
+        "pay": "pay_low and pay_high",
+        "benefits": "company_benefits",
+        "other-compensation": "company_other_compensation",
+        "deadline": "valid_through (or company_application_deadline)",
+        "how-to-apply": "company_how_to_apply",
+        "draft": "draft=true",
+    }
+
     company_name: Short | None = Field(default=None, examples=["Northwind"])
     company_about: str | None = None
     company_culture: str | None = None
@@ -175,6 +186,16 @@ class Pay(_Request):
 
 class JDBody(_JDCommon):
     """The JSON body of ``POST /v1/jd``."""
+
+    #: As `JDQuery.SENDS`, for this body.
+    SENDS: ClassVar[dict[str, str]] = {
+        "pay": "pay.low and pay.high",
+        "benefits": "company.benefits",
+        "other-compensation": "company.other_compensation",
+        "deadline": "valid_through (or company.application_deadline)",
+        "how-to-apply": "company.how_to_apply",
+        "draft": '"draft": true',
+    }
 
     company: Company | None = Field(default=None, description="What the company says about itself.")
     pay: Pay | None = Field(

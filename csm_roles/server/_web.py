@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from fastapi import APIRouter
+from fastapi.routing import APIRoute
 from markupsafe import Markup
 from pydantic import ValidationError
 from starlette.datastructures import QueryParams
@@ -29,7 +30,8 @@ from .._jd import generate_jd
 from .._law import pay_transparency
 from .._lint import Finding, lint_jd
 from .._render import environment
-from ._http import MEDIA_TYPES, REVALIDATE, respond
+from ._errors import describe
+from ._http import MEDIA_TYPES, REVALIDATE, query_names, respond
 from ._schemas import JDQuery
 
 __all__ = ["mark_findings", "router"]
@@ -82,8 +84,24 @@ def _problems(err: ValidationError) -> list[str]:
     for error in err.errors(include_url=False):
         where = ".".join(str(part) for part in error["loc"])
         label = LABELS.get(where, where)
-        found.append(f"{label}: {error['msg']}" if label else str(error["msg"]))
+        message = describe(error, tuple(JDQuery.model_fields)).message
+        found.append(f"{label}: {message}" if label else message)
     return found
+
+
+def _unknown(request: Request) -> list[str]:
+    """An error for each field in the address that the page's form does not have.
+
+    The build page's fields are checked with the rest of its form (`JDQuery`); the
+    other pages would otherwise ignore a misspelt field and answer something else.
+    """
+    route = request.scope.get("route")
+    names = query_names(route) if isinstance(route, APIRoute) else ()
+    return [
+        describe({"type": "extra_forbidden", "loc": (key,)}, names).message  # a field, as on the form
+        for key in request.query_params
+        if key not in names
+    ]
 
 
 def _fields(params: QueryParams) -> dict[str, Any]:
@@ -170,9 +188,9 @@ def mark_findings(text: str, findings: tuple[Finding, ...]) -> tuple[list[Piece]
 
 def _check_page(request: Request, text: str, segment: str | None, level: str | None) -> Response:
     bm = _bm(request)
-    errors: list[str] = []
+    errors = _unknown(request)
     findings: tuple[Finding, ...] = ()
-    if text.strip():
+    if text.strip() and not errors:
         try:
             findings = lint_jd(text, segment=segment or None, level=level or None, benchmarks=bm)
         except CsmRolesError as err:
@@ -215,11 +233,11 @@ async def check(request: Request) -> Response:
 def bands(request: Request, by: str = "level", source: str = "") -> Response:
     """The pay bands as a chart, with the same figures in a table."""
     bm = _bm(request)
-    errors: list[str] = []
+    errors = _unknown(request)
     chart = None
     if by not in ("level", "metro"):
         errors.append(f"Show bands by level or by metro, not {by!r}.")
-    else:
+    elif not errors:
         try:
             chart = band_chart(by, source=source or None, benchmarks=bm)
         except CsmRolesError as err:
@@ -240,11 +258,11 @@ def bands(request: Request, by: str = "level", source: str = "") -> Response:
 
 
 @router.get("/law")
-def law(location: str = "", employees: str = "", remote: str = "") -> Response:
+def law(request: Request, location: str = "", employees: str = "", remote: str = "") -> Response:
     """The pay-transparency laws on record for a place, with their sources."""
-    errors: list[str] = []
+    errors = _unknown(request)
     answer = None
-    if location.strip():
+    if location.strip() and not errors:
         try:
             count = int(employees) if employees.strip() else None
         except ValueError:
@@ -271,7 +289,7 @@ def interview(
 ) -> Response:
     """An interview kit for a hire, as the scorecard an interviewer prints."""
     bm = _bm(request)
-    errors: list[str] = []
+    errors = _unknown(request)
     kit_html = None
     depth = {"yes": True, "no": False}.get(technical)
     try:
@@ -281,7 +299,7 @@ def interview(
     except CsmRolesError as err:
         errors.append(str(err.args[0]) if err.args else str(err))
     else:
-        kit_html = Markup(kit.render("html"))
+        kit_html = None if errors else Markup(kit.render("html"))
     return _page(
         "interview",
         status=422 if errors else 200,
