@@ -28,7 +28,8 @@ def test_the_first_visit_shows_a_posting_beside_the_form(client: httpx.Client) -
     assert page.headers["content-security-policy"] == CSP
     html = page.text
     fields = (
-        "segment level location work_model industry company_name company_benefits pay_low pay_high currency"
+        "segment level location work_model industry company_name company_benefits pay_low pay_high currency "
+        "company_other_compensation company_how_to_apply valid_through employees"
     )
     for field in [*fields.split(), "technical"]:
         assert f'<label for="{field}">' in html, field
@@ -177,3 +178,36 @@ def test_the_interview_page_shows_a_scorecard(client: httpx.Client) -> None:
     assert "Interview kit: Director" in page.text and "Score (1 to 3)" in page.text
     assert "hire a CSM" in page.text  # the leadership questions of a director's kit
     assert client.get("/interview", params={"level": "wizard"}).status_code == 422
+
+
+def test_the_form_holds_what_a_pay_transparency_law_asks_for(client: httpx.Client) -> None:
+    """Found by a trial user: the page could not build a posting a Denver employer may publish."""
+    params = {
+        "segment": "smb",
+        "location": "Denver, CO",
+        "company_name": "Northwind",
+        "company_benefits": "Health cover",
+        "company_other_compensation": "A yearly bonus of up to 10% of base.",
+        "company_how_to_apply": "Apply at northwind.example/jobs.",
+        "valid_through": "2027-01-31",
+        "employees": "40",
+        "pay_low": "60000",
+        "pay_high": "75000",
+    }
+    page = client.get("/", params=params)
+    assert page.status_code == 200, page.text
+    assert "Draft:" not in page.text and "may require" not in page.text
+    assert "Apply at northwind.example/jobs." in page.text
+    lacking = client.get("/", params={key: params[key] for key in ("segment", "location")})
+    assert "Draft: Colorado" in lacking.text  # what the law asks for and the form lacks, as notes
+
+
+def test_the_check_page_reads_the_law_of_the_place_given(client: httpx.Client) -> None:
+    text = "Customer Success Manager\n\nYou will manage accounts. Salary: $70,000 - $90,000 a year.\n"
+    sent = {"text": text, "location": "Denver, CO", "employees": "40"}
+    page = client.post("/check", data=sent)
+    assert page.status_code == 200
+    assert "pay-transparency" in page.text and "Colorado" in page.text
+    assert 'value="Denver, CO"' in page.text and 'value="40"' in page.text
+    bad = client.post("/check", data={**sent, "employees": "forty"})
+    assert bad.status_code == 422 and "Employees: a whole number" in bad.text

@@ -53,6 +53,10 @@ LABELS = {
     "industry": "Industry",
     "company_name": "Company name",
     "company_benefits": "Benefits",
+    "company_other_compensation": "Pay beyond the base",
+    "company_how_to_apply": "How to apply",
+    "valid_through": "Applications close",
+    "employees": "Employees",
     "pay_low": "Pay from",
     "pay_high": "Pay to",
     "currency": "Currency",
@@ -186,13 +190,28 @@ def mark_findings(text: str, findings: tuple[Finding, ...]) -> tuple[list[Piece]
     return pieces, numbered
 
 
-def _check_page(request: Request, text: str, segment: str | None, level: str | None) -> Response:
+def _check_page(request: Request, text: str, options: dict[str, str]) -> Response:
     bm = _bm(request)
     errors = _unknown(request)
     findings: tuple[Finding, ...] = ()
+    segment, level = options.get("segment", ""), options.get("level", "")
+    location, employees = options.get("location", "").strip(), options.get("employees", "").strip()
+    headcount = None
+    if employees:
+        if employees.isdigit():
+            headcount = int(employees)
+        else:
+            errors.append(f"Employees: a whole number such as 50; got {employees!r}")
     if text.strip() and not errors:
         try:
-            findings = lint_jd(text, segment=segment or None, level=level or None, benchmarks=bm)
+            findings = lint_jd(
+                text,
+                segment=segment or None,
+                level=level or None,
+                benchmarks=bm,
+                location=location or None,
+                employees=headcount,
+            )
         except CsmRolesError as err:
             errors = [str(err.args[0]) if err.args else str(err)]
     pieces, numbered = mark_findings(text, findings)
@@ -204,8 +223,10 @@ def _check_page(request: Request, text: str, segment: str | None, level: str | N
         title="Check a posting",
         bm=bm,
         text=text,
-        segment=segment or "",
-        level=level or "",
+        segment=segment,
+        level=level,
+        location=location,
+        employees=employees,
         checked=bool(text.strip()) and not errors,
         errors=errors,
         pieces=pieces,
@@ -217,7 +238,7 @@ def _check_page(request: Request, text: str, segment: str | None, level: str | N
 @router.get("/check")
 def check_form(request: Request) -> Response:
     """The check form, empty."""
-    return _check_page(request, "", None, None)
+    return _check_page(request, "", {})
 
 
 @router.post("/check")
@@ -226,7 +247,8 @@ async def check(request: Request) -> Response:
     body = await request.body()
     fields = urllib.parse.parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
     text = fields.get("text", [""])[0].replace("\r\n", "\n")
-    return _check_page(request, text, fields.get("segment", [""])[0], fields.get("level", [""])[0])
+    options = {name: fields.get(name, [""])[0] for name in ("segment", "level", "location", "employees")}
+    return _check_page(request, text, options)
 
 
 @router.get("/bands")
