@@ -211,3 +211,9 @@ def test_the_check_page_reads_the_law_of_the_place_given(client: httpx.Client) -
     assert 'value="Denver, CO"' in page.text and 'value="40"' in page.text
     bad = client.post("/check", data={**sent, "employees": "forty"})
     assert bad.status_code == 422 and "Employees: a whole number" in bad.text
+
+
+def test_a_level_without_a_guide_band_points_to_the_pay_fields(client: httpx.Client) -> None:
+    page = client.get("/", params={"segment": "smb", "level": "manager"})
+    assert page.status_code == 422
+    assert "publish no pay band" in page.text and "fill in &#34;Your own pay range&#34;" in page.text

@@ -24,7 +24,7 @@ from starlette.responses import Response
 
 from .._benchmarks import Benchmarks
 from .._chart import band_chart
-from .._errors import CsmRolesError
+from .._errors import CsmRolesError, NoFigureError
 from .._interview import interview_kit
 from .._jd import generate_jd
 from .._law import pay_transparency
@@ -129,6 +129,10 @@ def build(request: Request) -> Response:
         jd = generate_jd(**query.to_kwargs(), benchmarks=bm)
     except ValidationError as err:
         errors = _problems(err)
+    except (
+        NoFigureError
+    ) as err:  # the library's words name Python and the command line; say where on the page
+        errors = [str(err.args[0]) if err.args else str(err), 'On this page: fill in "Your own pay range".']
     except CsmRolesError as err:
         errors = [str(err.args[0]) if err.args else str(err)]
     else:
