@@ -17,40 +17,51 @@ returns a `Benchmarks` object with the same methods.
 from __future__ import annotations
 
 import functools
+import gc as _gc
 import inspect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
-from ._errors import (
-    CsmRolesError,
-    DataFileError,
-    DataNotFoundError,
-    InvalidInputError,
-    NoFigureError,
-    PayTransparencyError,
-    TemplateError,
-    UnknownKeyError,
-)
-from ._models import (
-    CareerPath,
-    Dataset,
-    Industry,
-    InterviewQuestion,
-    Kpi,
-    KpiTarget,
-    Level,
-    Metro,
-    MoneyRange,
-    PortfolioRange,
-    RedFlag,
-    Segment,
-    Source,
-    SourcingChannel,
-    When,
-    normalize_key,
-)
-from ._pay import OfferComparison, PayBand
+# Importing builds some seventy pydantic model classes, and their reference cycles would set
+# off several garbage-collection passes on the way (about 10 ms of a cold command); the
+# collector pauses while this package's own modules load, and is left as it was.
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from ._benchmarks import Benchmarks, default_benchmarks, load_benchmarks, reset_default_benchmarks
+    from ._errors import (
+        CsmRolesError,
+        DataFileError,
+        DataNotFoundError,
+        InvalidInputError,
+        NoFigureError,
+        PayTransparencyError,
+        TemplateError,
+        UnknownKeyError,
+    )
+    from ._models import (
+        CareerPath,
+        Dataset,
+        Industry,
+        InterviewQuestion,
+        Kpi,
+        KpiTarget,
+        Level,
+        Metro,
+        MoneyRange,
+        PortfolioRange,
+        RedFlag,
+        Segment,
+        Source,
+        SourcingChannel,
+        When,
+        normalize_key,
+    )
+    from ._pay import OfferComparison, PayBand
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 if TYPE_CHECKING:
     from ._chart import Chart, band_chart, render_chart
@@ -108,7 +119,13 @@ def __getattr__(name: str) -> Any:
     if module is not None:
         import importlib
 
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        collecting = _gc.isenabled()
+        _gc.disable()  # as for the package's own import, above
+        try:
+            value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        finally:
+            if collecting:
+                _gc.enable()
         globals()[name] = value
         return value
     if name == "__version__":

@@ -144,17 +144,31 @@ def test_console_returns_mains_status_and_freezes_the_collector_only_there() -> 
     code = (
         "import gc, sys\n"
         "from csm_roles import cli\n"
+        "print('imported, collecting', gc.isenabled())\n"
         "status = cli.main(['levels'])\n"
-        "print('main froze', gc.get_freeze_count() > 0)\n"
+        "print('main froze', gc.get_freeze_count() > 0, 'collecting', gc.isenabled())\n"
         "sys.argv = ['csm-roles', 'salary', 'nonsense']\n"
         "status = cli.console()\n"
-        "print('console', status, 'froze', gc.get_freeze_count() > 0)\n"
+        "print('console', status, 'froze', gc.get_freeze_count() > 0, 'collecting', gc.isenabled())\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert "main froze False" in done.stdout
-    assert "console 2 froze True" in done.stdout
+    assert "imported, collecting True" in done.stdout  # the package pauses the collector only while it loads
+    assert "main froze False collecting True" in done.stdout
+    assert "console 2 froze True collecting False" in done.stdout
     assert "unknown level 'nonsense'" in done.stderr
+
+
+def test_importing_leaves_a_paused_collector_paused() -> None:
+    code = (
+        "import gc\n"
+        "gc.disable()\n"
+        "import csm_roles\n"
+        "csm_roles.generate_jd('smb')\n"  # a module loaded on first use
+        "print('collecting', gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.stdout == "collecting False\n", done.stderr
 
 
 # -- the real script, as a process: the few things only a process shows -------------
