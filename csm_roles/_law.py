@@ -600,6 +600,20 @@ def pay_transparency(
     day = law_date(on)
     size = check_employees(employees)
     is_remote = remote or place.work_model == "remote"
+    if rules is None:  # postings from one place share the built-in table's answer
+        return _built_in_answer(place, size, day, is_remote)
+    return _answer(table, place, size, day, is_remote)
+
+
+@functools.lru_cache(maxsize=256)
+def _built_in_answer(place: Location, size: int | None, day: dt.date, is_remote: bool) -> TransparencyAnswer:
+    """The built-in table's answer (immutable, so one copy serves every caller)."""
+    return _answer(transparency_rules(), place, size, day, is_remote)
+
+
+def _answer(
+    table: PayTransparencyRules, place: Location, size: int | None, day: dt.date, is_remote: bool
+) -> TransparencyAnswer:
     rulings = []
     for jurisdiction in table.jurisdictions:
         where = _where(jurisdiction, place, is_remote)  # a remote role in one state: that state only

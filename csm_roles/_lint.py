@@ -293,11 +293,7 @@ class _Context:
             where = self.place if self.place is not None else find_location(self.prepared.original)
             answer = None
             if where is not None:
-                day = law_date(self.on)
-                if isinstance(where, Location):
-                    answer = _law_answer(where, self.employees, day, self.remote)
-                else:
-                    answer = pay_transparency(where, employees=self.employees, on=day, remote=self.remote)
+                answer = pay_transparency(where, employees=self.employees, on=self.on, remote=self.remote)
             self._law.append(answer)
         return self._law[0]
 
@@ -318,12 +314,6 @@ class _Context:
         starts, spans = self._zones[zone]
         index = bisect.bisect_right(starts, start) - 1
         return index >= 0 and start < spans[index][1]
-
-
-@functools.lru_cache(maxsize=256)
-def _law_answer(place: Location, employees: int | None, day: dt.date, remote: bool) -> TransparencyAnswer:
-    """The built-in table's answer for one place; postings from one place share it."""
-    return pay_transparency(place, employees=employees, on=day, remote=remote)
 
 
 def _sentence(scan: str, start: int, end: int, pattern: re.Pattern[str], reach: int) -> Span:

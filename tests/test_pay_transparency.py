@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
+import pydantic
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -438,3 +439,14 @@ def test_a_range_wider_than_a_law_allows_is_flagged_as_the_laws_confidence_allow
     (width,) = [f for f in found if "more than the 50,000" in f.message]
     assert width.rule == "pay-transparency-may-apply" and width.match.startswith("CAD 60,000")
     assert "a range at most 50,000 wide" in csm_roles.pay_transparency("Toronto, ON", on=DAY).render()
+
+
+def test_one_answer_serves_every_posting_from_a_place_and_cannot_be_changed() -> None:
+    first = csm_roles.pay_transparency("Denver, CO", employees=40, on=DAY)
+    again = csm_roles.pay_transparency("Denver, CO", employees=40, on=DAY)
+    assert first is again  # worked out once for the built-in table
+    assert csm_roles.pay_transparency("Denver, CO", employees=5, on=DAY) is not first
+    own = csm_roles.pay_transparency("Denver, CO", employees=40, on=DAY, rules=RULES)
+    assert own == first and own is not first  # a table passed in is read afresh
+    with pytest.raises(pydantic.ValidationError):
+        first.rulings[0].requirements[0].detail = "changed"  # type: ignore[misc]
