@@ -241,7 +241,7 @@ def duties(
     after the book, before the account work it shares with CSMs.
     """
     fitting = [
-        duty.text
+        duty
         for duty in bm.responsibilities()
         if duty.in_postings
         and situation.fits(duty.when)
@@ -249,11 +249,9 @@ def duties(
     ]
     items = list(first)
     if situation.level.leads_people:
-        leading = [
-            duty.text for duty in bm.responsibilities() if duty.when.leads_people and duty.text in fitting
-        ]
-        items += [*leading, *situation.level.duties]
-    items += fitting
+        items += [duty.text for duty in fitting if duty.when.leads_people]
+        items += situation.level.duties
+    items += [duty.text for duty in fitting]
     items.extend(situation.level.duties)
     if industry is not None and industry.focus_areas:
         focus = join(area.lower() for area in industry.focus_areas)

@@ -56,20 +56,22 @@ FIELDS: dict[str, tuple[Callable[[Posting], bool], str]] = {
 }
 
 
-def _gaps(posting: Posting, requirement: LawRequirement) -> list[tuple[str, str]]:
-    """(element, what to give) for what the posting lacks of one requirement."""
+def _gaps(posting: Posting, requirement: LawRequirement) -> list[tuple[str, str, bool]]:
+    """(element, what to give, whether the gap rests only on what the table confirms) for
+    what the posting lacks of one requirement."""
     found = []
     if requirement.element == "good-faith" and not posting.set_by_company:
-        return [
-            ("pay", FIELDS["pay"][1])
-        ]  # the same fix: the employer's own range, then stated as good faith
+        # the same fix: the employer's own range, then stated as good faith
+        return [("pay", FIELDS["pay"][1], True)]
     if requirement.element in FIELDS:
         has, give = FIELDS[requirement.element]
         if not has(posting):
-            found.append((requirement.element, give))
+            found.append((requirement.element, give, True))
     width, widest = posting.pay_width, requirement.max_width
     if requirement.element == "pay" and width is not None and widest is not None and width > widest:
-        found.append(("pay", f"a range at most {widest:,} wide (this one spans {width:,})"))
+        # a limit the table only reports is a note, never a refusal
+        give = f"a range at most {widest:,} wide (this one spans {width:,})"
+        found.append(("pay", give, requirement.confirmed))
     return found  # the employer's own range is always closed: pay= and profile bands have both ends
 
 
@@ -97,10 +99,9 @@ def check_posting(
             continue  # a place with no state or city: the place's own warning asks for one
         for requirement in ruling.requirements:
             names[requirement.element] = requirement.element_phrase
-            for gap in _gaps(posting, requirement):
-                width_in_doubt = "wide" in gap[1] and not requirement.confirmed  # a reported limit only
-                target = missing if ruling.status == "applies" and not width_in_doubt else maybe
-                target.setdefault(gap, []).append(requirement)
+            for element, give, sure in _gaps(posting, requirement):
+                target = missing if ruling.status == "applies" and sure else maybe
+                target.setdefault((element, give), []).append(requirement)
     place = where.place or where.label
     warnings = []
     problems = [(element, give, _laws(reqs)) for (element, give), reqs in missing.items()]
