@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._benchmarks import Benchmarks
+from ._location import Location
 from ._models import Industry, Kpi, KpiTarget, Level, Segment, When, WorkContext, format_range
-from ._places import Location
 
 __all__ = ["Situation", "join", "lower_first", "sentence"]
 

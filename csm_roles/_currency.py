@@ -6,7 +6,6 @@ The list is read on first use of a code outside the three written with a symbol
 
 from __future__ import annotations
 
-import difflib
 import threading
 
 from ._errors import InvalidInputError
@@ -51,6 +50,8 @@ def currency_code(value: object) -> str:
         raise InvalidInputError(
             f"currency must be a three-letter ISO 4217 code (such as USD, EUR or GBP); got {value!r}"
         )
+    import difflib  # only for a wrong code
+
     codes = currency_codes()
     # letters swapped ("GPB") first, then the closest spelling
     near = [other for other in codes if sorted(other) == sorted(code)] or difflib.get_close_matches(

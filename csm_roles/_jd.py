@@ -29,6 +29,7 @@ from ._benchmarks import Benchmarks, resolve_benchmarks
 from ._company import Company, CompanyPay, check_employees, to_company
 from ._currency import currency_code
 from ._errors import InvalidInputError, NoFigureError
+from ._location import WORK_MODEL_ALIASES, Location
 from ._models import (
     AcvRange,
     Industry,
@@ -39,12 +40,12 @@ from ._models import (
     Segment,
     Source,
     WorkContext,
+    WorkModel,
     YearsRange,
     format_range,
     pick_option,
 )
 from ._pay import PayBand, check_salary
-from ._places import WORK_MODEL_ALIASES, Location, WorkModel, parse_location, places, stated_work_model
 
 __all__ = [
     "Company",
@@ -393,6 +394,8 @@ def _place(bm: Benchmarks, location: object, metro: str | None, work_model: str 
             return location
         return location.model_copy(update={"work_model": _model(work_model)})
     if location is not None:
+        from ._places import parse_location, stated_work_model  # the place tables, only for a place
+
         found = parse_location(location, work_model=work_model, benchmarks=bm)  # type: ignore[arg-type]
         said = stated_work_model(found.given or "")
         if said is not None and said != found.work_model:
@@ -414,6 +417,8 @@ def _model(work_model: str) -> WorkModel:
 
 
 def _metro_location(bm: Benchmarks, key: str, work_model: str | None) -> Location:
+    from ._places import places
+
     record = bm.metro(key)
     country = places().country(record.country)
     if record.locality is None:  # Remote: a kind of place, not a city
@@ -461,10 +466,11 @@ def _company_band(
             continue
         if band.segment is not None and bm.segment(band.segment).key != segment.key:
             continue
-        if band.location is not None and not _same_place(
-            parse_location(band.location, benchmarks=bm), location
-        ):
-            continue
+        if band.location is not None:
+            from ._places import parse_location  # the place tables, only for a band with a place
+
+            if not _same_place(parse_location(band.location, benchmarks=bm), location):
+                continue
         rank = 2 * (band.segment is not None) + (band.location is not None)
         if best is None or rank > best[0]:
             best = (rank, band)

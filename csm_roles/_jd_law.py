@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ._company import Company
 from ._errors import PayTransparencyError
 from ._law import LawRequirement, TransparencyAnswer, pay_transparency
-from ._places import Location
+from ._location import Location
 
 __all__ = ["Posting", "check_posting"]
 

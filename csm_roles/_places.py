@@ -18,15 +18,14 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from ._errors import CsmRolesError, InvalidInputError
-from ._models import Key, Metro, Record, normalize_key
+from ._location import WORK_MODEL_ALIASES, Location
+from ._models import Metro, Record, WorkModel, normalize_key
 from ._packaged import package_file
 
 if TYPE_CHECKING:
     from ._benchmarks import Benchmarks
 
 __all__ = ["Country", "Location", "Places", "Region", "find_location", "parse_location", "places"]
-
-WorkModel = Literal["onsite", "hybrid", "remote"]
 
 #: The longest location text read (a posting's location line is a few words).
 MAX_LOCATION_CHARS = 200
@@ -66,55 +65,6 @@ class Places(Record):
     def country(self, code: str) -> Country:
         """A country by its ISO code."""
         return _index(self)[3][code]
-
-
-class Location(Record):
-    """Where the job is done, as a posting states it.
-
-    Examples:
-        >>> loc = csm_roles.parse_location("Hybrid - Boston, MA (3 days in office)")
-        >>> loc.work_model, loc.locality, loc.region, loc.country, loc.days_on_site
-        ('hybrid', 'Boston', 'MA', 'US', 3)
-        >>> loc.label
-        'Hybrid, Boston, MA (3 days a week on site)'
-    """
-
-    work_model: WorkModel
-    locality: str | None = None
-    region: str | None = Field(default=None, description="State or province code (US and Canada).")
-    region_name: str | None = None
-    country: str = Field(default="US", pattern=r"^[A-Z]{2}$")
-    country_name: str = "United States"
-    country_phrase: str = Field(
-        default="the United States", description="The country's name inside a sentence."
-    )
-    metro: Key | None = Field(default=None, description="The guides' metro this place belongs to, if any.")
-    metro_name: str | None = None
-    days_on_site: int | None = Field(default=None, ge=1, le=5)
-    time_zone: str | None = None
-    given: str | None = Field(default=None, description="The location as the caller wrote it.")
-
-    @property
-    def place(self) -> str | None:
-        """City and region ("Boston, MA"), city and country ("London, United Kingdom"), or None."""
-        if self.locality:
-            where = self.region if self.region and self.country in ("US", "CA") else self.country_name
-            return f"{self.locality}, {where}"
-        if self.region:
-            return f"{self.region_name or self.region}, {self.country_name}"
-        return None
-
-    @property
-    def label(self) -> str:
-        """Human label: "Hybrid, Boston, MA", "Remote (United States)", "On-site, London, United Kingdom"."""
-        if self.work_model == "remote":
-            within = self.place or self.country_name
-            return f"Remote ({within}{', ' + self.time_zone if self.time_zone else ''})"
-        model = {"onsite": "On-site", "hybrid": "Hybrid"}[self.work_model]
-        text = f"{model}, {self.place}" if self.place else f"{model} ({self.country_name})"
-        if self.days_on_site:
-            text += f" ({self.days_on_site} day{'s' if self.days_on_site > 1 else ''} a week on site)"
-        return text
 
 
 _places: Places | None = None
@@ -264,13 +214,6 @@ def parse_location(
 def stated_work_model(text: str) -> WorkModel | None:
     """The work model a location's words state ("Remote (US)" -> remote), or None when they state none."""
     return next((named for named, pattern in _MODEL_WORDS.items() if pattern.search(text)), None)
-
-
-WORK_MODEL_ALIASES: dict[str, tuple[str, ...]] = {
-    "onsite": ("on-site", "on site", "office", "in office", "in-office"),
-    "hybrid": ("partly remote", "flexible"),
-    "remote": ("fully remote", "wfh", "work from home", "distributed", "telecommute", "anywhere"),
-}
 
 
 def _placed(

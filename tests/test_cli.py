@@ -171,6 +171,20 @@ def test_importing_leaves_a_paused_collector_paused() -> None:
     assert done.stdout == "collecting False\n", done.stderr
 
 
+def test_importing_keeps_a_programs_frozen_objects_frozen() -> None:
+    """Loading moves its own objects out of the youngest generation, never a program's frozen ones."""
+    code = (
+        "import gc\n"
+        "kept = [[] for _ in range(1000)]\n"
+        "gc.freeze()\n"
+        "import csm_roles\n"
+        "csm_roles.generate_jd('smb')\n"
+        "print(any(entry is kept for entry in gc.get_objects()), gc.get_freeze_count() > 0, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert done.stdout == "False True True\n", done.stderr  # frozen objects are not listed
+
+
 # -- the real script, as a process: the few things only a process shows -------------
 
 
