@@ -25,7 +25,6 @@ from ._errors import TemplateError
 from ._jinja import COMPILED_FOLDER, builtin_loader, new_environment
 from ._models import pick_option
 from ._packaged import PACKAGE_FOLDER, package_file
-from ._sandbox import ConfinedLoader, Sandbox, render_bounded
 
 __all__ = ["FORMATS", "render"]
 
@@ -49,6 +48,8 @@ def _new_environment(format: str, template_dir: Path | None) -> jinja2.Environme
             format, jinja2.ChoiceLoader([builtin, jinja2.PrefixLoader({"builtin": builtin})])
         )
     # a user's folder first, then the built-ins compiled from source (the sandbox compiles differently)
+    from ._sandbox import ConfinedLoader, Sandbox  # only for a user's templates
+
     builtin = jinja2.FileSystemLoader(str(templates))
     loader = jinja2.ChoiceLoader(
         [ConfinedLoader(template_dir), builtin, jinja2.PrefixLoader({"builtin": builtin})]
@@ -103,7 +104,12 @@ def render(
     name = f"{document}/{fmt}.j2"
     try:
         template = env.get_template(name)
-        out = template.render(context) if template_dir is None else render_bounded(template, context)
+        if template_dir is None:
+            out = template.render(context)
+        else:
+            from ._sandbox import render_bounded
+
+            out = render_bounded(template, context)
     except TemplateError:
         raise
     except jinja2.TemplateSyntaxError as err:
