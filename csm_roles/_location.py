@@ -5,8 +5,8 @@ with its tables of countries and regions; this module holds only the result, so 
 job description without a place never loads those tables.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` (as in _models.py): pydantic would then
+# evaluate every annotation string when the model is created, at start-up.
 from pydantic import Field
 
 from ._models import Key, Record, WorkModel
