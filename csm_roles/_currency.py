@@ -6,29 +6,20 @@ The list is read on first use of a code outside the three written with a symbol
 
 from __future__ import annotations
 
-import threading
-
 from ._errors import InvalidInputError
 from ._models import CURRENCY_SYMBOLS
-from ._packaged import package_file
+from ._packaged import package_file, read_once
 
 __all__ = ["currency_code", "currency_codes"]
 
-_codes: dict[str, str] | None = None
-_lock = threading.Lock()
 
-
+@read_once
 def currency_codes() -> dict[str, str]:
     """Every code a salary can be stated in, with the currency's name (read once)."""
-    global _codes
-    if _codes is None:
-        with _lock:
-            if _codes is None:
-                from ._loader import load_trusted_yaml
+    from ._loader import load_trusted_yaml
 
-                raw = load_trusted_yaml(package_file("data", "currencies.yaml").read_text(encoding="utf-8"))
-                _codes = {str(code): str(name) for code, name in raw["currencies"].items()}
-    return _codes
+    raw = load_trusted_yaml(package_file("data", "currencies.yaml").read_text(encoding="utf-8"))
+    return {str(code): str(name) for code, name in raw["currencies"].items()}
 
 
 def currency_code(value: object) -> str:

@@ -22,13 +22,12 @@ coded words are offsets into the text given, and the work is linear in the text.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Literal
 
 from ._models import Record
-from ._packaged import package_file
+from ._packaged import package_file, read_once
 
 __all__ = ["GenderCoding", "WordLists", "coded_words", "gender_coding", "verdict", "word_lists"]
 
@@ -191,28 +190,20 @@ _TOKEN = re.compile(rb"[^ ]+")
 _FIRST = itemgetter(0)
 
 
-_lists: WordLists | None = None
-_lock = threading.Lock()
-
-
+@read_once
 def word_lists() -> WordLists:
     """The packaged word lists, read once per process on first use."""
-    global _lists
-    if _lists is None:
-        with _lock:
-            if _lists is None:
-                from ._loader import load_yaml
+    from ._loader import load_yaml
 
-                file = package_file("data", "gaucher-2011.yaml")
-                raw = load_yaml(file.read_text(encoding="utf-8"), str(file))
-                _lists = WordLists(
-                    raw["masculine_coded"],
-                    raw["feminine_coded"],
-                    raw.get("hyphenated_coded_words", ()),
-                    raw.get("non_coded_exceptions", ()),
-                    raw["source"],
-                )
-    return _lists
+    file = package_file("data", "gaucher-2011.yaml")
+    raw = load_yaml(file.read_text(encoding="utf-8"), str(file))
+    return WordLists(
+        raw["masculine_coded"],
+        raw["feminine_coded"],
+        raw.get("hyphenated_coded_words", ()),
+        raw.get("non_coded_exceptions", ()),
+        raw["source"],
+    )
 
 
 def verdict(feminine: int, masculine: int) -> Verdict:

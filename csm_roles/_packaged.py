@@ -10,13 +10,15 @@ job; it is imported here only when the wheel's pre-parsed copy is missing or sta
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+import threading
 import types
 import typing
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -29,7 +31,14 @@ if TYPE_CHECKING:
     else:
         from importlib.abc import Traversable
 
-__all__ = ["PACKAGE_FOLDER", "built_in_dataset", "construct_trusted", "load_packaged", "package_file"]
+__all__ = [
+    "PACKAGE_FOLDER",
+    "built_in_dataset",
+    "construct_trusted",
+    "load_packaged",
+    "package_file",
+    "read_once",
+]
 
 #: The folder of the ``csm_roles`` package.
 PACKAGE_FOLDER = Path(__file__).resolve().parent
@@ -56,6 +65,29 @@ def package_file(*parts: str) -> Traversable:
         "The installation is incomplete: reinstall it with `pip install --force-reinstall csm-roles`, "
         "or from a checkout with `pip install -e .`."
     )
+
+
+T = TypeVar("T")
+
+
+def read_once(load: Callable[[], T]) -> Callable[[], T]:
+    """``load`` run on the first call only, even when threads call at once; later calls return its result.
+
+    For the files shipped with the package (places, lint rules, word lists,
+    currencies): each is read when first needed, then kept for the process.
+    """
+    lock = threading.Lock()
+    kept: list[T] = []
+
+    @functools.wraps(load)
+    def get() -> T:
+        if not kept:
+            with lock:
+                if not kept:
+                    kept.append(load())
+        return kept[0]
+
+    return get
 
 
 def built_in_dataset() -> Dataset:

@@ -11,7 +11,6 @@ countries by name ("Berlin, Germany").
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
@@ -20,7 +19,7 @@ from pydantic import Field
 from ._errors import CsmRolesError, InvalidInputError
 from ._location import WORK_MODEL_ALIASES, Location
 from ._models import Metro, Record, WorkModel, normalize_key
-from ._packaged import package_file
+from ._packaged import package_file, read_once
 
 if TYPE_CHECKING:
     from ._benchmarks import Benchmarks
@@ -67,22 +66,14 @@ class Places(Record):
         return _index(self)[3][code]
 
 
-_places: Places | None = None
-_lock = threading.Lock()
-
-
+@read_once
 def places() -> Places:
     """The packaged countries and regions, read once per process on first use."""
-    global _places
-    if _places is None:
-        with _lock:
-            if _places is None:
-                from ._loader import parse_yaml, validate
+    from ._loader import parse_yaml, validate
 
-                file = package_file("data", "places.yaml")
-                raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
-                _places = validate(Places, raw, str(file), node, expected="countries and regions")
-    return _places
+    file = package_file("data", "places.yaml")
+    raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+    return validate(Places, raw, str(file), node, expected="countries and regions")
 
 
 _MODEL_WORDS: dict[WorkModel, re.Pattern[str]] = {

@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import re
 import string
-import threading
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -34,7 +33,7 @@ from ._benchmarks import default_benchmarks
 from ._errors import UnknownKeyError
 from ._limits import MAX_FILE_BYTES
 from ._models import Record
-from ._packaged import package_file
+from ._packaged import package_file, read_once
 from ._phrases import PhraseList
 
 __all__ = [
@@ -357,8 +356,6 @@ class RuleSet(Record):
 
 
 RULES_EXPECTED = "a mapping with `format_version` and `rules` (see data/lint_rules.yaml)"
-_default: RuleSet | None = None
-_default_lock = threading.Lock()
 
 
 def _source_ids() -> dict[str, set[str]]:
@@ -384,6 +381,7 @@ def load_rules(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES)
     return read_model(path, RuleSet, expected=RULES_EXPECTED, max_bytes=max_bytes, context=_source_ids())
 
 
+@read_once
 def default_rules() -> RuleSet:
     """The built-in rules, read once per process on first use.
 
@@ -391,15 +389,8 @@ def default_rules() -> RuleSet:
         >>> csm_roles.default_rules().rule("buzzwords").kind
         'phrases'
     """
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                from ._loader import parse_yaml, validate
+    from ._loader import parse_yaml, validate
 
-                file = package_file("data", "lint_rules.yaml")
-                raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
-                _default = validate(
-                    RuleSet, raw, str(file), node, expected=RULES_EXPECTED, context=_source_ids()
-                )
-    return _default
+    file = package_file("data", "lint_rules.yaml")
+    raw, node = parse_yaml(file.read_text(encoding="utf-8"), str(file))
+    return validate(RuleSet, raw, str(file), node, expected=RULES_EXPECTED, context=_source_ids())

@@ -128,3 +128,28 @@ def test_pre_parsed_data_is_used_only_when_it_matches_the_yaml(tmp_path: object)
     assert load_packaged(text, compiled) == {"from": "json"}
     assert load_packaged("format_version: 2\n", compiled) == {"format_version": 2}  # stale: the YAML wins
     assert load_packaged(text, folder / "missing.json") == {"format_version": 1}  # absent: the YAML
+
+
+def test_a_built_in_file_is_read_once_even_when_threads_ask_together() -> None:
+    import threading
+    import time
+
+    from csm_roles._packaged import read_once
+
+    calls: list[int] = []
+
+    @read_once
+    def load() -> list[int]:
+        calls.append(1)
+        time.sleep(0.05)  # slow enough for the other threads to arrive meanwhile
+        return [len(calls)]
+
+    results: list[list[int]] = []
+    threads = [threading.Thread(target=lambda: results.append(load())) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [1]
+    assert all(result is results[0] for result in results) and len(results) == 8
+    assert load.__name__ == "load"

@@ -69,6 +69,15 @@ def _bm(request: Request) -> Benchmarks:
     return found
 
 
+def _choices(bm: Benchmarks) -> dict[str, list[tuple[str, str]]]:
+    """The segments, levels and industries a form offers, as (key, name) pairs."""
+    return {
+        "segment": [(s.key, s.name) for s in bm.segments()],
+        "level": [(lvl.key, lvl.name) for lvl in bm.levels()],
+        "industry": [(i.key, i.name) for i in bm.industries()],
+    }
+
+
 def _page(name: str, status: int = 200, **context: Any) -> Response:
     html = environment("html").get_template(f"web/{name}.j2").render(context)
     return Response(
@@ -149,11 +158,7 @@ def build(request: Request) -> Response:
         status=422 if errors else 200,
         page="build",
         title="Build a posting",
-        options={
-            "segment": [(s.key, s.name) for s in bm.segments()],
-            "level": [(lvl.key, lvl.name) for lvl in bm.levels()],
-            "industry": [(i.key, i.name) for i in bm.industries()],
-        },
+        options=_choices(bm),
         form=form,
         errors=errors,
         jd=posting,
@@ -331,11 +336,7 @@ def interview(
         status=422 if errors else 200,
         page="interview",
         title="Interview kit",
-        options={
-            "level": [(lvl.key, lvl.name) for lvl in bm.levels()],
-            "segment": [(s.key, s.name) for s in bm.segments()],
-            "industry": [(i.key, i.name) for i in bm.industries()],
-        },
+        options=_choices(bm),
         form={"level": level or "mid", "segment": segment, "industry": industry, "technical": technical},
         kit_html=kit_html,
         errors=errors,
