@@ -272,7 +272,7 @@ class _Context:
         if self._money is None:
             scan = self.prepared.scan
             if not (
-                self.spans("money", "codes") or _MAYBE_MONEY.search(scan) or any(s in scan for s in SYMBOLS)
+                self.spans("money", "codes") or any(s in scan for s in SYMBOLS) or _MAYBE_MONEY.search(scan)
             ):
                 self._money = []  # no currency and no round sum: nothing to read
                 return self._money

@@ -400,10 +400,17 @@ def find_sections(original: str, scan: str, words: SectionWords) -> set[str]:
 
 
 def _gather(
-    original: str, scan: str, shape: bytes, words: SectionWords, found: HeadingWords
+    original: str,
+    scan: str,
+    shape: bytes,
+    words: SectionWords,
+    found: HeadingWords,
+    shapes: tuple[list[Heading], list[Heading]],
 ) -> list[Heading]:
-    """Every heading of the posting: lines, fragments ending in a colon, and run-in headings."""
-    headings = _line_headings(original, scan)
+    """Every heading of the posting: ``shapes`` (its heading lines and its fragments ending
+    in a colon), and the headings run into the text."""
+    line_headings, colon_headings = shapes
+    headings = list(line_headings)
     lines = [(heading.start, heading.end) for heading in headings]
     starts = [start for start, _ in lines]
 
@@ -411,7 +418,7 @@ def _gather(
         index = bisect.bisect_right(starts, start) - 1
         return index >= 0 and lines[index][1] >= end
 
-    headings += [h for h in _colon_headings(original, scan, shape) if not covered(h.start, h.end)]
+    headings += [h for h in colon_headings if not covered(h.start, h.end)]
     run_in = [*words.sections.values(), *found.sections.values(), *found.standalone.values()]
     # a generic word opens a run-in heading only where a fragment starts: "Summary Track record ..."
     run_in.append([span for span in found.generic if _fragment_start(shape, span[0]) == span[0]])
@@ -431,13 +438,13 @@ def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords) 
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
     hold every heading there is.
     """
+    shapes = _line_headings(original, scan), _colon_headings(original, scan, shape)
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)
     else:
-        candidates = _line_headings(original, scan) + _colon_headings(original, scan, shape)
-        found = words.headings([(heading.start, heading.end) for heading in candidates])
-    headings = _gather(original, scan, shape, words, found)
+        found = words.headings([(heading.start, heading.end) for heading in shapes[0] + shapes[1]])
+    headings = _gather(original, scan, shape, words, found, shapes)
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
     generic = _Index(found.generic)
