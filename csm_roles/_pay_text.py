@@ -1,8 +1,8 @@
 """Reading sums of money in posting text, and telling the role's pay from other money.
 
 `find_money` reads, in the prepared (lower-cased) text, every sum written with a
-currency - a symbol (``$``, ``€``, ``₹`` ...), an ISO code before or after it
-(``SGD 6,000``, ``15 000 PLN``), or a currency word - and every round sum a pay word
+currency - a symbol (``$``, ``€``, ``₹`` ...) or an ISO code, before or after it
+(``SGD 6,000``, ``15 000 PLN``, ``3.000 €``), or a currency word - and every round sum a pay word
 introduces without one (``Salary: 120k``). It understands:
 
 - thousands written with commas, full stops, apostrophes or spaces
@@ -12,7 +12,8 @@ introduces without one (``Salary: 120k``). It understands:
 - ranges joined by a dash, "to" or "and", with the suffix on one end only
   (``$70-90k``), and "minimum ... maximum" pairs;
 - "up to" and "from" (an open-ended single figure), and the period: per hour, day,
-  week, month or year, however written (``$40/hr``, ``per annum``, ``monthly``).
+  week, month or year, however written (``$40/hr``, ``per annum``, ``gross/monthly``);
+- Markdown's marks: an escaped dash (``\\-``) and ends set in bold (``**$90k**``).
 
 Whether a sum is the role's pay is read from the words around it, which the rule
 set lists (``money.pay`` and ``money.other``): a pay word before it ("salary",
@@ -56,23 +57,35 @@ _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
     r"(?![a-z]))"
 )
+# "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
-    r"(?:\s*(?:/|per|an|a|each)\s*(?:hour|hr|hrs|h|day|week|wk|month|mo|mth|year|yr|annum)(?![a-z])"
-    r"|\s*(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)(?![a-z]))"
+    r"(?:\s*(?:(?:gross|net)\s*)?(?:/|per|an|a|each)\s*(?:hour|hr|hrs|h|day|week|wk|month|mo|mth|year|yr|annum)"
+    r"(?![a-z])|\s*(?:(?:gross|net)\s*/?\s*)?(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)"
+    r"(?![a-z]))"
 )
-_SEPARATOR = r"\s*(?:-|–|—|−|~|to|and|through|until)\s*"
+# Markdown may escape the dash ("\-") or set either end in bold ("**us$** **35/hr** to **us$54/hr**")
+_SEPARATOR = r"[\s*_]*\\?(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
+_MARK_GAP = r"[\s*_]{0,6}"
 _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 _SECOND = (
-    rf"(?:{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}\s?|{_CODE}\s?{_SYMBOL}?\s?)?"
+    rf"(?:{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
 # a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"
-_AT_MARK = re.compile(rf"(?:{_SYMBOL}|{_CODE}\s?{_SYMBOL}?)\s?(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
+_AT_MARK = re.compile(
+    rf"(?:{_SYMBOL}|{_CODE}\s?{_SYMBOL}?){_MARK_GAP}(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
+)
 # a sum that ends at a currency code: "47,000.00 - 87,000.00 usd", "15 000 – 20 000 pln"
 _BEFORE_CODE = re.compile(
     rf"(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{_CODE})?(?P<p1>{_PERIOD})?"
     rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
 )
+# a sum that ends at a currency symbol, as much of Europe writes it: "3.000 € - 5.000 €", "45 000 €"
+_BEFORE_SYMBOL = re.compile(
+    rf"(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{_SYMBOL})?"
+    rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
+)
+_PERIOD_AFTER = re.compile(rf"(?P<p1>{_PERIOD})")
 # a sum with no currency after a pay word: "salary: 120k", "base pay 90k-110k", "35 per hour"
 _BARE = re.compile(rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
 _MULTIPLIER = {
@@ -176,7 +189,7 @@ def _period(match: re.Match[str]) -> Period | None:
     for name in ("p1", "p2"):
         written = match.groupdict().get(name)
         if written:
-            word = re.sub(r"^\s*(?:/|per|an|a|each)?\s*", "", written).strip()
+            word = re.sub(r"^\s*(?:(?:gross|net)\s*)?(?:/|per|an|a|each)?\s*", "", written).strip()
             return _PERIODS.get(word)
     return None
 
@@ -321,6 +334,9 @@ def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
         while position != -1 and len(found) < limit:
             match = _AT_MARK.match(scan, position)
             if match is None:
+                money = _before_symbol(scan, position)
+                if money is not None:
+                    found.append(money)
                 position = scan.find(symbol, position + 1)
                 continue
             prefix = _SYMBOL_PREFIX.search(scan, max(0, position - 4), position)
@@ -342,6 +358,26 @@ def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
         if money is not None:
             found.append(money)
     return found
+
+
+def _before_symbol(scan: str, position: int) -> Money | None:
+    """The sum that ends at the currency symbol at ``position`` ("5.000 €", "3.000 € - 5.000 €")."""
+    window_start = max(0, position - 60)
+    before = _BEFORE_SYMBOL.search(scan, window_start, position)
+    money = _sum(before, before.start(), marked=True) if before is not None else None
+    if money is None:
+        return None
+    period = _PERIOD_AFTER.match(scan, position + 1)
+    return Money(
+        money.start,
+        period.end() if period else position + 1,
+        money.low,
+        money.high,
+        money.period or (_period(period) if period else None),
+        True,
+        False,
+        money.scale,
+    )
 
 
 def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:

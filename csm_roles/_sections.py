@@ -218,8 +218,12 @@ def _line_headings(original: str, scan: str) -> list[Heading]:
     return headings
 
 
-def _colons(original: str) -> list[tuple[int, int]]:
-    """The colons (and "?", "…") that may end a heading: not in a time or a web address."""
+def _colons(original: str, scan: str) -> list[tuple[int, int]]:
+    """The colons (and "?", "…") that may end a heading: not in a time or a web address.
+
+    What follows a mark is read in ``scan``, where markup is blanked: "will:</p>" ends a
+    heading as "will:" at the end of a line does.
+    """
     found = []
     for mark in (":", "?", "…"):
         position = original.find(mark)
@@ -227,9 +231,9 @@ def _colons(original: str) -> list[tuple[int, int]]:
             end = position + 1
             if mark == ":" and original.startswith("-", end):
                 end += 1
-            following = original[end : end + 1]
+            following = scan[end : end + 1]
             previous = original[position - 1 : position]
-            if (not following or following.isspace() or following.isupper()) and not (
+            if (not following or following.isspace() or original[end].isupper()) and not (
                 previous.isdigit() or previous == "/"
             ):
                 found.append((position, end))
@@ -247,7 +251,7 @@ def _colon_headings(original: str, scan: str, shape: bytes) -> list[Heading]:
     You have: 5+ years"), its last few words from a capital stand for it.
     """
     headings = []
-    for colon_start, colon_end in _colons(original):
+    for colon_start, colon_end in _colons(original, scan):
         start = _fragment_start(shape, colon_start)
         limit = 4 if original[colon_start] == "?" else 14
         if start is None or len(scan[start:colon_start].split()) > limit or not _capitalised(original, start):

@@ -53,6 +53,7 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Our customers run $2 billion in payments through us.",
         "Contract values (ACV) of $25,000-$100,000.",
         "A 401(k) plan with a 4% match.",
+        "A learning budget of 1.500 € every year.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -77,6 +78,14 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Wynagrodzenie 15 000 – 20 000 PLN",
         "Gehalt €60.000 - €70.000",
         "$18.76 – $28.14",
+        # the symbol after the sum, as much of Europe writes it
+        "Salary: 3.000 € - 5.000 € per month",
+        "Salary: 45.000 - 55.000 € a year",
+        # gross or net before the period, and a contract of employment as the pay word
+        "Employment contract: 12 000 - 15 000 PLN gross/month",
+        # Markdown's escaped dash, and ends set in bold
+        "The base pay range is USD 80,000 \\- USD 95,000.",
+        "Pay range: **US$** **30/hr** to **US$45/hr**",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:
@@ -95,6 +104,7 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Salary: 120k",
         "Salary up to $130,000",
         "Hourly rate from €25 per hour",
+        "Salary: 45 000 € per year",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
@@ -388,6 +398,11 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Duties: run onboarding. Requirements: three years in CS.",
         "we are growing. Responsibilities Assist customers with onboarding."
         " Basic Qualifications BS/BA degree.",
+        # a colon before markup ends a heading; "great fit" names the requirements
+        "<p>We sell software. A strong account manager will:</p><ul><li>Own renewals</li></ul>"
+        "<p><strong>You would be a great fit if:</strong></p><ul><li>You have sold SaaS</li></ul>",
+        "**How you will help**\n- x\n\n**What you've done...**\n- y\n",
+        "### What will you be doing?\n- x\n\n### What are we looking for in you?\n- y\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
