@@ -421,6 +421,8 @@ def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     window = rule.params.window
     scan = ctx.prepared.scan
     for start, end in ctx.spans(rule.id, "terms"):
+        if any(ctx.in_zone(zone, start) for zone in rule.params.skip_in):
+            continue
         begin, stop = _sentence(scan, start, end, _CLAUSE_END, window)
         if _TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop):
             return
@@ -432,6 +434,18 @@ _COUNT = re.compile(
     r"(?:\s*(?:-|–|—|to)\s*(?P<high>\d{1,3}(?:,\d{3})+|\d{1,6}))?\+?(?!\s?%|[\d.,]\d|\s?k\b)"
 )
 _GAP = re.compile(r"(?:[\s-]+(?:[a-z][a-z'&-]*))*?[\s-]*")
+#: How many words may stand between a count and its accounts; more after "of" (our choice).
+_GAP_WORDS, _PARTITIVE_WORDS = 3, 6
+
+
+def _in_segment_name(found: dict[object, Found], rule: Rule, count: re.Match[str]) -> bool:
+    """Whether a number is part of a segment's name ("Fortune 500", "Global 2000"), not a count."""
+    assert isinstance(rule.params, PortfolioParams)
+    return any(
+        start <= count.start() and count.end() <= end
+        for segment in rule.params.segments
+        for start, end in _spans(found, (rule.id, "segment", segment))
+    )
 
 
 def _segment_in(found: dict[object, Found], rule: Rule, start: int, end: int) -> str | None:
@@ -472,7 +486,10 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         count = None
         for candidate in _COUNT.finditer(scan, max(begin, noun_start - 60), noun_start):
             gap = scan[candidate.end() : noun_start]
-            if _GAP.fullmatch(gap) and len(gap.split()) <= 3:
+            words = gap.split()
+            # "150 enterprise accounts"; "30-40 of our largest and most influential customers"
+            most = _PARTITIVE_WORDS if words and words[0] == "of" else _GAP_WORDS
+            if _GAP.fullmatch(gap) and len(words) <= most and not _in_segment_name(found, rule, candidate):
                 count = candidate
         if count is None:
             continue
