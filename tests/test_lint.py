@@ -247,6 +247,7 @@ def test_the_segment_argument_wins_over_the_text() -> None:
         "tolerance for ambiguity",
         "hit the ground running",
         "work hard, play hard",
+        "work hard but have fun",
         "drama-free",
         "self-starter",
         "self-starting",
@@ -300,6 +301,7 @@ def test_gendered_terms() -> None:
     eeo = "We hire without regard to sex, or whether he or she is a veteran."
     assert matches(eeo, "gendered-terms") == []  # the equal-opportunity statement
     assert matches("Looking for a guy or girl who codes.", "gendered-terms") == ["a guy or girl"]
+    assert matches("Gender preference: female", "gendered-terms") == ["Gender preference"]
 
 
 @pytest.mark.parametrize(
@@ -311,6 +313,7 @@ def test_gendered_terms() -> None:
             "Perks: free snacks, a ping-pong table and a kegerator.",
             ["free snacks", "ping-pong", "kegerator"],
         ),
+        ("hollow-benefits", "Bi-weekly team lunches and a winter ski trip.", ["team lunches", "ski trip"]),
         (
             "jargon",
             "Best-in-class thought leaders who move the needle.",
@@ -361,6 +364,14 @@ def test_support_framing() -> None:
     )
     assert "support-framing" not in rules_of(balanced, title=CSM)
     assert "support-framing" not in rules_of(desk, title="Customer Support Specialist")  # a support job
+
+
+def test_support_desk_by_chat_and_help_centre() -> None:
+    desk = (
+        "Answer our users via chat and email every day, and keep the help center up to date; "
+        "the help center is where most users start."
+    )
+    assert "support-framing" in rules_of(desk, title=CSM)
 
 
 def test_one_outcome_word_does_not_cancel_a_support_desk() -> None:
