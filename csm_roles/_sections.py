@@ -268,8 +268,9 @@ def _run_in(original: str, scan: str, span: Span) -> Heading | None:
     It is one when a colon follows within a few words ("Responsibilities and duties:"),
     or when it is set in title case and more title-case words follow, the first
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
-    and Experiences Experience working ..."). Up to four title-case words before it
-    belong to it.
+    and Experiences Experience working ..."), or a capital glued to it, where the line
+    break after it was lost ("ResponsibilitiesUnleash ..."). Up to four title-case
+    words before it belong to it.
     """
     start, end = span
     before = _TITLE_BEFORE.search(original, max(0, start - 60), start)
@@ -284,6 +285,8 @@ def _run_in(original: str, scan: str, span: Span) -> Heading | None:
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
         return None
+    if original[end : end + 1].isupper():
+        return Heading(start, end, False, False)  # "ResponsibilitiesUnleash ...": a lost line break
     after = _TITLE_AFTER.match(original, end)
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
