@@ -46,6 +46,7 @@ HOSTILE: dict[str, str] = {
     "unclosed tags": "<a x ",
     "buzzwords": "ninja rockstar ",
     "one long word": "x",
+    "pay written many ways": "Salary 3.000 € - 5.000 € gross/monthly, **US$** **35/hr** to **US$54/hr** ",
     "markdown and prose": (
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),
