@@ -421,8 +421,6 @@ def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     window = rule.params.window
     scan = ctx.prepared.scan
     for start, end in ctx.spans(rule.id, "terms"):
-        if any(ctx.in_zone(zone, start) for zone in rule.params.skip_in):
-            continue
         begin, stop = _sentence(scan, start, end, _CLAUSE_END, window)
         if _TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop):
             return
@@ -604,7 +602,8 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         headings=headings,
         content=content,
     )
-    present = find_sections(ctx.prepared.original, ctx.prepared.scan, words)
+    prepared = ctx.prepared
+    present = find_sections(prepared.original, prepared.scan, words, prepared.cased)
     for name in params.sections:
         if name not in present:
             yield 0, 0, rule.render(section=name)

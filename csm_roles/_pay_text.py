@@ -60,12 +60,13 @@ _SUFFIX = (
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
     r"(?:\s*(?:(?:gross|net)\s*)?(?:/|per|an|a|each)\s*(?:hour|hr|hrs|h|day|week|wk|month|mo|mth|year|yr|annum)"
-    r"(?![a-z])|\s*(?:(?:gross|net)\s*/?\s*)?(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)"
+    r"(?![a-z])|\s*(?:(?:gross|net)\s*(?:/\s*)?)?(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)"
     r"(?![a-z]))"
 )
 # Markdown may escape the dash ("\-") or set either end in bold ("**us$** **35/hr** to **us$54/hr**")
 _SEPARATOR = r"[\s*_]*\\?(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
-_MARK_GAP = r"[\s*_]{0,6}"
+# between a currency and its number: spaces and bold marks, never a line break
+_MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
 _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 _SECOND = (
     rf"(?:{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
@@ -75,16 +76,22 @@ _SECOND = (
 _AT_MARK = re.compile(
     rf"(?:{_SYMBOL}|{_CODE}\s?{_SYMBOL}?){_MARK_GAP}(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
 )
-# a sum that ends at a currency code: "47,000.00 - 87,000.00 usd", "15 000 – 20 000 pln"
-_BEFORE_CODE = re.compile(
-    rf"(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{_CODE})?(?P<p1>{_PERIOD})?"
-    rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
-)
-# a sum that ends at a currency symbol, as much of Europe writes it: "3.000 € - 5.000 €", "45 000 €"
-_BEFORE_SYMBOL = re.compile(
-    rf"(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{_SYMBOL})?"
-    rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
-)
+
+
+def _ending_at(mark: str) -> re.Pattern[str]:
+    """A sum that ends where a currency ``mark`` (a code or a symbol) follows it, found by
+    searching a window that ends at the mark: "47,000.00 - 87,000.00 usd", "15 000 – 20 000
+    pln", "3.000 € - 5.000 €" (as much of Europe writes it). Its number starts a word."""
+    return re.compile(
+        rf"(?<![\w.,'])(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{mark})?(?P<p1>{_PERIOD})?"
+        rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
+    )
+
+
+_BEFORE_CODE = _ending_at(_CODE)
+_BEFORE_SYMBOL = _ending_at(_SYMBOL)
+#: Only a symbol right after a figure ("5.000 €", "90k€") can end a sum.
+_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m))?[^\S\r\n]?$")
 _PERIOD_AFTER = re.compile(rf"(?P<p1>{_PERIOD})")
 # a sum with no currency after a pay word: "salary: 120k", "base pay 90k-110k", "35 per hour"
 _BARE = re.compile(rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
@@ -232,7 +239,8 @@ def _clause(scan: str, start: int, end: int) -> tuple[int, int]:
     begin = max(0, start - 80)
     for boundary in _CLAUSE_END.finditer(scan, begin, start):
         begin = boundary.end()
-    after = _CLAUSE_END.search(scan, end, min(len(scan), end + 40))
+    # "p.a." ends a sum and, when a space follows, its sentence too
+    after = _CLAUSE_END.search(scan, end - 1 if scan.endswith(".", 0, end) else end, min(len(scan), end + 40))
     return begin, after.start() if after else min(len(scan), end + 40)
 
 
@@ -325,18 +333,24 @@ Span = tuple[int, int]
 
 
 def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
-    """The sums written with a currency symbol, or a currency code before or after them."""
+    """The sums written with a currency symbol, or a currency code before or after them.
+
+    At a symbol both readings are tried - the sum after it and the sum before it - and
+    `_merge_sums` keeps the one that starts first ("60.000 € **25 days**" is a sum of
+    60.000, not of 25).
+    """
     found: list[Money] = []
     for symbol in SYMBOLS:
         if symbol not in scan:
             continue
         position = scan.find(symbol)
         while position != -1 and len(found) < limit:
-            match = _AT_MARK.match(scan, position)
-            if match is None:
-                money = _before_symbol(scan, position)
+            if _FIGURE_BEFORE.search(scan, max(0, position - 6), position):
+                money = _sum_before(_BEFORE_SYMBOL, scan, position, position + 1)
                 if money is not None:
                     found.append(money)
+            match = _AT_MARK.match(scan, position)
+            if match is None:
                 position = scan.find(symbol, position + 1)
                 continue
             prefix = _SYMBOL_PREFIX.search(scan, max(0, position - 4), position)
@@ -348,29 +362,22 @@ def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
         match = _AT_MARK.match(scan, code_start)
         money = _sum(match, code_start, marked=True) if match is not None else None
         if money is None:  # "47,000.00 - 87,000.00 usd": the code after the sum
-            window_start = max(0, code_start - 60)
-            before = _BEFORE_CODE.search(scan[window_start:code_start])
-            money = _sum(before, window_start + before.start(), marked=True) if before is not None else None
-            if money is not None:
-                money = Money(
-                    money.start, code_end, money.low, money.high, money.period, True, False, money.scale
-                )
+            money = _sum_before(_BEFORE_CODE, scan, code_start, code_end)
         if money is not None:
             found.append(money)
     return found
 
 
-def _before_symbol(scan: str, position: int) -> Money | None:
-    """The sum that ends at the currency symbol at ``position`` ("5.000 €", "3.000 € - 5.000 €")."""
-    window_start = max(0, position - 60)
-    before = _BEFORE_SYMBOL.search(scan, window_start, position)
+def _sum_before(pattern: re.Pattern[str], scan: str, mark_start: int, mark_end: int) -> Money | None:
+    """The sum that ends at the currency mark ``scan[mark_start:mark_end]``, with a period after the mark."""
+    before = pattern.search(scan, max(0, mark_start - 60), mark_start)
     money = _sum(before, before.start(), marked=True) if before is not None else None
     if money is None:
         return None
-    period = _PERIOD_AFTER.match(scan, position + 1)
+    period = _PERIOD_AFTER.match(scan, mark_end)
     return Money(
         money.start,
-        period.end() if period else position + 1,
+        period.end() if period else mark_end,
         money.low,
         money.high,
         money.period or (_period(period) if period else None),

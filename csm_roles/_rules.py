@@ -101,11 +101,9 @@ class PayWideParams(Params):
 
 
 class MetricsParams(Params):
-    """``metrics``: the success measures a numeric target is attached to, and the
-    zones where such a word means something else ("adoption" among the benefits)."""
+    """``metrics``: the success measures a numeric target is attached to."""
 
     terms: PhraseList = Field(min_length=1)
-    skip_in: tuple[Name, ...] = ()
     #: How far (in characters, within one clause) a number may stand from its measure.
     window: Annotated[int, Field(ge=1, le=200, strict=True)] = 40
 

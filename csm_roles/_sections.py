@@ -12,7 +12,8 @@ A heading is found by its shape, then named by its words:
 - a heading run into the text, as postings whose line breaks were lost have them:
   a section phrase set in title case, with up to four title-case words before it,
   followed by a colon within a few words or by more title-case words, the first
-  of the section ("... Manager. Basic Qualifications BS/BA degree ...").
+  of the section ("... Manager. Basic Qualifications BS/BA degree ..."), or, where it
+  opens a sentence, by a capital glued to it (".ResponsibilitiesUnleash ...").
 
 A heading names the section of the phrase that comes first in it ("Skills that
 will make you successful in this role" is requirements, though "in this role"
@@ -221,13 +222,17 @@ def _line_headings(original: str, scan: str) -> list[Heading]:
 def _colons(original: str, scan: str) -> list[tuple[int, int]]:
     """The colons (and "?", "…") that may end a heading: not in a time or a web address.
 
-    What follows a mark is read in ``scan``, where markup is blanked: "will:</p>" ends a
-    heading as "will:" at the end of a line does.
+    A mark inside markup (``href="https://..."``) is none. What follows a mark is read in
+    ``scan``, where markup is blanked, so "<b>You have:</b> five years" ends a heading at
+    the colon; its case is read in ``original``.
     """
     found = []
     for mark in (":", "?", "…"):
         position = original.find(mark)
         while position != -1:
+            if scan[position] != mark:  # blanked: inside a tag
+                position = original.find(mark, position + 1)
+                continue
             end = position + 1
             if mark == ":" and original.startswith("-", end):
                 end += 1
@@ -285,12 +290,22 @@ def _run_in(original: str, scan: str, span: Span) -> Heading | None:
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
         return None
-    if original[end : end + 1].isupper():
-        return Heading(start, end, False, False)  # "ResponsibilitiesUnleash ...": a lost line break
+    if original[end : end + 1].isupper() and _opens_fragment(original, start):
+        return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
     after = _TITLE_AFTER.match(original, end)
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
     return None
+
+
+def _opens_fragment(original: str, start: int) -> bool:
+    """Whether ``start`` opens the text, a line or a sentence, or is a capital glued to the
+    word before it (a lost line break), not a word in mid-sentence ("About YouTube")."""
+    before = original[max(0, start - 40) : start]
+    if before[-1:].islower():
+        return True  # "...milestonesResponsibilities"
+    before = before.rstrip(" \t\u00a0*_#>")
+    return not before or before[-1] in ".!?:;\r\n•·▪"
 
 
 def _opens_item(original: str, start: int) -> bool:
@@ -378,14 +393,16 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
     return _run_in(original, scan, span)
 
 
-def find_sections(original: str, scan: str, words: SectionWords) -> set[str]:
+def find_sections(original: str, scan: str, words: SectionWords, cased: str | None = None) -> set[str]:
     """The names of the sections the posting has (see the module for how).
 
     Most postings name their sections plainly: each section phrase found is checked
     for standing in a heading, until every section is found. Only when one is still
-    missing are all the headings of the posting gathered and read.
+    missing are all the headings of the posting gathered and read. ``cased`` is the
+    text with its markup blanked and its case kept (`Prepared.cased`): where sentences
+    and lines start is read from it, so "<p><b>You have:</b>" starts a fragment.
     """
-    shape = original.encode("ascii", "replace").translate(_SHAPE)
+    shape = (original if cased is None else cased).encode("ascii", "replace").translate(_SHAPE)
     found: set[str] = set()
     unsure: list[Heading] = []
     for name, spans in words.sections.items():
@@ -412,11 +429,11 @@ def _gather(
     shape: bytes,
     words: SectionWords,
     found: HeadingWords,
-    shapes: tuple[list[Heading], list[Heading]],
+    line_headings: list[Heading],
+    colon_headings: list[Heading],
 ) -> list[Heading]:
-    """Every heading of the posting: ``shapes`` (its heading lines and its fragments ending
-    in a colon), and the headings run into the text."""
-    line_headings, colon_headings = shapes
+    """Every heading of the posting: its heading lines and its fragments ending in a colon
+    (found by the caller), and the headings run into the text."""
     headings = list(line_headings)
     lines = [(heading.start, heading.end) for heading in headings]
     starts = [start for start, _ in lines]
@@ -445,13 +462,14 @@ def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords) 
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
     hold every heading there is.
     """
-    shapes = _line_headings(original, scan), _colon_headings(original, scan, shape)
+    line_headings = _line_headings(original, scan)
+    colon_headings = _colon_headings(original, scan, shape)
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)
     else:
-        found = words.headings([(heading.start, heading.end) for heading in shapes[0] + shapes[1]])
-    headings = _gather(original, scan, shape, words, found, shapes)
+        found = words.headings([(heading.start, heading.end) for heading in line_headings + colon_headings])
+    headings = _gather(original, scan, shape, words, found, line_headings, colon_headings)
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
     generic = _Index(found.generic)

@@ -104,17 +104,26 @@ def _markup_spans(scan: str) -> list[tuple[int, int]]:
         position = end
 
 
-def _without_markup(scan: str) -> str:
+#: Markup found in a text: (start, end, whether it is a block tag, which starts a line).
+Markup = list[tuple[int, int, bool]]
+
+
+def _markup(scan: str) -> Markup:
+    return [(start, end, _BLOCK.match(scan, start) is not None) for start, end in _markup_spans(scan)]
+
+
+def _without_markup(text: str, markup: Markup) -> str:
+    """``text`` with its markup blanked: each block tag a line break, every other character a space."""
     parts: list[str] = []
     done = 0
-    for start, end in _markup_spans(scan):
-        parts.append(scan[done:start])
-        region = _blank(scan[start:end])
-        if _BLOCK.match(scan, start):
+    for start, end, block in markup:
+        parts.append(text[done:start])
+        region = _blank(text[start:end])
+        if block:
             region = "\n" + region[1:]
         parts.append(region)
         done = end
-    parts.append(scan[done:])
+    parts.append(text[done:])
     return "".join(parts)
 
 
@@ -162,7 +171,17 @@ class Prepared:
     words: bytes
     ignore_lines: dict[int, set[str] | None] = field(default_factory=dict)
     ignore_file: set[str] | None = field(default_factory=set)
+    markup: Markup = field(default_factory=list)
     _line_starts: list[int] | None = None
+    _cased: str | None = None
+
+    @property
+    def cased(self) -> str:
+        """The text given with its markup blanked as in ``scan``, its case and characters kept:
+        what the shape of its lines and sentences is read from (built on first use)."""
+        if self._cased is None:
+            self._cased = _without_markup(self.original, self.markup) if self.markup else self.original
+        return self._cased
 
     @property
     def line_starts(self) -> list[int]:
@@ -243,12 +262,13 @@ def prepare(text: str) -> Prepared:
     for typographic, plain in _PLAIN_QUOTES:
         if typographic in scan:
             scan = scan.replace(typographic, plain)
-    if "<" in scan:
-        scan = _without_markup(scan)
+    markup = _markup(scan) if "<" in scan else []
+    if markup:
+        scan = _without_markup(scan, markup)
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
     scan = _glued_capitals(text, scan)
-    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan))
+    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan), markup=markup)
     if has_comments:
         _read_suppressions(prepared)
     return prepared

@@ -54,6 +54,7 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Contract values (ACV) of $25,000-$100,000.",
         "A 401(k) plan with a 4% match.",
         "A learning budget of 1.500 € every year.",
+        "Salary: competitive, plus 8 € meal vouchers every working day.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -80,7 +81,10 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "$18.76 – $28.14",
         # the symbol after the sum, as much of Europe writes it
         "Salary: 3.000 € - 5.000 € per month",
-        "Salary: 45.000 - 55.000 € a year",
+        "45.000 - 55.000 € a year",
+        "Salary: 50.000 € - 60.000 €\n\n2 days a week in the office.",  # no line break inside a sum
+        "Pay: 50.000 € - 60.000 € **25 days** of holiday",  # the sum before the symbol comes first
+        "Salary: 50.000 € - 60.000 € p.a. Bonus: 5.000 €",  # "p.a." ends the sum's sentence
         # gross or net before the period, and a contract of employment as the pay word
         "Employment contract: 12 000 - 15 000 PLN gross/month",
         # Markdown's escaped dash, and ends set in bold
@@ -104,7 +108,7 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Salary: 120k",
         "Salary up to $130,000",
         "Hourly rate from €25 per hour",
-        "Salary: 45 000 € per year",
+        "45 000 € per year",
         "Basic: SGD 120,000",
     ],
 )
@@ -140,8 +144,6 @@ CSM = "Customer Success Manager"
         "Run 1:1 trainings and Q4 renewals; be on call 24/7.",
         "Benefits: renew your learning budget of $1,000 every year.",
         "Own retention for a book of 40 accounts.",
-        # a measure's word among the benefits is no measure, and the sum there no target
-        "Drive adoption. We reimburse up to $10,000 toward adoption or fertility care.",
     ],
 )
 def test_vague_metrics_fires_without_a_number_attached_to_a_measure(text: str) -> None:
@@ -212,6 +214,7 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "A company trusted by 150 enterprise customers.",  # nothing makes them the role's own
         "You will manage 150 accounts.",  # no segment named
         "You will manage Fortune 500 and other strategic accounts.",  # a segment's name, no count
+        "Our ecosystem of 300 technology partners helps enterprise customers succeed.",
     ],
 )
 def test_portfolio_sizes_that_fit_or_say_nothing(text: str) -> None:
@@ -304,7 +307,8 @@ def test_gendered_terms() -> None:
     eeo = "We hire without regard to sex, or whether he or she is a veteran."
     assert matches(eeo, "gendered-terms") == []  # the equal-opportunity statement
     assert matches("Looking for a guy or girl who codes.", "gendered-terms") == ["a guy or girl"]
-    assert matches("Gender preference: female", "gendered-terms") == ["Gender preference"]
+    assert matches("Gender preference: female", "gendered-terms") == ["Gender preference: female"]
+    assert matches("We have no gender preference and welcome all applicants.", "gendered-terms") == []
 
 
 @pytest.mark.parametrize(
@@ -421,9 +425,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Duties: run onboarding. Requirements: three years in CS.",
         "we are growing. Responsibilities Assist customers with onboarding."
         " Basic Qualifications BS/BA degree.",
-        # a colon before markup ends a heading; "great fit" names the requirements
-        "<p>We sell software. A strong account manager will:</p><ul><li>Own renewals</li></ul>"
-        "<p><strong>You would be a great fit if:</strong></p><ul><li>You have sold SaaS</li></ul>",
+        # a colon before markup ends a heading; "great fit if" names the requirements
+        "<p>We sell software. <b>You will:</b> <span>Own renewals</span> <b>You would be a great fit if:</b>"
+        " <span>You have sold SaaS</span></p>",
         "**How you will help**\n- x\n\n**What you've done...**\n- y\n",
         "### What will you be doing?\n- x\n\n### What are we looking for in you?\n- y\n",
         "Responsibilities\n- x\n\nRequired Skill-Set\n- y\n",
@@ -448,6 +452,16 @@ def test_missing_sections() -> None:
         "Benefits\n\nHealth cover.\n"
     )
     assert rules_of(items).count("missing-sections") == 1
+    # headings that name no requirements: a sentence that introduces the role, a closing
+    # question, and a brand glued to "about you" in mid-sentence
+    for no_requirements in (
+        "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
+        "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
+        "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
+    ):
+        assert [f.message for f in csm_roles.lint_jd(no_requirements) if f.rule == "missing-sections"] == [
+            "The posting has no requirements section."
+        ], no_requirements
 
 
 # -- positions, suppression, selection --------------------------------------------------------

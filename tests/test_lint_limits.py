@@ -139,6 +139,27 @@ def test_unclosed_markup_is_linear() -> None:
         assert time.perf_counter() - start < 10, unit  # 51 s before
 
 
+@pytest.mark.parametrize(
+    ("head", "run"),
+    [
+        ("Salary €5 gross", " "),  # a period after "gross" or "net"
+        ("Salary: 5 € net", " "),
+        ("$5k gross", "\n"),
+        ("Pay 5", " € "),  # symbols after a figure
+        ("Pay: 45.000 € -", " **"),  # bold marks and spaces where a second end could be
+        ("USD 5", " \\-"),  # escaped dashes
+    ],
+)
+def test_reading_pay_is_linear_in_long_runs(head: str, run: str) -> None:
+    per_char = []
+    for size in (2_000, 16_000):  # small: a quadratic pattern takes seconds here, not hours
+        text = head + run * (size // len(run)) + "x"
+        start = time.perf_counter()
+        csm_roles.lint_jd(text, rules=["missing-pay"])
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0] + 1e-6, (head, run)
+
+
 def test_findings_per_rule_are_capped_with_one_summary() -> None:
     text = "ninja " * 20_000
     found = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
