@@ -371,6 +371,8 @@ def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
 def _sum_before(pattern: re.Pattern[str], scan: str, mark_start: int, mark_end: int) -> Money | None:
     """The sum that ends at the currency mark ``scan[mark_start:mark_end]``, with a period after the mark."""
     before = pattern.search(scan, max(0, mark_start - 60), mark_start)
+    if before is not None and _unlike_ends(before):  # "2025 - 45.000 €": a year, then the sum
+        before = pattern.search(scan, before.start("n2"), mark_start)
     money = _sum(before, before.start(), marked=True) if before is not None else None
     if money is None:
         return None
@@ -384,6 +386,18 @@ def _sum_before(pattern: re.Pattern[str], scan: str, mark_start: int, mark_end: 
         True,
         False,
         money.scale,
+    )
+
+
+def _unlike_ends(match: re.Match[str]) -> bool:
+    """Whether a range's low end is a plain number and its high end one with thousands
+    separators ("2025 - 45.000"): two numbers, not the two ends of one sum."""
+    high = match.group("n2")
+    return bool(
+        high
+        and not match.group("s1")
+        and _GROUPED_DIGITS.search(high)
+        and not _GROUPED_DIGITS.search(match.group("n1"))
     )
 
 

@@ -85,6 +85,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salary: 50.000 € - 60.000 €\n\n2 days a week in the office.",  # no line break inside a sum
         "Pay: 50.000 € - 60.000 € **25 days** of holiday",  # the sum before the symbol comes first
         "Salary: 50.000 € - 60.000 € p.a. Bonus: 5.000 €",  # "p.a." ends the sum's sentence
+        "Salary 2025 - 45.000 € to 55.000 €",  # a year is not the low end
         # gross or net before the period, and a contract of employment as the pay word
         "Employment contract: 12 000 - 15 000 PLN gross/month",
         # Markdown's escaped dash, and ends set in bold
@@ -109,6 +110,7 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Salary up to $130,000",
         "Hourly rate from €25 per hour",
         "45 000 € per year",
+        "Salary: 2023 - 50.000 €",
         "Basic: SGD 120,000",
     ],
 )
