@@ -267,7 +267,7 @@ def _colon_headings(original: str, scan: str, shape: bytes) -> list[Heading]:
     return headings
 
 
-def _run_in(original: str, scan: str, span: Span) -> Heading | None:
+def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
     """The heading a section phrase inside running text makes, if it is set as one.
 
     It is one when a colon follows within a few words ("Responsibilities and duties:"),
@@ -290,22 +290,12 @@ def _run_in(original: str, scan: str, span: Span) -> Heading | None:
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
         return None
-    if original[end : end + 1].isupper() and _opens_fragment(original, start):
+    if original[end : end + 1].isupper() and _fragment_start(shape, start) == start:
         return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
     after = _TITLE_AFTER.match(original, end)
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
     return None
-
-
-def _opens_fragment(original: str, start: int) -> bool:
-    """Whether ``start`` opens the text, a line or a sentence, or is a capital glued to the
-    word before it (a lost line break), not a word in mid-sentence ("About YouTube")."""
-    before = original[max(0, start - 40) : start]
-    if before[-1:].islower():
-        return True  # "...milestonesResponsibilities"
-    before = before.rstrip(" \t\u00a0*_#>")
-    return not before or before[-1] in ".!?:;\r\n•·▪"
 
 
 def _opens_item(original: str, start: int) -> bool:
@@ -390,10 +380,10 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
         start = _fragment_start(shape, span[0])
         if start is not None and len(scan[start : span[0]].split()) <= 10 and _capitalised(original, start):
             return Heading(start, close.end(), False, True)
-    return _run_in(original, scan, span)
+    return _run_in(original, scan, shape, span)
 
 
-def find_sections(original: str, scan: str, words: SectionWords, cased: str | None = None) -> set[str]:
+def find_sections(original: str, scan: str, cased: str, words: SectionWords) -> set[str]:
     """The names of the sections the posting has (see the module for how).
 
     Most postings name their sections plainly: each section phrase found is checked
@@ -402,7 +392,7 @@ def find_sections(original: str, scan: str, words: SectionWords, cased: str | No
     text with its markup blanked and its case kept (`Prepared.cased`): where sentences
     and lines start is read from it, so "<p><b>You have:</b>" starts a fragment.
     """
-    shape = (original if cased is None else cased).encode("ascii", "replace").translate(_SHAPE)
+    shape = cased.encode("ascii", "replace").translate(_SHAPE)
     found: set[str] = set()
     unsure: list[Heading] = []
     for name, spans in words.sections.items():
@@ -449,7 +439,7 @@ def _gather(
     for spans in run_in:
         for span in spans:
             if not covered(*span):
-                heading = _run_in(original, scan, span)
+                heading = _run_in(original, scan, shape, span)
                 if heading is not None:
                     headings.append(heading)
     return sorted(headings, key=lambda heading: heading.start)
