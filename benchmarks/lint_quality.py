@@ -167,8 +167,10 @@ def _posting_truths(ruleset: csm_roles.RuleSet) -> dict[str, Callable[[Label], b
     return {rule: truth for rule, truth in truths.items() if any(r.id == rule for r in ruleset.rules)}
 
 
-def _read(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The objects of a JSON Lines file. Only a line feed ends a line: a posting's text may
+    hold U+2028 or U+0085, where `str.splitlines` would split too."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 @dataclass
@@ -253,8 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.postings.is_file():
         print(f"no corpus at {args.postings}; pass --postings FILE")
         return 0
-    labels = {label["id"]: label for label in _read(args.labels)}
-    scores, run = score(_read(args.postings), labels, with_title=not args.no_title)
+    labels = {label["id"]: label for label in read_jsonl(args.labels)}
+    scores, run = score(read_jsonl(args.postings), labels, with_title=not args.no_title)
     print(f"{run.postings} labelled postings ({'text only' if args.no_title else 'with their titles'})")
     print(
         f"{'rule':22} {'unit':18} {'real':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'prec':>5} {'recall':>6}"

@@ -18,12 +18,6 @@ from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def postings(shared: Path) -> dict[str, dict[str, object]]:
-    path = shared / "corpus" / "postings.jsonl"
-    return {row["id"]: row for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
-
-
-@pytest.fixture(scope="module")
 def quality() -> ModuleType:
     spec = importlib.util.spec_from_file_location("lint_quality", ROOT / "benchmarks" / "lint_quality.py")
     assert spec is not None and spec.loader is not None
@@ -31,6 +25,11 @@ def quality() -> ModuleType:
     sys.modules[spec.name] = module  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def postings(shared: Path, quality: ModuleType) -> dict[str, dict[str, object]]:
+    return {row["id"]: row for row in quality.read_jsonl(shared / "corpus" / "postings.jsonl")}
 
 
 def test_every_posting_lints_with_positions_on_the_match(postings: dict[str, dict[str, object]]) -> None:
@@ -41,10 +40,8 @@ def test_every_posting_lints_with_positions_on_the_match(postings: dict[str, dic
             assert text[finding.offset : finding.end] == finding.match
 
 
-def test_the_labels_cover_the_corpus(postings: dict[str, dict[str, object]]) -> None:
-    labels = [
-        json.loads(line) for line in (ROOT / "benchmarks" / "corpus_labels.jsonl").read_text().splitlines()
-    ]
+def test_the_labels_cover_the_corpus(postings: dict[str, dict[str, object]], quality: ModuleType) -> None:
+    labels = quality.read_jsonl(ROOT / "benchmarks" / "corpus_labels.jsonl")
     assert {label["id"] for label in labels} == set(postings)
     assert all("text" not in label for label in labels)  # the posting text stays in ../shared
 
@@ -52,7 +49,7 @@ def test_the_labels_cover_the_corpus(postings: dict[str, dict[str, object]]) -> 
 def test_each_rule_keeps_the_quality_targets(
     postings: dict[str, dict[str, object]], quality: ModuleType
 ) -> None:
-    labels = {label["id"]: label for label in quality._read(quality.LABELS)}
+    labels = {label["id"]: label for label in quality.read_jsonl(quality.LABELS)}
     scores, run = quality.score(list(postings.values()), labels, with_title=True)
     assert run.exceptions == []
     assert run.bad_positions == []
@@ -76,3 +73,10 @@ def test_csm_rules_stay_quiet_on_general_postings(postings: dict[str, dict[str, 
             continue
         rules = {f.rule for f in csm_roles.lint_jd(str(row["text"]), title=str(row["title"]))}
         assert not rules & {"support-framing", "portfolio-realism"}, row["id"]
+
+
+def test_a_posting_holding_a_line_separator_is_read_whole(quality: ModuleType, tmp_path: Path) -> None:
+    rows = [{"id": "a", "text": "Line one\u2028line two\x85three"}, {"id": "b", "text": "x"}]
+    path = tmp_path / "postings.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    assert quality.read_jsonl(path) == rows
