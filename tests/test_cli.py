@@ -248,6 +248,21 @@ def test_a_terminal_that_cannot_show_an_en_dash_gets_ascii() -> None:
     assert "$80,000-$120,000" in done.stdout
 
 
+def _wait_until_reading_a_pipe(pid: int, limit: float = 60) -> None:
+    """Wait until a process waits on a pipe (its standard input): started, not still importing.
+
+    Linux tells through /proc; elsewhere, or where /proc hides it, a few seconds stand in."""
+    wchan = Path(f"/proc/{pid}/wchan")
+    if not wchan.exists():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if "pipe_read" in wchan.read_text():
+            return
+        time.sleep(0.05)
+
+
 def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "csm_roles", "lint", "-"],
@@ -257,7 +272,7 @@ def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
         text=True,
         cwd=ROOT,
     )
-    time.sleep(3)  # let it start and wait on standard input
+    _wait_until_reading_a_pipe(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130
