@@ -13,7 +13,9 @@ A heading is found by its shape, then named by its words:
   a section phrase set in title case, with up to four title-case words before it,
   followed by a colon within a few words or by more title-case words, the first
   of the section ("... Manager. Basic Qualifications BS/BA degree ..."), or, where it
-  opens a sentence, by a capital glued to it (".ResponsibilitiesUnleash ...").
+  opens a sentence, by a capital glued to it (".ResponsibilitiesUnleash ..."); or a
+  section phrase, with at most four words before it from a sentence start, followed by
+  the first marker of a list ("... prospect. What you'll Do · Conceptualize ...").
 
 A heading names the section of the phrase that comes first in it ("Skills that
 will make you successful in this role" is requirements, though "in this role"
@@ -53,6 +55,9 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|req
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
 _TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
 _ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")
+# a list's first marker right after a phrase: "What you'll Do · Conceptualize", "responsibilities 1. Own"
+_LIST_AFTER = re.compile(r"[ \t\xa0]*(?:[•·▪‣◦●]|(?:\d{1,2}[.)]|[-*])(?=[ \t\xa0]))")
+_ITEM_MARKS = "•·▪‣◦●-*"
 # one byte per character: "a" lower case, "A" capital, "." a sentence end (or a
 # character outside ASCII, such as a bullet), "\n" a line break, " " a space or tab
 _SHAPE = bytes(
@@ -278,6 +283,10 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     words before it belong to it.
     """
     start, end = span
+    if _LIST_AFTER.match(original, end) is not None:
+        listed = _listed(original, scan, shape, span)
+        if listed is not None:
+            return listed
     before = _TITLE_BEFORE.search(original, max(0, start - 60), start)
     if before is not None:
         start = before.start()
@@ -296,6 +305,20 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
     return None
+
+
+def _listed(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
+    """The heading a section phrase ends when a list starts right after it, in text that
+    lost its line breaks ("... prospect. What you'll Do · Conceptualize ..."): the phrase
+    and at most four words before it, from where a sentence starts. Where that sentence
+    is itself an item of a list ("• Own our responsibilities • ..."), it is no heading."""
+    start = _fragment_start(shape, span[0])
+    if start is None or not _capitalised(original, start) or len(scan[start : span[0]].split()) > 4:
+        return None
+    before = original[max(0, start - 20) : start].rstrip()
+    if before.endswith(tuple(_ITEM_MARKS)):
+        return None
+    return Heading(start, span[1], False, True)
 
 
 def _opens_item(original: str, start: int) -> bool:

@@ -436,6 +436,10 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "The work:\n- x\n\nWho you’ll be:\n- y\n\nWhat You’re Good At\n- z\n",
         # line breaks lost: a capital glued to a section word starts the section's first item
         "We grow.ResponsibilitiesManage renewals for a book of accounts.RequirementsThree years in SaaS.",
+        # line breaks lost: a list starts right after the heading
+        "We grow fast. What you’ll Do · Own renewals. · Run reviews. What you bring • SaaS • CRM",
+        "Grow with us.\xa0Your top five responsibilities\xa01. Own the plan\xa02. Run reviews"
+        "\xa0Your must-have qualifications 1. Three years in SaaS",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
@@ -460,6 +464,8 @@ def test_missing_sections() -> None:
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
         "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
+        # an item of a flattened list naming a section word is no heading of its own
+        "Responsibilities · Own renewals · Keep up our qualifications · Run reviews",
     ):
         assert [f.message for f in csm_roles.lint_jd(no_requirements) if f.rule == "missing-sections"] == [
             "The posting has no requirements section."
