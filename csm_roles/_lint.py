@@ -875,7 +875,7 @@ def lint_jd(
     level_key = bm.level(level).key if level is not None else None
     compiled = _compile(ruleset)
     prepared = prepare(text)
-    words = compiled.vocabulary.words(prepared.scan, prepared.words)
+    words = compiled.vocabulary.words(prepared.scan, prepared.words, prepared.joins)
     ctx = _Context(
         prepared=prepared,
         compiled=compiled,

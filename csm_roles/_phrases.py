@@ -32,7 +32,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated
 
@@ -321,9 +321,10 @@ class Words:
     (``" (key|key...)(?= )"``), so one pass in C finds them all, in order.
     """
 
-    def __init__(self, scan: str, words: bytes) -> None:
+    def __init__(self, scan: str, words: bytes, joins: Sequence[int] = ()) -> None:
         self.scan = scan
         self.words = words
+        self.joins = joins
         self._groups: dict[int, tuple[list[bytes], list[int]]] = {}
 
     def of(self, bit: int, keys: re.Pattern[bytes]) -> tuple[list[bytes], list[int]]:
@@ -346,6 +347,20 @@ class Words:
             ]
         hits.sort()
         return [word for _, word in hits], [place for place, _ in hits]
+
+    def joined(self, table: Container[bytes], regions: Sequence[Region] | None) -> list[tuple[int, bytes]]:
+        """The key words of ``table`` that start at a capital joining two words ("spiritWinner"),
+        which `word_bytes` cannot show as words of their own, as (offset in scan, word)."""
+        hits = []
+        words = self.words
+        for place in self.joins:
+            if regions is not None and not any(start <= place < end for start, end in regions):
+                continue
+            end = words.find(b" ", place + 2)  # scan offset i is words[i + 1]; the capital is a space
+            word = self.scan[place].lower().encode("ascii", "replace") + words[place + 2 : end]
+            if word in table:
+                hits.append((place, word))
+        return hits
 
 
 def _hits(matches: Iterable[re.Match[bytes]]) -> tuple[list[bytes], list[int]]:
@@ -468,9 +483,10 @@ class Vocabulary:
         self.bits = {group: 1 << number for number, group in enumerate(sorted(self.by_first))}
         self.groups = groups
 
-    def words(self, scan: str, words: bytes) -> Words:
-        """A posting's key words (``words`` is its `word_bytes`), found once for every group."""
-        return Words(scan, words)
+    def words(self, scan: str, words: bytes, joins: Sequence[int] = ()) -> Words:
+        """A posting's key words (``words`` is its `word_bytes`; ``joins`` where a capital
+        joins two words), found once for every group."""
+        return Words(scan, words, joins)
 
     def find(
         self, text: Words, group: str, *, keep: int, regions: Sequence[Region] | None = None
@@ -485,15 +501,20 @@ class Vocabulary:
             found_words, found_places = text.of(bit, keys)
         else:
             found_words, found_places = text.inside(keys, regions)
+        table, simple = self.by_first.get(group, {}), self.simple.get(group, {})
+        if text.joins:
+            joined = text.joined(table, regions)
+            if joined:
+                merged = sorted([*zip(found_places, found_words, strict=True), *joined])
+                found_places, found_words = [place for place, _ in merged], [word for _, word in merged]
         hits: Iterable[int] = range(len(found_words))
         places = _Places(keep)
-        table, simple = self.by_first.get(group, {}), self.simple.get(group, {})
         scan, words, size = text.scan, text.words, len(text.scan)
         for index in hits:
             first = found_words[index]
             place = found_places[index]
             first_end = place + len(first)
-            if (place and scan[place - 1].isalnum()) or (
+            if (place and scan[place - 1].isalnum() and not scan[place].isupper()) or (
                 first_end < size and scan[first_end].isalnum() and not scan[first_end].isascii()
             ):
                 continue  # a word that goes on: "éhero", "The" after a glued capital, "caf" of "café"

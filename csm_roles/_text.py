@@ -10,7 +10,10 @@ sits at the same offset in the user's text:
 - entities (``&amp;``) become their character followed by spaces;
 - typographic apostrophes and quotes become plain ones, and everything is lower
   case, except a capital glued to the word before it ("starterStrong", from text
-  whose line breaks were lost): it stays, and ends that word.
+  whose line breaks were lost): it stays, and ends that word. Where the word before
+  starts in lower case ("spiritWinner mindset"), the capital starts a word too, and
+  its offset is kept in ``joins``; in a name set in capitals of its own ("ShipHero",
+  "iPhone") it does not.
 
 ``\\r\\n``, ``\\r`` and ``\\n`` each end a line; line and column count characters of
 the text given. `prepare` also reads inline suppression comments.
@@ -143,13 +146,15 @@ def _lower_same_length(text: str) -> str:
     return (text.replace("İ", "i") if "İ" in text else text).lower()
 
 
-def _glued_capitals(text: str, scan: str) -> str:
-    """``scan`` with the capitals that follow a lower-case letter in ``text`` put back."""
+def _glued_capitals(text: str, scan: str) -> tuple[str, tuple[int, ...]]:
+    """``scan`` with the capitals that follow a lower-case letter in ``text`` put back,
+    and the offsets of those that join two words (see the module)."""
     shape = text.encode("ascii", "replace").translate(_SHAPE_TABLE)
     found = shape.find(b"aA")
     if found == -1:
-        return scan
+        return scan, ()
     parts: list[str] = []
+    joins: list[int] = []
     done = 0
     while found != -1:
         capital = found + 1
@@ -157,9 +162,13 @@ def _glued_capitals(text: str, scan: str) -> str:
             parts.append(scan[done:capital])
             parts.append(text[capital])
             done = capital + 1
+            word_start = shape.rfind(b" ", 0, found) + 1  # the word before: lower case from its start
+            lower_word = shape[word_start] == 0x61 and capital - word_start >= 2
+            if lower_word and shape[capital + 1 : capital + 2] == b"a":
+                joins.append(capital)
         found = shape.find(b"aA", capital)
     parts.append(scan[done:])
-    return "".join(parts)
+    return "".join(parts), tuple(joins)
 
 
 @dataclass
@@ -169,6 +178,7 @@ class Prepared:
     original: str
     scan: str
     words: bytes
+    joins: tuple[int, ...] = ()
     ignore_lines: dict[int, set[str] | None] = field(default_factory=dict)
     ignore_file: set[str] | None = field(default_factory=set)
     markup: Markup = field(default_factory=list)
@@ -267,8 +277,8 @@ def prepare(text: str) -> Prepared:
         scan = _without_markup(scan, markup)
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
-    scan = _glued_capitals(text, scan)
-    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan), markup=markup)
+    scan, joins = _glued_capitals(text, scan)
+    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan), joins=joins, markup=markup)
     if has_comments:
         _read_suppressions(prepared)
     return prepared

@@ -275,6 +275,15 @@ def test_buzzwords_match_whole_words_only(text: str) -> None:
     assert matches(text, "buzzwords") == []
 
 
+def test_a_phrase_after_a_lost_line_break_is_found() -> None:
+    # text whose line breaks were lost: the item after the join starts with a capital
+    flattened = "Perks: own your resultsFree beer on Fridays. Skills: team spiritSelf-starter mindsetPersuasion"
+    assert matches(flattened, "hollow-benefits") == ["Free beer"]
+    assert matches(flattened, "buzzwords") == ["Self-starter"]
+    # a capital inside a name set that way is no word of its own
+    assert matches("We use ShipHero on the iPhone.", "buzzwords") == []
+
+
 def test_overlapping_phrases_of_different_rules_are_all_found() -> None:
     data = csm_roles.default_rules().model_dump()
     data["rules"] = list(data["rules"])

@@ -84,6 +84,9 @@ WORDS = [
     "—",
     "’",
     "starterStrong",
+    "spiritWinner",
+    "resultsFree",
+    "ShipHero",
 ]
 
 texts = (
