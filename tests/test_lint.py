@@ -280,7 +280,7 @@ def test_buzzwords_match_whole_words_only(text: str) -> None:
 
 def test_a_phrase_after_a_lost_line_break_is_found() -> None:
     # text whose line breaks were lost: the item after the join starts with a capital
-    flattened = "Perks: own your resultsFree beer on Fridays. Skills: team spiritSelf-starter mindsetPersuasion"
+    flattened = "Perks: own your resultsFree beer on Fridays. Skills: a spiritSelf-starter mindsetPersuasion"
     assert matches(flattened, "hollow-benefits") == ["Free beer"]
     assert matches(flattened, "buzzwords") == ["Self-starter"]
     # a capital inside a name set that way is no word of its own
