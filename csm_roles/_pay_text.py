@@ -68,8 +68,10 @@ _SEPARATOR = r"[\s*_]*\\?(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
 _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
+# a short aside after the low end: "between € 2,651 (scale 9) and € 3,997"
+_ASIDE = r"(?:[^\S\r\n]*\([^()\r\n]{0,40}\))?"
 _SECOND = (
-    rf"(?:{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
+    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
 # a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"

@@ -92,6 +92,8 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         # Markdown's escaped dash, and ends set in bold
         "The base pay range is USD 80,000 \\- USD 95,000.",
         "Pay range: **US$** **30/hr** to **US$45/hr**",
+        # a short aside after the low end
+        "A salary between € 2,651 (scale 9) and € 3,997 (scale 10) gross per month.",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:

@@ -148,6 +148,8 @@ def test_unclosed_markup_is_linear() -> None:
         ("Pay 5", " € "),  # symbols after a figure
         ("Pay: 45.000 € -", " **"),  # bold marks and spaces where a second end could be
         ("USD 5", " \\-"),  # escaped dashes
+        ("Salary $5", " "),  # where an aside after the low end could start
+        ("Pay $5", " (x)"),
     ],
 )
 def test_reading_pay_is_linear_in_long_runs(head: str, run: str) -> None:
