@@ -29,6 +29,7 @@ the first words of all lists at once; the pattern of a list is only tried there.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -325,6 +326,7 @@ class Words:
         self.scan = scan
         self.words = words
         self.joins = joins
+        self._joined: list[bytes] | None = None
         self._groups: dict[int, tuple[list[bytes], list[int]]] = {}
 
     def of(self, bit: int, keys: re.Pattern[bytes]) -> tuple[list[bytes], list[int]]:
@@ -351,16 +353,23 @@ class Words:
     def joined(self, table: Container[bytes], regions: Sequence[Region] | None) -> list[tuple[int, bytes]]:
         """The key words of ``table`` that start at a capital joining two words ("spiritWinner"),
         which `word_bytes` cannot show as words of their own, as (offset in scan, word)."""
+        joins = self.joins
+        if self._joined is None:  # the word at each join, read once
+            words = self.words
+            self._joined = [
+                # scan offset i is words[i + 1], where the capital is a space
+                self.scan[place].lower().encode("ascii", "replace")
+                + words[place + 2 : words.find(b" ", place + 2)]
+                for place in joins
+            ]
+        joined = self._joined
+        if regions is None:
+            return [(place, word) for place, word in zip(joins, joined, strict=True) if word in table]
         hits = []
-        words = self.words
-        for place in self.joins:
-            if regions is not None and not any(start <= place < end for start, end in regions):
-                continue
-            end = words.find(b" ", place + 2)  # scan offset i is words[i + 1]; the capital is a space
-            word = self.scan[place].lower().encode("ascii", "replace") + words[place + 2 : end]
-            if word in table:
-                hits.append((place, word))
-        return hits
+        for start, end in regions:  # the joins inside each region (both are sorted by offset)
+            first, last = bisect.bisect_left(joins, start), bisect.bisect_left(joins, end)
+            hits += [(joins[i], joined[i]) for i in range(first, last) if joined[i] in table]
+        return sorted(hits)
 
 
 def _hits(matches: Iterable[re.Match[bytes]]) -> tuple[list[bytes], list[int]]:
@@ -519,6 +528,8 @@ class Vocabulary:
             ):
                 continue  # a word that goes on: "éhero", "The" after a glued capital, "caf" of "café"
             names, more = simple[first]
+            if scan[place].isupper():  # a join: only phrases of two words or more (see `_at_join`)
+                names = ()
             for name in names:
                 places.single(name, place, first_end)
             if more:
@@ -560,9 +571,9 @@ class Vocabulary:
             if place < end:
                 continue
             if place in to_try:
-                match = pattern.match(scan, place)
-                if match is not None:
-                    end = max(match.end(), ends.get(place, -1))
+                match_end = (_at_join if scan[place].isupper() else _at)(pattern, scan, place)
+                if match_end is not None:
+                    end = max(match_end, ends.get(place, -1))
                 elif place in ends:
                     end = ends[place]
                 else:
@@ -572,6 +583,30 @@ class Vocabulary:
             entry.total += 1
             if len(entry.spans) < keep:
                 entry.spans.append((place, end))
+
+
+def _at(pattern: re.Pattern[str], scan: str, place: int) -> int | None:
+    """Where the longest phrase starting at ``place`` ends, or None."""
+    match = pattern.match(scan, place)
+    return None if match is None else match.end()
+
+
+#: How far past a join a phrase is looked for: its longest spelling, with room for the
+#: runs of spaces and marks between its words.
+_JOIN_SPAN = 4 * MAX_PHRASE_CHARS
+
+
+def _at_join(pattern: re.Pattern[str], scan: str, place: int) -> int | None:
+    """`_at` for a phrase starting at a capital that joins two words ("valuesWork hard, play
+    hard"): the capital is read in lower case. Only a phrase of two words or more counts
+    there, as a single word after a join is as likely a name in camel case ("myHero")."""
+    span = scan[place].lower() + scan[place + 1 : place + _JOIN_SPAN]
+    match = pattern.match(span)
+    if match is None or match.group().isalnum():
+        return None
+    if match.end() == len(span) and place + len(span) < len(scan):
+        return None  # the phrase may go on past what was read
+    return place + match.end()
 
 
 def _back(words: bytes, place: int, count: int) -> int:

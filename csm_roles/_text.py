@@ -148,7 +148,15 @@ def _lower_same_length(text: str) -> str:
 
 def _glued_capitals(text: str, scan: str) -> tuple[str, tuple[int, ...]]:
     """``scan`` with the capitals that follow a lower-case letter in ``text`` put back,
-    and the offsets of those that join two words (see the module)."""
+    and the offsets of those that join two words (see the module).
+
+    A capital joins two words when the word before it is lower-case ASCII letters
+    only, at least two, from a word boundary or from the join before it ("results" in
+    "resultsFree", "Persuasion" in "mindsetPersuasionSelf"), and a lower-case letter
+    follows it. A word holding another capital ("ShipHero", "iPhoneHero") or starting
+    after a letter outside ASCII ("ÜberHero") is a name. One pass: each stretch of
+    ``shape`` between two glued capitals is read once.
+    """
     shape = text.encode("ascii", "replace").translate(_SHAPE_TABLE)
     found = shape.find(b"aA")
     if found == -1:
@@ -156,16 +164,32 @@ def _glued_capitals(text: str, scan: str) -> tuple[str, tuple[int, ...]]:
     parts: list[str] = []
     joins: list[int] = []
     done = 0
+    word_start = 0  # where the word holding the next glued capital starts
+    at_join = False  # that word starts at a join
+    lower = True  # that word has no capital after its first letter, so far
+    read = 0  # shape is read up to here
     while found != -1:
         capital = found + 1
+        gap = shape.rfind(b" ", read, capital)
+        if gap != -1:  # a new word
+            word_start, at_join, lower = gap + 1, False, True
+        lower = lower and b"A" not in shape[max(read, word_start + 1) : capital]
+        read = capital + 1
         if scan[found].islower() and scan[capital].isalpha():  # not inside blanked markup
             parts.append(scan[done:capital])
             parts.append(text[capital])
             done = capital + 1
-            word_start = shape.rfind(b" ", 0, found) + 1  # the word before: lower case from its start
-            lower_word = shape[word_start] == 0x61 and capital - word_start >= 2
-            if lower_word and shape[capital + 1 : capital + 2] == b"a":
+            starts_word = at_join or (
+                shape[word_start] == 0x61 and (word_start == 0 or not text[word_start - 1].isalnum())
+            )
+            word_after = shape[capital + 1 : capital + 2] == b"a"
+            if lower and starts_word and capital - word_start >= 2 and word_after:
                 joins.append(capital)
+                word_start, at_join = capital, True  # the word after the join starts here
+            else:
+                lower = False  # a capital inside a name
+        else:
+            lower = False
         found = shape.find(b"aA", capital)
     parts.append(scan[done:])
     return "".join(parts), tuple(joins)

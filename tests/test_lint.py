@@ -285,8 +285,11 @@ def test_a_phrase_after_a_lost_line_break_is_found() -> None:
     flattened = "Perks: own your resultsFree beer on Fridays. Skills: a spiritSelf-starter mindsetPersuasion"
     assert matches(flattened, "hollow-benefits") == ["Free beer"]
     assert matches(flattened, "buzzwords") == ["Self-starter"]
-    # a capital inside a name set that way is no word of its own
-    assert matches("We use ShipHero on the iPhone.", "buzzwords") == []
+    assert matches("Our valuesWork hard, play hard", "buzzwords") == ["Work hard, play hard"]
+    # a name in camel case is no join, and one word after a join may be part of a name
+    names = "We use ShipHero on the iPhone, iPhoneHero, ÜberHero, myHero, codeNinja and the myGuys app."
+    assert matches(names, "buzzwords") == []
+    assert matches(names, "gendered-terms") == []
 
 
 def test_overlapping_phrases_of_different_rules_are_all_found() -> None:

@@ -131,6 +131,26 @@ def test_an_accepted_phrase_list_matches_in_linear_time() -> None:
         assert timings[1] < 5 * timings[0] + 1e-6, unit
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "aB",  # a glued capital at every other character
+        "abC",
+        "Perks:\nteamWork hard\n",  # joins in every heading's region
+        "About you: teamWork\n",
+        "valuesWork hard, play hard ",
+    ],
+)
+def test_words_joined_by_capitals_are_read_in_linear_time(unit: str) -> None:
+    per_char = []
+    for size in (40_000, 160_000):  # small: a quadratic reading takes seconds here, not hours
+        text = (unit * (size // len(unit) + 1))[:size]
+        start = time.perf_counter()
+        csm_roles.lint_jd(text, title="Customer Success Manager")
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0] + 1e-6, unit
+
+
 def test_unclosed_markup_is_linear() -> None:
     for unit in ("<!-- x ", "<script x ", "<style>x ", "<a x "):
         text = unit * (200_000 // len(unit))
