@@ -68,8 +68,9 @@ _SEPARATOR = r"[\s*_]*\\?(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
 _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
-# a short aside after the low end: "between € 2,651 (scale 9) and € 3,997"
-_ASIDE = r"(?:[^\S\r\n]*\([^()\r\n]{0,40}\))?"
+# a short aside after the low end, when the high end names its currency again:
+# "between € 2,651 (scale 9) and € 3,997"
+_ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
 _SECOND = (
     rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
@@ -219,6 +220,11 @@ def _sum(match: re.Match[str], start: int, *, marked: bool) -> Money | None:
     else:
         low = high = low * first
         scale = first
+    if second_text and 0 < high < low:  # "£30,000 (pro rata) and 25 days": the first figure alone
+        parts = match.groupdict()
+        first_end = max(match.end(name) for name in ("n1", "s1", "c1", "p1") if parts.get(name))
+        period = _period(match) if parts.get("p1") else None
+        return Money(start, first_end, low, low, period, marked, False, first)
     if low <= 0 or high < low:
         return None
     return Money(start, match.end(), low, high, _period(match), marked, False, scale)

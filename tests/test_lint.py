@@ -94,6 +94,9 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Pay range: **US$** **30/hr** to **US$45/hr**",
         # a short aside after the low end
         "A salary between € 2,651 (scale 9) and € 3,997 (scale 10) gross per month.",
+        # "credit" as a team or product name is no other money
+        "The pay range for our Credit Card Success Manager is $90,000 - $110,000 per year.",
+        "Customer Success Manager, Credit Risk: $90k - $110k.",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:
@@ -115,6 +118,9 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "45 000 € per year",
         "Salary: 2023 - 50.000 €",
         "Basic: SGD 120,000",
+        # a number after the figure that cannot be its high end leaves the figure alone
+        "Salary: £30,000 (pro rata) and 25 days holiday, plus pension.",
+        "Salary: £30,000 and 25 days holiday",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
