@@ -55,9 +55,13 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|req
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
 _TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
 _ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")
+# a list marker: a bullet, or a number ("1.", "2)") before a space; a dash or an asterisk
+# is left out, as prose uses them too ("Our requirements - like our process - are simple")
+_LIST_MARK = r"(?:[•·▪‣◦●]|\d{1,2}[.)](?=[ \t\xa0]))"
 # a list's first marker right after a phrase: "What you'll Do · Conceptualize", "responsibilities 1. Own"
-_LIST_AFTER = re.compile(r"[ \t\xa0]*(?:[•·▪‣◦●]|(?:\d{1,2}[.)]|[-*])(?=[ \t\xa0]))")
-_ITEM_MARKS = "•·▪‣◦●-*"
+_LIST_AFTER = re.compile(rf"[ \t\xa0]*{_LIST_MARK}")
+# a marker just before a fragment: the fragment is an item of a list
+_ITEM_BEFORE = re.compile(rf"{_LIST_MARK}[ \t\xa0]*$")
 # one byte per character: "a" lower case, "A" capital, "." a sentence end (or a
 # character outside ASCII, such as a bullet), "\n" a line break, " " a space or tab
 _SHAPE = bytes(
@@ -84,7 +88,7 @@ class Heading:
     start: int
     end: int
     own_line: bool
-    marked: bool  # Markdown, bold, or ending in a colon or question mark: surely a heading
+    marked: bool  # Markdown, bold, a colon or question mark, or a list right after: set off as a heading
 
 
 @dataclass(frozen=True)
@@ -280,7 +284,7 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
     break after it was lost ("ResponsibilitiesUnleash ..."). Up to four title-case
-    words before it belong to it.
+    words before it belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
     if _LIST_AFTER.match(original, end) is not None:
@@ -315,8 +319,7 @@ def _listed(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     start = _fragment_start(shape, span[0])
     if start is None or not _capitalised(original, start) or len(scan[start : span[0]].split()) > 4:
         return None
-    before = original[max(0, start - 20) : start].rstrip()
-    if before.endswith(tuple(_ITEM_MARKS)):
+    if _ITEM_BEFORE.search(original, max(0, start - _REACH), start) is not None:
         return None
     return Heading(start, span[1], False, True)
 

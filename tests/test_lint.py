@@ -513,6 +513,10 @@ def test_missing_sections() -> None:
         "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
         # an item of a flattened list naming a section word is no heading of its own
         "Responsibilities · Own renewals · Keep up our qualifications · Run reviews",
+        "What you'll do 1. Own renewals 2. Meet customers' compliance requirements 3. Run reviews",
+        # a dash or an asterisk after a section word is prose, not a list
+        "Responsibilities\n- Own renewals\n\nOur requirements - like our process - are simple.\n",
+        "Responsibilities\n- Own renewals\n\nNo formal qualifications * required.\n",
     ):
         assert [f.message for f in csm_roles.lint_jd(no_requirements) if f.rule == "missing-sections"] == [
             "The posting has no requirements section."
