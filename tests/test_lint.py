@@ -366,6 +366,11 @@ def test_gendered_terms() -> None:
             ["only recruit the very best", "top 1% of talent", "competitive crew", "winning mindset"],
         ),
         (
+            "competitive-culture",
+            "We only hire the best; we hire only the best.",
+            ["only hire the best", "hire only the best"],
+        ),
+        (
             "hollow-benefits",
             "Weekly poker nights, pub quiz teams and trips to the pub.",
             ["poker nights", "pub quiz", "trips to the pub"],
@@ -388,6 +393,10 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
 @pytest.mark.parametrize(
     ("rule", "text"),
     [
+        ("competitive-culture", "Given the competitive nature of the market, we move fast."),
+        ("competitive-culture", "We built the top 10 of people's favourite apps."),
+        ("buzzwords", "Any politics background needed? No. Politics is not our domain."),
+        ("hollow-benefits", "Support operators running poker tournaments on our platform."),
         ("competitive-culture", "A competitive salary and a competitive benefits package."),
         ("competitive-culture", "Track the competitive landscape for the sales team."),
         ("jargon", "Named a Visionary in the Gartner Magic Quadrant."),
@@ -432,6 +441,14 @@ def test_support_desk_as_first_contact_for_requests_and_bugs() -> None:
         "reproduce issues and write bug reports, and watch our support channels."
     )
     assert "support-framing" in rules_of(desk, title=CSM)
+
+
+def test_a_csm_who_answers_escalations_is_no_support_desk() -> None:
+    duties = (
+        "Serve as the first point of contact for enterprise customers. Ensure timely responses to "
+        "customer escalations. Track retention and expansion. Reproduce issues reported by key accounts."
+    )
+    assert "support-framing" not in rules_of(duties, title=CSM)
 
 
 def test_one_outcome_word_does_not_cancel_a_support_desk() -> None:
