@@ -251,14 +251,20 @@ def test_a_terminal_that_cannot_show_an_en_dash_gets_ascii() -> None:
 def _wait_until_reading_a_pipe(pid: int, limit: float = 60) -> None:
     """Wait until a process waits on a pipe (its standard input): started, not still importing.
 
-    Linux tells through /proc; elsewhere, or where /proc hides it, a few seconds stand in."""
+    Linux tells through /proc. Elsewhere, or where /proc never names what a process
+    waits on (it reads "0" there), three seconds stand in."""
     wchan = Path(f"/proc/{pid}/wchan")
     if not wchan.exists():
         time.sleep(3)
         return
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if "pipe_read" in wchan.read_text():
+    start = time.monotonic()
+    named = False  # whether /proc has named a wait at all
+    while time.monotonic() - start < limit:
+        waiting_on = wchan.read_text().strip()
+        if "pipe_read" in waiting_on:
+            return
+        named = named or waiting_on not in ("", "0")
+        if not named and time.monotonic() - start > 3:
             return
         time.sleep(0.05)
 
