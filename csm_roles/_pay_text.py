@@ -10,7 +10,11 @@ introduces without one (``Salary: 120k``). It understands:
   (``₹12,00,000``); decimals of one or two digits;
 - the suffixes k, M (million), lakh and crore; billions are never pay;
 - ranges joined by a dash, "to" or "and", with the suffix on one end only
-  (``$70-90k``), and "minimum ... maximum" pairs;
+  (``$70-90k``), one bracketed aside after the low end when the high end repeats
+  the currency (``€ 2,651 (scale 9) and € 3,997``), and "minimum ... maximum" pairs;
+  two sums of one size written high first (``$110,000 - $90,000``) are a range, and
+  a figure whose next number cannot be its high end (``£30,000 and 25 days``)
+  stands alone;
 - "up to" and "from" (an open-ended single figure), and the period: per hour, day,
   week, month or year, however written (``$40/hr``, ``per annum``, ``gross/monthly``);
 - Markdown's marks: an escaped dash (``\\-``) and ends set in bold (``**$90k**``).
@@ -93,6 +97,8 @@ def _ending_at(mark: str) -> re.Pattern[str]:
 
 _BEFORE_CODE = _ending_at(_CODE)
 _BEFORE_SYMBOL = _ending_at(_SYMBOL)
+#: A currency written again before a second figure: it is money too.
+_MARK_BETWEEN = re.compile(rf"{_SYMBOL}|(?<![a-z]){_CODE}")
 #: Only a symbol right after a figure ("5.000 €", "90k€") can end a sum.
 _FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m))?[^\S\r\n]?$")
 _PERIOD_AFTER = re.compile(rf"(?P<p1>{_PERIOD})")
@@ -220,7 +226,13 @@ def _sum(match: re.Match[str], start: int, *, marked: bool) -> Money | None:
     else:
         low = high = low * first
         scale = first
-    if second_text and 0 < high < low:  # "£30,000 (pro rata) and 25 days": the first figure alone
+    if second_text and 0 < high < low:
+        money_after = high >= 1000 or _MARK_BETWEEN.search(match.string, match.end("n1"), match.start("n2"))
+        if first == second and 2 * high >= low and money_after:
+            # "$110,000 - $90,000": two sums of one size written the wrong way round (not
+            # "$50/hr - 40 hours")
+            return Money(start, match.end(), high, low, _period(match), marked, False, scale)
+        # "£30,000 (pro rata) and 25 days": the first figure alone
         parts = match.groupdict()
         first_end = max(match.end(name) for name in ("n1", "s1", "c1", "p1") if parts.get(name))
         period = _period(match) if parts.get("p1") else None
@@ -365,7 +377,8 @@ def _marked_sums(scan: str, codes: Sequence[Span], limit: int) -> list[Money]:
             money = _sum(match, prefix.start() if prefix else position, marked=True)
             if money is not None:
                 found.append(money)
-            position = scan.find(symbol, match.end())
+            # on after the sum; where its first figure stood alone, the second is read again
+            position = scan.find(symbol, match.end() if money is None else money.end)
     for code_start, code_end in codes[:limit]:
         match = _AT_MARK.match(scan, code_start)
         money = _sum(match, code_start, marked=True) if match is not None else None
@@ -382,8 +395,10 @@ def _sum_before(pattern: re.Pattern[str], scan: str, mark_start: int, mark_end: 
     if before is not None and _unlike_ends(before):  # "2025 - 45.000 €": a year, then the sum
         before = pattern.search(scan, before.start("n2"), mark_start)
     money = _sum(before, before.start(), marked=True) if before is not None else None
-    if money is None:
+    if money is None or before is None:
         return None
+    if money.end < before.end():  # its first figure alone: the mark is the second one's
+        return money
     period = _PERIOD_AFTER.match(scan, mark_end)
     return Money(
         money.start,

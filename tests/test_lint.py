@@ -97,6 +97,11 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         # "credit" as a team or product name is no other money
         "The pay range for our Credit Card Success Manager is $90,000 - $110,000 per year.",
         "Customer Success Manager, Credit Risk: $90k - $110k.",
+        # ends written the wrong way round, and a figure whose next number is no high end
+        "Salary: $110,000 - $90,000 per year",
+        "USD 120,000 - 100,000 a year",
+        "Salary 45.000 € - 40.000 € per month",
+        "Salary: $95,000 (NYC) and $90,000 - $120,000 (remote).",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:
