@@ -57,11 +57,12 @@ _TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
 _ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")
 # a list marker: a bullet, or a number ("1.", "2)") before a space; a dash or an asterisk
 # is left out, as prose uses them too ("Our requirements - like our process - are simple")
-_LIST_MARK = r"(?:[•·▪‣◦●]|\d{1,2}[.)](?=[ \t\xa0]))"
+_LIST_MARK = r"(?:(?P<bullet>[•·▪‣◦●])|(?<![\w.,$£€%])\d{1,2}[.)](?=[ \t\xa0]))"
 # a list's first marker right after a phrase: "What you'll Do · Conceptualize", "responsibilities 1. Own"
 _LIST_AFTER = re.compile(rf"[ \t\xa0]*{_LIST_MARK}")
-# a marker just before a fragment: the fragment is an item of a list
+# a marker just before a fragment: the fragment may be an item of a list
 _ITEM_BEFORE = re.compile(rf"{_LIST_MARK}[ \t\xa0]*$")
+_ITEM_REACH = 12  # how far before a fragment its marker may stand
 # one byte per character: "a" lower case, "A" capital, "." a sentence end (or a
 # character outside ASCII, such as a bullet), "\n" a line break, " " a space or tab
 _SHAPE = bytes(
@@ -287,8 +288,9 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     words before it belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
-    if _LIST_AFTER.match(original, end) is not None:
-        listed = _listed(original, scan, shape, span)
+    after = _LIST_AFTER.match(original, end)
+    if after is not None:
+        listed = _listed(original, scan, shape, span, after.group("bullet") is not None)
         if listed is not None:
             return listed
     before = _TITLE_BEFORE.search(original, max(0, start - 60), start)
@@ -311,15 +313,19 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     return None
 
 
-def _listed(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
-    """The heading a section phrase ends when a list starts right after it, in text that
-    lost its line breaks ("... prospect. What you'll Do · Conceptualize ..."): the phrase
-    and at most four words before it, from where a sentence starts. Where that sentence
-    is itself an item of a list ("• Own our responsibilities • ..."), it is no heading."""
+def _listed(original: str, scan: str, shape: bytes, span: Span, bullet: bool) -> Heading | None:
+    """The heading a section phrase ends when a list starts right after it (with a bullet
+    when ``bullet``, else a number), in text that lost its line breaks ("... prospect.
+    What you'll Do · Conceptualize ..."): the phrase and at most four words before it,
+    from where a sentence starts. Where that sentence follows a marker of the same kind,
+    it is an item of the list ("• Own our responsibilities • ...", "2. Meet compliance
+    requirements 3. ..."), no heading; a numbered heading over bullets ("1. Requirements
+    • ...") is one."""
     start = _fragment_start(shape, span[0])
     if start is None or not _capitalised(original, start) or len(scan[start : span[0]].split()) > 4:
         return None
-    if _ITEM_BEFORE.search(original, max(0, start - _REACH), start) is not None:
+    before = _ITEM_BEFORE.search(original, max(0, start - _ITEM_REACH), start)
+    if before is not None and (before.group("bullet") is not None) == bullet:
         return None
     return Heading(start, span[1], False, True)
 

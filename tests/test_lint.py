@@ -512,6 +512,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "We grow fast. What you’ll Do · Own renewals. · Run reviews. What you bring • SaaS • CRM",
         "Grow with us.\xa0Your top five responsibilities\xa01. Own the plan\xa02. Run reviews"
         "\xa0Your must-have qualifications 1. Three years in SaaS",
+        # a sentence that ends in a number is no list item; a numbered heading over bullets is a heading
+        "Founded in 2019. Responsibilities • Own renewals • Run reviews. Requirements • SaaS • CRM",
+        "We hire. 1. Responsibilities • Own renewals • Run reviews 2. Requirements • SaaS • CRM",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
