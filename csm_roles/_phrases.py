@@ -366,7 +366,7 @@ class Words:
         if regions is None:
             return [(place, word) for place, word in zip(joins, joined, strict=True) if word in table]
         hits = []
-        for start, end in regions:  # the joins inside each region (both are sorted by offset)
+        for start, end in regions:  # the joins inside each region (joins are sorted by offset)
             first, last = bisect.bisect_left(joins, start), bisect.bisect_left(joins, end)
             hits += [(joins[i], joined[i]) for i in range(first, last) if joined[i] in table]
         return sorted(hits)
@@ -599,7 +599,8 @@ _JOIN_SPAN = 4 * MAX_PHRASE_CHARS
 def _at_join(pattern: re.Pattern[str], scan: str, place: int) -> int | None:
     """`_at` for a phrase starting at a capital that joins two words ("valuesWork hard, play
     hard"): the capital is read in lower case. Only a phrase of two words or more counts
-    there, as a single word after a join is as likely a name in camel case ("myHero")."""
+    there, as a single word after a join is as likely a name in camel case ("myHero");
+    words joined by a hyphen count as two, as they do for the key words ("Self-starter")."""
     span = scan[place].lower() + scan[place + 1 : place + _JOIN_SPAN]
     match = pattern.match(span)
     if match is None or match.group().isalnum():

@@ -11,9 +11,9 @@ sits at the same offset in the user's text:
 - typographic apostrophes and quotes become plain ones, and everything is lower
   case, except a capital glued to the word before it ("starterStrong", from text
   whose line breaks were lost): it stays, and ends that word. Where the word before
-  starts in lower case ("spiritWinner mindset"), the capital starts a word too, and
-  its offset is kept in ``joins``; in a name set in capitals of its own ("ShipHero",
-  "iPhone") it does not.
+  is lower-case letters only ("spiritWinner mindset"), the capital starts a word too,
+  and its offset is kept in ``joins``; inside a name ("ShipHero", "iPhone") it does
+  not (`_glued_capitals` says exactly when).
 
 ``\\r\\n``, ``\\r`` and ``\\n`` each end a line; line and column count characters of
 the text given. `prepare` also reads inline suppression comments.
