@@ -251,20 +251,22 @@ def test_a_terminal_that_cannot_show_an_en_dash_gets_ascii() -> None:
 def _wait_until_reading_a_pipe(pid: int, limit: float = 60) -> None:
     """Wait until a process waits on a pipe (its standard input): started, not still importing.
 
-    Linux tells through /proc. Elsewhere, or where /proc never names what a process
-    waits on (it reads "0" there), three seconds stand in."""
-    wchan = Path(f"/proc/{pid}/wchan")
-    if not wchan.exists():
+    Linux tells through /proc: the process sleeps ("S" in its stat) and its wchan names a
+    pipe read. Where wchan reads "0" for a sleeping process (the kernel hides it), half a
+    second of sleep stands in; without /proc, three seconds do."""
+    stat, wchan = Path(f"/proc/{pid}/stat"), Path(f"/proc/{pid}/wchan")
+    if not stat.exists():
         time.sleep(3)
         return
     start = time.monotonic()
-    named = False  # whether /proc has named a wait at all
+    asleep = 0  # polls in a row asleep on something /proc does not name
     while time.monotonic() - start < limit:
-        waiting_on = wchan.read_text().strip()
-        if "pipe_read" in waiting_on:
+        state = stat.read_text().rpartition(")")[2].split()[0]
+        waiting_on = wchan.read_text().strip() if wchan.exists() else "0"
+        if state == "S" and "pipe_read" in waiting_on:
             return
-        named = named or waiting_on not in ("", "0")
-        if not named and time.monotonic() - start > 3:
+        asleep = asleep + 1 if state == "S" and waiting_on in ("", "0") else 0
+        if asleep >= 10:
             return
         time.sleep(0.05)
 
