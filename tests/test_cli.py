@@ -271,6 +271,12 @@ def _wait_until_reading_a_pipe(pid: int, limit: float = 60) -> None:
         time.sleep(0.05)
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a test run started in the background (``cmd &``
+    in a script, as .ci/run does) ignores SIGINT, and its children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "csm_roles", "lint", "-"],
@@ -279,11 +285,12 @@ def test_ctrl_c_ends_with_status_130_and_no_traceback() -> None:
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=_as_from_a_terminal,  # runs in the child before it starts Python
     )
     _wait_until_reading_a_pipe(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130
+    assert process.returncode == 130, err
     assert "Traceback" not in err
     assert err.strip() == "csm-roles: interrupted"
 
