@@ -386,6 +386,22 @@ def test_gendered_terms() -> None:
             ["secret sauce", "zero bureaucracy", "no office politics", "zero-drama"],
         ),
         ("gendered-terms", "The fastest deployments mankind has seen.", ["mankind"]),
+        (
+            "hollow-benefits",
+            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, a climbing wall and a dog-friendly office.",
+            ["Unlimited coffee", "kombucha on tap", "Friday drinks", "go-karting", "climbing wall", "dog-friendly office"],
+        ),
+        (
+            "competitive-culture",
+            "Join the top 1% of sales professionals, an elite team that will dominate the market. Sink or swim.",
+            ["top 1% of sales professionals", "elite team", "dominate the market", "Sink or swim"],
+        ),
+        (
+            "buzzwords",
+            "A maverick who can get stuck in: no egos, no red tape.",
+            ["maverick", "get stuck in", "no egos", "no red tape"],
+        ),
+        ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("profanity", "This damn product.", ["damn"]),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
@@ -409,6 +425,9 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("hollow-benefits", "Build a talent pool for the pool of accounts."),
         ("ableist-language", "Reasonable accommodations for a physical or mental disability."),
         ("sexualised-terms", "Without regard to sex, sexual orientation or gender identity."),
+        ("hollow-benefits", "Unlimited PTO, a learning budget and health cover from day one."),
+        ("competitive-culture", "We are a key player in the market and an elite partner of AWS."),
+        ("buzzwords", "Escalate red tape issues to the compliance team."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
@@ -515,6 +534,11 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a sentence that ends in a number is no list item; a numbered heading over bullets is a heading
         "Founded in 2019. Responsibilities • Own renewals • Run reviews. Requirements • SaaS • CRM",
         "We hire. 1. Responsibilities • Own renewals • Run reviews 2. Requirements • SaaS • CRM",
+        # headings in the other languages postings are written in, and a looking-for heading
+        "## Deine Aufgaben\n- Kunden betreuen\n\n## Das bringst du mit\n- Erfahrung im SaaS-Vertrieb\n",
+        "Vos missions :\n- Suivre les clients\n\nProfil recherché :\n- Trois ans en SaaS\n",
+        "Responsabilidades\n- Gestionar cuentas\n\nRequisitos\n- Tres años en SaaS\n",
+        "### What you'll do\n- Own renewals\n\n### Who we're looking for\nSomeone who has run a book of accounts.\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
