@@ -125,6 +125,7 @@ class _Compiled:
             for name in (
                 "always",
                 "roles",
+                "departments",
                 "zones",
                 "money",
                 "for-roles",
@@ -141,6 +142,8 @@ class _Compiled:
 
         for family, names in ruleset.roles.items():
             add("roles", ("role", family), names)
+        for family, names in ruleset.departments.items():
+            add("departments", ("department", family), names)
         for zone, cues in ruleset.zones.items():
             add("zones", ("zone", zone), cues)
         add("money", ("money", "pay"), ruleset.money.pay)
@@ -332,11 +335,12 @@ _FIRST_LINE = re.compile(r"[ \t]*(?P<line>[^\r\n]+)")
 _ROLE_REACH = 3000
 
 
-def _earliest_family(found: dict[object, Found], families: Sequence[str]) -> str | None:
-    """The family of the role name that comes first (the longest where two start together)."""
+def _earliest_family(found: dict[object, Found], families: Sequence[str], kind: str = "role") -> str | None:
+    """The family of the role name (or team name) that comes first (the longest where two
+    start together)."""
     best: tuple[int, int, str] | None = None
     for family in families:
-        entry = found.get(("role", family))
+        entry = found.get((kind, family))
         if entry is not None and entry.spans:
             start, end = entry.spans[0]
             candidate = (start, start - end, family)
@@ -352,12 +356,30 @@ def _title_words(ctx: _Context, group: str) -> dict[object, Found]:
     return vocabulary.find(vocabulary.words(ctx.title.scan, ctx.title.words), group, keep=5)
 
 
+_FIRST_WORD = re.compile(r"[^\W_]")
+
+
+def _department(ctx: _Context) -> str | None:
+    """The family of the team a title opens with, when it names no role ("Customer Success",
+    "Customer Success - EMEA"); a team named later is the department of some other role
+    ("Director of Service Operations, Customer Success")."""
+    assert ctx.title is not None
+    first = _FIRST_WORD.search(ctx.title.scan)
+    found = _title_words(ctx, "departments")
+    opening = {
+        key: Found([span for span in entry.spans if first is not None and span[0] == first.start()], 1)
+        for key, entry in found.items()
+    }
+    return _earliest_family(opening, ctx.compiled.families, "department")
+
+
 def _family(ctx: _Context, level_or_segment: bool) -> str:
-    """The role family: from the title, else the first heading, else the role named most often
-    near the start (later names tend to be other teams: "work with our sales team")."""
+    """The role family: from the title (a role it names, else a team it names: "Customer
+    Success"), else the first heading, else the role named most often near the start
+    (later names tend to be other teams: "work with our sales team")."""
     families = ctx.compiled.families
     if ctx.title is not None:
-        return _earliest_family(_title_words(ctx, "roles"), families) or "other"
+        return _earliest_family(_title_words(ctx, "roles"), families) or _department(ctx) or "other"
     scan = ctx.prepared.scan
     found = ctx.within("roles", [(0, min(len(scan), _ROLE_REACH))])
     first = _FIRST_LINE.match(scan, len(scan) - len(scan.lstrip()))

@@ -23,7 +23,9 @@ Whether a sum is the role's pay is read from the words around it, which the rule
 set lists (``money.pay`` and ``money.other``): a pay word before it ("salary",
 "OTE", "hourly rate") makes it pay; a word for other money nearer to it
 ("stipend", "ARR", "raised", "relocation") makes it something else; a range with a
-currency and no word either way is taken as pay, a lone figure is not.
+currency and no word either way is taken as pay, a lone figure is not, unless it is
+the size of a year's pay and opens a field of a header line set out with bars
+(``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin).
 
 Every pattern is anchored at a currency mark or a pay word and bounded in length,
 so the work is linear in the text.
@@ -158,6 +160,14 @@ _MIN = re.compile(r"(?:min(?:imum)?|from|starting|low|lower)\b[^$\d]{0,24}$")
 _MAX = re.compile(r"(?:max(?:imum)?|to|up to|high|upper)\b[^$\d]{0,24}$")
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
 _SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
+#: Just before a sum: the bar that opens a field of a header line set out in fields
+#: ("Acme | Customer Success | Remote | $52k"), where a field of money is the pay.
+_FIELD_BEFORE = re.compile(r"[^\S\r\n]*\|[^\S\r\n]*\Z")
+#: How far before a sum that bar may stand (our choice: room for the spaces around it).
+_FIELD_REACH = 8
+#: The smallest sum read as a year's pay when no word says so (our choice; a month's
+#: pay or a laptop budget is smaller).
+_SALARY_SIZED = 10_000
 _RETIREMENT = re.compile(r"40[13]\s?\(?[kb]|457\s?\(?b")
 _GROUPED = re.compile(r"(?P<int>\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3})+)(?:[.,](?P<dec>\d{1,2}))?")
 _INDIAN = re.compile(r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<dec>\d{1,2}))?")
@@ -311,7 +321,14 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
         return pay_before is not None
     if pay_before is not None or pay_after is not None or money.period is not None:
         return True
-    return money.marked and money.is_range
+    if money.marked and money.is_range:
+        return True
+    # a lone salary-sized sum that opens a field of a header line: "Acme | Remote | $52k"
+    return (
+        money.marked
+        and money.low >= _SALARY_SIZED
+        and _FIELD_BEFORE.search(scan, max(0, money.start - _FIELD_REACH), money.start) is not None
+    )
 
 
 def _min_max(sums: list[Money], scan: str) -> list[Money]:

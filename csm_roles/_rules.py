@@ -296,6 +296,9 @@ class RuleSet(Record):
     format_version: Literal[1]
     #: Role family -> the role names that mark it ("customer success manager" ...).
     roles: NamedLists = Field(default_factory=FrozenDict)
+    #: Role family -> team names that stand for the role in a title that names no role
+    #: ("Customer Success", as job boards and "Who is hiring" posts title some postings).
+    departments: NamedLists = Field(default_factory=FrozenDict)
     #: Zone -> phrases that mark a sentence as part of it (the equal-opportunity statement).
     zones: NamedLists = Field(default_factory=FrozenDict)
     #: Older rules files named the words of CSM postings here; they become the ``csm`` role.
@@ -313,6 +316,19 @@ class RuleSet(Record):
         if markers and (roles is None or (isinstance(roles, dict) and "csm" not in roles)):
             data = {**data, "roles": {**(roles or {}), "csm": markers}}
         return data
+
+    @field_validator("departments", mode="after")
+    @classmethod
+    def _department_families(cls, departments: Mapping[str, Any], info: ValidationInfo) -> Mapping[str, Any]:
+        roles = info.data.get("roles", {})
+        for family in departments:
+            if family not in roles:
+                raise _problem(
+                    (family,),
+                    f"no role family {family!r}; the rule set's roles are {', '.join(roles) or '(none)'}",
+                    family,
+                )
+        return departments
 
     @field_validator("rules", mode="after")
     @classmethod

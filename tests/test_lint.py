@@ -56,6 +56,9 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "A learning budget of 1.500 € every year.",
         "Salary: competitive, plus 8 € meal vouchers every working day.",
         "Competitive salary and a £100 monthly credit to your wallet.",
+        "| Laptop budget | $1,500 |",
+        "Co-working: we provide everyone with $200/month to use on a coworking space.",
+        "Acme | Series A | $40,000 raised from angels",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -126,6 +129,8 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         # a number after the figure that cannot be its high end leaves the figure alone
         "Salary: £30,000 (pro rata) and 25 days holiday, plus pension.",
         "Salary: £30,000 and 25 days holiday",
+        # a salary-sized sum opening a field of a "Who is hiring" header line
+        "Acme | Customer Success | Remote | $52k + profit sharing",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
@@ -200,6 +205,19 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Director, Customer Success")
     assert "vague-metrics" in rules_of(text, title="Head of Partner Success")
     assert "vague-metrics" in rules_of(text, title="Account Director")
+    assert "vague-metrics" in rules_of(text, title="Renewals Manager")
+    # a title that is a team's name alone is filed under that team, as a job board files it
+    assert "vague-metrics" in rules_of(text, title="Customer Success")
+    assert "vague-metrics" in rules_of(text, title="Client Success - EMEA")
+    assert "vague-metrics" not in rules_of(text, title="Sales")
+    assert "vague-metrics" not in rules_of(text, title="Marketing, Customer Success")
+
+
+def test_departments_name_role_families_of_the_rule_set() -> None:
+    data = csm_roles.default_rules().model_dump()
+    data["departments"] = {"finance": ["accounts payable"]}
+    with pytest.raises(ValueError, match="no role family 'finance'"):
+        csm_roles.RuleSet.model_validate(data)
 
 
 # -- portfolio --------------------------------------------------------------------------
@@ -388,12 +406,21 @@ def test_gendered_terms() -> None:
         ("gendered-terms", "The fastest deployments mankind has seen.", ["mankind"]),
         (
             "hollow-benefits",
-            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, a climbing wall and a dog-friendly office.",
-            ["Unlimited coffee", "kombucha on tap", "Friday drinks", "go-karting", "climbing wall", "dog-friendly office"],
+            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, a climbing wall"
+            " and a dog-friendly office.",
+            [
+                "Unlimited coffee",
+                "kombucha on tap",
+                "Friday drinks",
+                "go-karting",
+                "climbing wall",
+                "dog-friendly office",
+            ],
         ),
         (
             "competitive-culture",
-            "Join the top 1% of sales professionals, an elite team that will dominate the market. Sink or swim.",
+            "Join the top 1% of sales professionals, an elite team that will dominate the market."
+            " Sink or swim.",
             ["top 1% of sales professionals", "elite team", "dominate the market", "Sink or swim"],
         ),
         (
@@ -538,7 +565,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "## Deine Aufgaben\n- Kunden betreuen\n\n## Das bringst du mit\n- Erfahrung im SaaS-Vertrieb\n",
         "Vos missions :\n- Suivre les clients\n\nProfil recherché :\n- Trois ans en SaaS\n",
         "Responsabilidades\n- Gestionar cuentas\n\nRequisitos\n- Tres años en SaaS\n",
-        "### What you'll do\n- Own renewals\n\n### Who we're looking for\nSomeone who has run a book of accounts.\n",
+        "### What you'll do\n- Own renewals\n\n### Who we're looking for\n"
+        "Someone who has run a book of accounts.\n",
+        "**Responsibilities**\n\n- Own renewals\n\n**REQUIRED**\n\n- Software savvy\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
@@ -680,6 +709,7 @@ def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
 def test_an_older_rules_file_with_csm_markers_still_loads(tmp_path: Path) -> None:
     def edit(data: dict[str, object]) -> None:
         data.pop("roles")
+        data.pop("departments")  # an older file has neither
         data["csm_markers"] = ["customer success"]
         for rule in data["rules"]:  # type: ignore[attr-defined]
             if rule.get("applies_to"):
