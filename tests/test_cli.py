@@ -214,17 +214,17 @@ def test_output_is_complete_when_the_process_exits(tmp_path: Path) -> None:
 @pytest.mark.parametrize("argv", [["schema"], ["kpis", "--json"], ["jd", "--segment", "smb", "--quiet"]])
 def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
     """`csm-roles schema | head -c1`: no message, status 0, as with `ls | head`."""
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "csm_roles", *argv],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.read(1)
-    process.stdout.close()  # the reader goes away, as `head -c1` does
-    stderr = process.stderr.read().decode()
-    assert process.wait(timeout=60) == 0
+    ) as process:  # closes the pipes it opened
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(1)
+        process.stdout.close()  # the reader goes away, as `head -c1` does
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 0
     assert stderr == ""
 
 
