@@ -357,20 +357,32 @@ def _title_words(ctx: _Context, group: str) -> dict[object, Found]:
 
 
 _FIRST_WORD = re.compile(r"[^\W_]")
+#: What may follow a team's name that is a whole title: nothing, or a mark that sets off
+#: a place or a note ("Customer Success - EMEA", "Customer Success (Remote)").
+_TEAM_ENDS = re.compile(r"\s*(?:$|[-–—,(|/:])")
 
 
 def _department(ctx: _Context) -> str | None:
-    """The family of the team a title opens with, when it names no role ("Customer Success",
-    "Customer Success - EMEA"); a team named later is the department of some other role
-    ("Director of Service Operations, Customer Success")."""
+    """The family of the team a title is made of, when it names no role ("Customer Success",
+    "Customer Success - EMEA"). A team named with more words is some other role of that
+    team ("Customer Success Operations Analyst", "Director of Service Operations,
+    Customer Success")."""
     assert ctx.title is not None
-    first = _FIRST_WORD.search(ctx.title.scan)
+    scan = ctx.title.scan
+    first = _FIRST_WORD.search(scan)
     found = _title_words(ctx, "departments")
-    opening = {
-        key: Found([span for span in entry.spans if first is not None and span[0] == first.start()], 1)
+    whole = {
+        key: Found(
+            [
+                (start, end)
+                for start, end in entry.spans
+                if first is not None and start == first.start() and _TEAM_ENDS.match(scan, end)
+            ],
+            1,
+        )
         for key, entry in found.items()
     }
-    return _earliest_family(opening, ctx.compiled.families, "department")
+    return _earliest_family(whole, ctx.compiled.families, "department")
 
 
 def _family(ctx: _Context, level_or_segment: bool) -> str:

@@ -23,9 +23,10 @@ Whether a sum is the role's pay is read from the words around it, which the rule
 set lists (``money.pay`` and ``money.other``): a pay word before it ("salary",
 "OTE", "hourly rate") makes it pay; a word for other money nearer to it
 ("stipend", "ARR", "raised", "relocation") makes it something else; a range with a
-currency and no word either way is taken as pay, a lone figure is not, unless it is
-the size of a year's pay and opens a field of a header line set out with bars
-(``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin).
+currency and no word either way is taken as pay, a lone figure is not. A sum the
+size of a year's pay that opens a field of a header line set out with bars
+(``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin) is
+read by the words of its own field only: pay, unless other money follows it there.
 
 Every pattern is anchored at a currency mark or a pay word and bounded in length,
 so the work is linear in the text.
@@ -165,9 +166,9 @@ _SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
 _FIELD_BEFORE = re.compile(r"[^\S\r\n]*\|[^\S\r\n]*\Z")
 #: How far before a sum that bar may stand (our choice: room for the spaces around it).
 _FIELD_REACH = 8
-#: The smallest sum read as a year's pay when no word says so (our choice; a month's
-#: pay or a laptop budget is smaller).
-_SALARY_SIZED = 10_000
+#: The sizes of a year's pay when no word says so (our choice; a month's pay or a
+#: laptop budget is smaller, a funding round larger).
+_SALARY_SIZED = (10_000, 1_000_000)
 _RETIREMENT = re.compile(r"40[13]\s?\(?[kb]|457\s?\(?b")
 _GROUPED = re.compile(r"(?P<int>\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3})+)(?:[.,](?P<dec>\d{1,2}))?")
 _INDIAN = re.compile(r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<dec>\d{1,2}))?")
@@ -301,9 +302,29 @@ class _Words:
         return None
 
 
+def _header_field(money: Money, scan: str) -> int | None:
+    """Where the field a sum opens ends, when the sum is salary-sized and opens a field of a
+    header line ("Acme | Customer Success | Remote | $52k": two bars or more before it on
+    its line, which does not start with one, as a table's rows do); None otherwise."""
+    low, high = _SALARY_SIZED
+    if not (money.marked and low <= money.low and money.high < high):
+        return None
+    if _FIELD_BEFORE.search(scan, max(0, money.start - _FIELD_REACH), money.start) is None:
+        return None
+    line = max(scan.rfind("\n", 0, money.start), scan.rfind("\r", 0, money.start)) + 1
+    if scan.count("|", line, money.start) < 2 or scan[line : money.start].lstrip().startswith("|"):
+        return None
+    ends = [found for found in (scan.find(mark, money.end) for mark in "|\n\r") if found != -1]
+    return min(ends, default=len(scan))
+
+
 def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
     if money.scale >= 1_000_000_000 or money.high < 5:
         return False
+    field_end = _header_field(money, scan)
+    if field_end is not None:  # the field alone tells: "$500k ARR" is no pay, "$52k + bonus" is
+        other_after = other.after(money.end, field_end)
+        return other_after is None or _SEPARATE.search(scan, money.end, money.end + other_after) is not None
     begin, stop = _clause(scan, money.start, money.end)
     pay_before = pay_words.before(begin, money.start)
     other_before = other.before(begin, money.start)
@@ -315,20 +336,17 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
         and not _SEPARATE.search(scan, money.end, money.end + other_after)
     ):
         return False  # "$5,000 learning stipend", "$500k quota" (but not "$90k plus bonus")
-    if other_before is not None and (pay_before is None or other_before < pay_before):
-        return False  # "ACV of $25,000-$100,000"
+    if (
+        other_before is not None
+        and (pay_before is None or other_before < pay_before)
+        and not _SEPARATE.search(scan, money.start - other_before, money.start)
+    ):
+        return False  # "ACV of $25,000-$100,000" (but not "equipment to use on day one, $90k - $110k")
     if money.scale >= 1_000_000:
         return pay_before is not None
     if pay_before is not None or pay_after is not None or money.period is not None:
         return True
-    if money.marked and money.is_range:
-        return True
-    # a lone salary-sized sum that opens a field of a header line: "Acme | Remote | $52k"
-    return (
-        money.marked
-        and money.low >= _SALARY_SIZED
-        and _FIELD_BEFORE.search(scan, max(0, money.start - _FIELD_REACH), money.start) is not None
-    )
+    return money.marked and money.is_range
 
 
 def _min_max(sums: list[Money], scan: str) -> list[Money]:

@@ -57,7 +57,13 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Salary: competitive, plus 8 € meal vouchers every working day.",
         "Competitive salary and a £100 monthly credit to your wallet.",
         "| Laptop budget | $1,500 |",
-        "Co-working: we provide everyone with $200/month to use on a coworking space.",
+        "We provide everyone with $200/month to use on a coworking space.",
+        # bars that are no header line: a table's row, one field before the sum, or no salary
+        "| Health insurance | $12,000 |",
+        "Hackathon prize | $10,000",
+        "Acme | Customer Success | Cash runway | $15,000,000",
+        "Acme | Customer Success | Remote | $5,000",
+        "Acme | Customer Success | $500k ARR | Remote",
         "Acme | Series A | $40,000 raised from angels",
     ],
 )
@@ -105,6 +111,9 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "USD 120,000 - 100,000 a year",
         "Salary 45.000 € - 40.000 € per month",
         "Salary: $95,000 (NYC) and $90,000 - $120,000 (remote).",
+        # other money before a comma belongs to another item, as in a header of fields
+        "Equipment to use on day one, $90,000 - $110,000",
+        "Acme | Remote (coworking space provided) | $120k-$150k + equity",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:
@@ -129,8 +138,10 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         # a number after the figure that cannot be its high end leaves the figure alone
         "Salary: £30,000 (pro rata) and 25 days holiday, plus pension.",
         "Salary: £30,000 and 25 days holiday",
-        # a salary-sized sum opening a field of a "Who is hiring" header line
+        # a salary-sized sum opening a field of a "Who is hiring" header line: read by its
+        # own field, whatever the other fields say
         "Acme | Customer Success | Remote | $52k + profit sharing",
+        "Acme (Series B) | Customer Success | Full-time or Contract | $120k",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
@@ -212,6 +223,9 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Client Success - EMEA")
     assert "vague-metrics" not in rules_of(text, title="Sales")
     assert "vague-metrics" not in rules_of(text, title="Marketing, Customer Success")
+    assert "vague-metrics" in rules_of(text, title="Customer Success (Remote)")
+    assert "vague-metrics" not in rules_of(text, title="Customer Success Operations Analyst")
+    assert "vague-metrics" not in rules_of(text, title="Customer Success Recruiter")
 
 
 def test_departments_name_role_families_of_the_rule_set() -> None:
@@ -407,27 +421,27 @@ def test_gendered_terms() -> None:
         ("gendered-terms", "The fastest deployments mankind has seen.", ["mankind"]),
         (
             "hollow-benefits",
-            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, a climbing wall"
+            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, an Xbox"
             " and a dog-friendly office.",
             [
                 "Unlimited coffee",
                 "kombucha on tap",
                 "Friday drinks",
                 "go-karting",
-                "climbing wall",
+                "Xbox",
                 "dog-friendly office",
             ],
         ),
         (
             "competitive-culture",
-            "Join the top 1% of sales professionals, an elite team that will dominate the market."
+            "Join the top 1% of sales professionals, elite talent who will crush the competition."
             " Sink or swim.",
-            ["top 1% of sales professionals", "elite team", "dominate the market", "Sink or swim"],
+            ["top 1% of sales professionals", "elite talent", "crush the competition", "Sink or swim"],
         ),
         (
             "buzzwords",
-            "A maverick who can get stuck in: no egos, no red tape. Teamwork makes the dream work!",
-            ["maverick", "get stuck in", "no egos", "no red tape", "Teamwork makes the dream work"],
+            "A maverick with no ego, in a team with no egos. Teamwork makes the dream work!",
+            ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("profanity", "This damn product.", ["damn"]),
@@ -456,6 +470,13 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("hollow-benefits", "Unlimited PTO, a learning budget and health cover from day one."),
         ("competitive-culture", "We are a key player in the market and an elite partner of AWS."),
         ("buzzwords", "Escalate red tape issues to the compliance team."),
+        # the literal sense of a phrase, or a product, is no perk and no contest
+        ("buzzwords", "Help customers who get stuck in onboarding; there is no red tape in signing up."),
+        ("hollow-benefits", "Our team drinks our own product every day."),
+        ("hollow-benefits", "We sell to escape room franchises, paintball and laser tag arenas."),
+        ("hollow-benefits", "Nintendo Switch developers and climbing walls for gyms."),
+        ("competitive-culture", "Every Major League team uses it; it helps retailers dominate the market."),
+        ("competitive-culture", "Our Elite Team plan serves elite teams in the NBA."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
@@ -568,7 +589,6 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Responsabilidades\n- Gestionar cuentas\n\nRequisitos\n- Tres años en SaaS\n",
         "### What you'll do\n- Own renewals\n\n### Who we're looking for\n"
         "Someone who has run a book of accounts.\n",
-        "**Responsibilities**\n\n- Own renewals\n\n**REQUIRED**\n\n- Software savvy\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
