@@ -589,6 +589,13 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Responsabilidades\n- Gestionar cuentas\n\nRequisitos\n- Tres años en SaaS\n",
         "### What you'll do\n- Own renewals\n\n### Who we're looking for\n"
         "Someone who has run a book of accounts.\n",
+        # questions as headings, in HTML whose paragraphs are its only line breaks
+        "We sell software.<p>What would you do?<p>- Own renewals<p>Who are we looking for?"
+        "<p>- Five years in SaaS",
+        "<p>Responsibilities:</p><p>- Own renewals</p><p>What do we look for?</p><p>- You know SaaS</p>",
+        # a heading that names nothing, over items that say what the person has or is
+        "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You have five years in SaaS\n"
+        "- You are fluent in English\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
@@ -612,6 +619,7 @@ def test_missing_sections() -> None:
     for no_requirements in (
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
+        "Responsibilities\n- Own renewals\n\nDoes this sound like you? Is this you? Apply today.\n",
         "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
         # an item of a flattened list naming a section word is no heading of its own
         "Responsibilities · Own renewals · Keep up our qualifications · Run reviews",
