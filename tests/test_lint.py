@@ -439,6 +439,11 @@ def test_gendered_terms() -> None:
             ["top 1% of sales professionals", "elite talent", "crush the competition", "Sink or swim"],
         ),
         (
+            "competitive-culture",
+            "A self-learner with a competitive nature.",
+            ["a competitive nature"],
+        ),
+        (
             "buzzwords",
             "A maverick with no ego, in a team with no egos. Teamwork makes the dream work!",
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
