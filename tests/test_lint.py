@@ -49,6 +49,8 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Compensation: a competitive salary and benefits package.",
         "Series B of $111M raised in 2022.",
         "A $5,000–$10,000 learning stipend every year.",
+        "Deal sizes range from $50k to $500k.",
+        "We write proposals that range from $10k to $1M+.",
         "We manage $13-17M of research spending each year.",
         "Our customers run $2 billion in payments through us.",
         "Contract values (ACV) of $25,000-$100,000.",
@@ -421,14 +423,14 @@ def test_gendered_terms() -> None:
         ("gendered-terms", "The fastest deployments mankind has seen.", ["mankind"]),
         (
             "hollow-benefits",
-            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, an Xbox"
+            "Unlimited coffee, kombucha on tap, Friday drinks, go-karting, nerf guns"
             " and a dog-friendly office.",
             [
                 "Unlimited coffee",
                 "kombucha on tap",
                 "Friday drinks",
                 "go-karting",
-                "Xbox",
+                "nerf guns",
                 "dog-friendly office",
             ],
         ),
@@ -478,6 +480,8 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         # the literal sense of a phrase, or a product, is no perk and no contest
         ("buzzwords", "Help customers who get stuck in onboarding; there is no red tape in signing up."),
         ("hollow-benefits", "Our team drinks our own product every day."),
+        ("hollow-benefits", "Own the Xbox EMEA engagement programme for our client."),
+        ("gendered-terms", "No expensive showrooms, no middlemen agents."),
         ("hollow-benefits", "We sell to escape room franchises, paintball and laser tag arenas."),
         ("hollow-benefits", "Nintendo Switch developers and climbing walls for gyms."),
         ("competitive-culture", "Every Major League team uses it; it helps retailers dominate the market."),
