@@ -629,6 +629,9 @@ def test_missing_sections() -> None:
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
         "Responsibilities\n- Own renewals\n\nDoes this sound like you? Is this you? Apply today.\n",
+        # a question that goes on past a section's words is about something else
+        "Responsibilities\n- Own renewals\n\nWho are you going to work with?\n- The CS team\n- Our CEO\n",
+        "Responsibilities\n- Own renewals\n\nWhat do you need to know?\n- We reply within a week\n",
         "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
         # an item of a flattened list naming a section word is no heading of its own
         "Responsibilities · Own renewals · Keep up our qualifications · Run reviews",
