@@ -49,8 +49,6 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Compensation: a competitive salary and benefits package.",
         "Series B of $111M raised in 2022.",
         "A $5,000–$10,000 learning stipend every year.",
-        "Deal sizes range from $50k to $500k.",
-        "We write proposals that range from $10k to $1M+.",
         "We manage $13-17M of research spending each year.",
         "Our customers run $2 billion in payments through us.",
         "Contract values (ACV) of $25,000-$100,000.",
@@ -464,6 +462,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
     ("rule", "text"),
     [
         ("competitive-culture", "Given the competitive nature of the market, we move fast."),
+        ("competitive-culture", "Thrive in the fast-paced and competitive nature of the SaaS market."),
         ("competitive-culture", "We built the top 10 of people's favourite apps."),
         ("buzzwords", "Any politics background needed? No. Politics is not our domain."),
         ("hollow-benefits", "Support operators running poker tournaments on our platform."),
@@ -599,12 +598,12 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "### What you'll do\n- Own renewals\n\n### Who we're looking for\n"
         "Someone who has run a book of accounts.\n",
         # questions as headings, in HTML whose paragraphs are its only line breaks
-        "We sell software.<p>What would you do?<p>- Own renewals<p>Who are we looking for?"
+        "We sell software.<p>What will you work on?<p>- Own renewals<p>Who are we looking for?"
         "<p>- Five years in SaaS",
         "<p>Responsibilities:</p><p>- Own renewals</p><p>What do we look for?</p><p>- You know SaaS</p>",
         # a heading that names nothing, over items that say what the person has or is
-        "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You have five years in SaaS\n"
-        "- You are fluent in English\n",
+        "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
+        "- You understand renewals\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
@@ -632,6 +631,10 @@ def test_missing_sections() -> None:
         # a question that goes on past a section's words is about something else
         "Responsibilities\n- Own renewals\n\nWho are you going to work with?\n- The CS team\n- Our CEO\n",
         "Responsibilities\n- Own renewals\n\nWhat do you need to know?\n- We reply within a week\n",
+        "Responsibilities\n- Own renewals\n\nWhat do we expect from the interview process?\n- Two calls\n",
+        # items that say what the person is responsible for, or has the chance to do, are duties
+        "Responsibilities\n- Own renewals\n\nOverview:\n- You are responsible for renewals\n"
+        "- You have ownership of onboarding\n",
         "Read more About YouTube Shorts on our blog.\n\nResponsibilities:\n- Own renewals\n",
         # an item of a flattened list naming a section word is no heading of its own
         "Responsibilities · Own renewals · Keep up our qualifications · Run reviews",
