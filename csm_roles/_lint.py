@@ -335,14 +335,21 @@ _FIRST_LINE = re.compile(r"[ \t]*(?P<line>[^\r\n]+)")
 _ROLE_REACH = 3000
 
 
-def _earliest_family(found: dict[object, Found], families: Sequence[str], kind: str = "role") -> str | None:
+def _earliest_family(
+    found: dict[object, Found],
+    families: Sequence[str],
+    kind: str = "role",
+    where: Callable[[Span], bool] | None = None,
+) -> str | None:
     """The family of the role name (or team name) that comes first (the longest where two
-    start together)."""
+    start together), among the names ``where`` accepts."""
     best: tuple[int, int, str] | None = None
     for family in families:
         entry = found.get((kind, family))
-        if entry is not None and entry.spans:
-            start, end = entry.spans[0]
+        spans = entry.spans if entry is not None else ()
+        span = next((span for span in spans if where is None or where(span)), None)
+        if span is not None:
+            start, end = span
             candidate = (start, start - end, family)
             if best is None or candidate < best:
                 best = candidate
@@ -370,19 +377,14 @@ def _department(ctx: _Context) -> str | None:
     assert ctx.title is not None
     scan = ctx.title.scan
     first = _FIRST_WORD.search(scan)
-    found = _title_words(ctx, "departments")
-    whole = {
-        key: Found(
-            [
-                (start, end)
-                for start, end in entry.spans
-                if first is not None and start == first.start() and _TEAM_ENDS.match(scan, end)
-            ],
-            1,
-        )
-        for key, entry in found.items()
-    }
-    return _earliest_family(whole, ctx.compiled.families, "department")
+    if first is None:
+        return None
+    return _earliest_family(
+        _title_words(ctx, "departments"),
+        ctx.compiled.families,
+        "department",
+        lambda span: span[0] == first.start() and _TEAM_ENDS.match(scan, span[1]) is not None,
+    )
 
 
 def _family(ctx: _Context, level_or_segment: bool) -> str:
@@ -396,11 +398,8 @@ def _family(ctx: _Context, level_or_segment: bool) -> str:
     found = ctx.within("roles", [(0, min(len(scan), _ROLE_REACH))])
     first = _FIRST_LINE.match(scan, len(scan) - len(scan.lstrip()))
     if first is not None and len(first.group("line").split()) <= 12:
-        in_line = {
-            key: Found([span for span in entry.spans if span[1] <= first.end("line")], 1)
-            for key, entry in found.items()
-        }
-        family = _earliest_family(in_line, families)
+        line_end = first.end("line")
+        family = _earliest_family(found, families, where=lambda span: span[1] <= line_end)
         if family:
             return family
     counts = {

@@ -221,6 +221,12 @@ def _problem(loc: tuple[str | int, ...], message: str, value: object) -> Validat
     )
 
 
+def _no_family(loc: tuple[str | int, ...], family: str, roles: Mapping[str, Any]) -> ValidationError:
+    """The error for a role family the rule set's ``roles`` do not have."""
+    known = ", ".join(roles) or "(none)"
+    return _problem(loc, f"no role family {family!r}; the rule set's roles are {known}", family)
+
+
 class Rule(Record):
     """One lint rule, as written in a rules file.
 
@@ -323,11 +329,7 @@ class RuleSet(Record):
         roles = info.data.get("roles", {})
         for family in departments:
             if family not in roles:
-                raise _problem(
-                    (family,),
-                    f"no role family {family!r}; the rule set's roles are {', '.join(roles) or '(none)'}",
-                    family,
-                )
+                raise _no_family((family,), family, roles)
         return departments
 
     @field_validator("rules", mode="after")
@@ -349,11 +351,7 @@ class RuleSet(Record):
                 )
             for place, family in enumerate(() if rule.applies_to == "all" else rule.applies_to):
                 if family not in roles:
-                    raise _problem(
-                        (index, "applies_to", place),
-                        f"no role family {family!r}; the rule set's roles are {', '.join(roles) or '(none)'}",
-                        family,
-                    )
+                    raise _no_family((index, "applies_to", place), family, roles)
             for place, zone in enumerate(getattr(rule.params, "skip_in", ())):
                 if zone not in zones:
                     raise _problem(
