@@ -148,6 +148,7 @@ class _Compiled:
             add("zones", ("zone", zone), cues)
         add("money", ("money", "pay"), ruleset.money.pay)
         add("money", ("money", "other"), ruleset.money.other)
+        add("money", ("money", "neutral"), ruleset.money.neutral)
         add("always", ("money", "codes"), (CURRENCY_WORDS,))
         self.names: dict[str, Matcher] = {}
         for rule in ruleset.rules:
@@ -285,6 +286,7 @@ class _Context:
                 self.spans("money", "codes"),
                 self.spans("money", "pay"),
                 self.spans("money", "other"),
+                neutral=self.spans("money", "neutral"),
                 limit=_KEPT,
             )
         return self._money

@@ -27,6 +27,8 @@ currency and no word either way is taken as pay, a lone figure is not. A sum the
 size of a year's pay that opens a field of a header line set out with bars
 (``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin) is
 read by the words of its own field only: pay, unless other money follows it there.
+A verb of ``money.neutral`` ("range from") passes the question to its subject: a sum
+after one is pay only when a pay word stands in its clause as well.
 
 Every pattern is anchored at a currency mark or a pay word and bounded in length,
 so the work is linear in the text.
@@ -318,7 +320,7 @@ def _header_field(money: Money, scan: str) -> int | None:
     return min(ends, default=len(scan))
 
 
-def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
+def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words, neutral: _Words) -> bool:
     if money.scale >= 1_000_000_000 or money.high < 5:
         return False
     field_end = _header_field(money, scan)
@@ -344,6 +346,8 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
         return False  # "ACV of $25,000-$100,000" (but not "equipment to use on day one, $90k - $110k")
     if money.scale >= 1_000_000:
         return pay_before is not None
+    if pay_before is None and pay_after is None and neutral.before(begin, money.start) is not None:
+        return False  # "deal sizes range from $50k to $500k" (but not "salaries range from $90k")
     if pay_before is not None or pay_after is not None or money.period is not None:
         return True
     return money.marked and money.is_range
@@ -482,23 +486,27 @@ def find_money(
     pay_words: Sequence[Span],
     other: Sequence[Span],
     *,
+    neutral: Sequence[Span] = (),
     limit: int,
 ) -> list[Money]:
     """Every sum of money in ``scan`` (the first ``limit`` of each form), ``pay`` set for the role's pay.
 
-    ``codes``, ``pay_words`` and ``other`` are the spans, in order, of currency codes
-    and words, of pay words, and of words for other money (found by the caller with
-    the other phrase lists).
+    ``codes``, ``pay_words``, ``other`` and ``neutral`` are the spans, in order, of
+    currency codes and words, of pay words, of words for other money and of verbs
+    that leave the question to their subject (found by the caller with the other
+    phrase lists). A pay word inside such a verb ("range" of "range from") does not count.
     """
+    if neutral:
+        pay_words = [span for span in pay_words if not _inside(span, neutral)]
     sums = _min_max(_merge_sums(_marked_sums(scan, codes, limit) + _bare_sums(scan, pay_words, limit)), scan)
-    pay_index, other_index = _Words(pay_words), _Words(other)
+    pay_index, other_index, neutral_index = _Words(pay_words), _Words(other), _Words(neutral)
     result = []
     for money in sums:
         open_ended = not money.is_range and (
             bool(_UP_TO.search(scan, max(0, money.start - 20), money.start))
             or scan.startswith("+", money.end)
         )
-        pay = _is_pay(money, scan, pay_index, other_index)
+        pay = _is_pay(money, scan, pay_index, other_index, neutral_index)
         result.append(
             Money(
                 money.start,
@@ -513,6 +521,12 @@ def find_money(
             )
         )
     return result
+
+
+def _inside(span: Span, spans: Sequence[Span]) -> bool:
+    """Whether ``span`` lies within one of ``spans`` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (span[0], float("inf"))) - 1  # the last span starting at or before it
+    return index >= 0 and spans[index][0] <= span[0] and span[1] <= spans[index][1]
 
 
 _DIGIT = re.compile(r"\d")

@@ -145,6 +145,11 @@ class MoneyWords(Record):
     pay: PhraseList = ()
     #: These make it something else: "stipend", "ARR", "raised", "relocation".
     other: PhraseList = ()
+    #: Verbs that say what a sum is only through their subject ("range from", "vary
+    #: between"): a pay word inside one does not count, and a sum they introduce is
+    #: pay only when a pay word stands in its clause too ("salaries range from $90k"
+    #: is pay, "deal sizes range from $50k" is not).
+    neutral: PhraseList = ()
 
 
 class SectionsParams(Params):

@@ -65,6 +65,10 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Acme | Customer Success | Remote | $5,000",
         "Acme | Customer Success | $500k ARR | Remote",
         "Acme | Series A | $40,000 raised from angels",
+        # a sum after "range from" needs a pay word of its own: deal and account sizes are no pay
+        "Proposals that range from $10k to $1M+ each quarter.",
+        "Our accounts range from $20,000 to $80,000 in annual spend.",
+        "Contracts vary between $5,000 and $50,000.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -82,6 +86,12 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "The base salary is between £40,000 and £48,000.",
         "Compensation Range 81,000.00 USD PER YEAR - 94,500.00 USD PER YEAR",
         "The role offers a base salary ranging from 90k to 100k.",
+        "The base pay for this role generally ranges between $75,500 and $90,000.",
+        "Salary range from $50,000 - $60,000.",
+        "Range: $90,000 - $110,000",
+        "Our range for this role is $90,000 - $110,000.",
+        "Deal sizes range from $50k to $500k. Pay: $90,000-$110,000",
+        "From $90,000 to $110,000 a year, ranging from associate to senior.",
         "Salary: US$90,000 - US$110,000",
         "SGD 6,000 - 8,000 per month",
         "CTC: ₹12,00,000 - ₹18,00,000 per annum",
