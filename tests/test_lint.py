@@ -459,6 +459,21 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
+        (
+            "hollow-benefits",
+            "Beer o’clock on Fridays, comedy nights, release parties and company picnics.",
+            ["Beer o’clock", "comedy nights", "release parties", "company picnics"],
+        ),
+        (
+            "competitive-culture",
+            "A strong competitive nature and a hunter mentality; competitive by nature.",
+            ["strong competitive nature", "hunter mentality", "competitive by nature"],
+        ),
+        (
+            "buzzwords",
+            "A sales god with a whatever it takes attitude.",
+            ["sales god", "whatever it takes attitude"],
+        ),
         ("profanity", "This damn product.", ["damn"]),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
