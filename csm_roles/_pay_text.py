@@ -10,8 +10,9 @@ introduces without one (``Salary: 120k``). It understands:
   (``₹12,00,000``); decimals of one or two digits;
 - the suffixes k, M (million), lakh and crore; billions are never pay;
 - ranges joined by a dash, "to" or "and", with the suffix on one end only
-  (``$70-90k``), one bracketed aside after the low end when the high end repeats
-  the currency (``€ 2,651 (scale 9) and € 3,997``), and "minimum ... maximum" pairs;
+  (``$70-90k``) or the thousands written once (``$80-100,000``), one bracketed
+  aside after the low end when the high end repeats the currency
+  (``€ 2,651 (scale 9) and € 3,997``), and "minimum ... maximum" pairs;
   two sums of one size written high first (``$110,000 - $90,000``) are a range, and
   a figure whose next number cannot be its high end (``£30,000 and 25 days``)
   stands alone;
@@ -234,6 +235,8 @@ def _sum(match: re.Match[str], start: int, *, marked: bool) -> Money | None:
             first = second  # "$70-90k": the k is for both ends
         elif first > 1 and second == 1 and high < 1000:
             second = first  # "$70k-90"
+        elif first == second == 1 and _thousands_left_out(match.group("n1"), second_text):
+            low *= 1000  # "$80-100,000", "49-53.000 €": the thousands are written once
         low, high = low * first, high * second
         scale = max(first, second)
     else:
@@ -453,14 +456,26 @@ def _sum_before(pattern: re.Pattern[str], scan: str, mark_start: int, mark_end: 
 
 def _unlike_ends(match: re.Match[str]) -> bool:
     """Whether a range's low end is a plain number and its high end one with thousands
-    separators ("2025 - 45.000"): two numbers, not the two ends of one sum."""
-    high = match.group("n2")
+    separators ("2025 - 45.000"): two numbers, not the two ends of one sum (unless the
+    low end leaves its thousands out: "49-53.000")."""
+    low, high = match.group("n1"), match.group("n2")
     return bool(
         high
         and not match.group("s1")
         and _GROUPED_DIGITS.search(high)
-        and not _GROUPED_DIGITS.search(match.group("n1"))
+        and not _GROUPED_DIGITS.search(low)
+        and not _thousands_left_out(low, high)
     )
+
+
+def _thousands_left_out(low: str, high: str) -> bool:
+    """Whether a range's low end is its high end's thousands, written alone: "80" of
+    "$80-100,000" (the high end has one group of thousands, and at most ten times the
+    low end's thousands)."""
+    if not _THOUSANDS_ONLY.fullmatch(low.strip()) or not _ONE_GROUP.fullmatch(high.strip()):
+        return False
+    thousands = int(low) * 1000
+    return thousands <= _amount(high) < 10 * thousands
 
 
 def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
@@ -532,3 +547,5 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
 _DIGIT = re.compile(r"\d")
 _NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
 _GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")
+_THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}")
+_ONE_GROUP = re.compile(r"\d{1,3}[,.' \u00a0\u202f\u2009]\d{3}")

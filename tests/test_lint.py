@@ -88,6 +88,10 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "The role offers a base salary ranging from 90k to 100k.",
         "The base pay for this role generally ranges between $75,500 and $90,000.",
         "Salary range from $50,000 - $60,000.",
+        "Salary: $80-100,000 a year",
+        "Compensation: 49-53,000 Euros + stock options",
+        "Pay: 45-55.000 € per year",
+        "Wynagrodzenie 15 - 20 000 PLN",
         "Range: $90,000 - $110,000",
         "Our range for this role is $90,000 - $110,000.",
         "Deal sizes range from $50k to $500k. Pay: $90,000-$110,000",
@@ -171,6 +175,20 @@ def test_wide_pay_range_warns_and_narrow_does_not() -> None:
         "Accounts with an ACV of $25,000-$100,000. Salary $80,000 - $95,000."
     )
     assert "pay-range-wide" in rules_of("Pay: $70-180k")  # the k is for both ends
+
+
+@pytest.mark.parametrize(
+    ("text", "times"),
+    [
+        ("Salary: $30-100,000 a year", "3.3"),
+        ("Compensation: 40-95,000 Euros", "2.4"),
+        ("Pay: 20-45.000 € per year", "2.2"),
+    ],
+)
+def test_thousands_written_once_count_for_both_ends(text: str, times: str) -> None:
+    """ "$30-100,000" is $30,000 to $100,000 (not $30 to $100,000, nor $100,000 alone)."""
+    [wide] = [f for f in csm_roles.lint_jd(text) if f.rule == "pay-range-wide"]
+    assert f"({times} times)" in wide.message
 
 
 # -- targets ----------------------------------------------------------------------------
