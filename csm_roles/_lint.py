@@ -33,7 +33,7 @@ from ._gender import coded_words, verdict
 from ._law import LawRequirement, TransparencyAnswer, law_date, pay_transparency
 from ._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
 from ._models import Record
-from ._pay_text import CURRENCY_WORDS, SYMBOLS, Money, find_money
+from ._pay_text import CURRENCY_WORDS, Money, find_money, may_hold_money
 from ._phrases import Found, Matcher, Vocabulary, Words, by_key_word, compile_phrases
 from ._places import Location, find_location, parse_location
 from ._rules import (
@@ -223,7 +223,6 @@ def _compile(ruleset: RuleSet) -> _Compiled:
 
 #: A round sum written with no currency ("120k", "90,000", "12 lakh"): only then are the
 #: pay words of a posting without a currency worth looking for.
-_MAYBE_MONEY = re.compile(r"\d(?:\s?k(?![a-z])|[,.' ]\d{3}|\s?(?:lakh|lpa|lac))")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[\r\n]")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|[\r\n•·]")
 
@@ -276,7 +275,7 @@ class _Context:
         if self._money is None:
             scan = self.prepared.scan
             if not (
-                self.spans("money", "codes") or any(s in scan for s in SYMBOLS) or _MAYBE_MONEY.search(scan)
+                self.spans("money", "codes") or may_hold_money(scan)
             ):
                 self._money = []  # no currency and no round sum: nothing to read
                 return self._money

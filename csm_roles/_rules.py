@@ -145,10 +145,11 @@ class MoneyWords(Record):
     pay: PhraseList = ()
     #: These make it something else: "stipend", "ARR", "raised", "relocation".
     other: PhraseList = ()
-    #: Verbs that say what a sum is only through their subject ("range from", "vary
-    #: between"): a pay word inside one does not count, and a sum they introduce is
-    #: pay only when a pay word stands in its clause too ("salaries range from $90k"
-    #: is pay, "deal sizes range from $50k" is not).
+    #: Neither: phrases that hold a pay word without being pay - a verb that leaves the
+    #: question to its subject ("range from") or a measure that is not money
+    #: ("engagement rates", "customer base"). A pay word inside one does not count, and
+    #: a sum after one is pay only with a pay word of its own in its clause
+    #: ("salaries range from $90k" is pay, "deal sizes range from $50k" is not).
     neutral: PhraseList = ()
 
 

@@ -69,6 +69,11 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Proposals that range from $10k to $1M+ each quarter.",
         "Our accounts range from $20,000 to $80,000 in annual spend.",
         "Contracts vary between $5,000 and $50,000.",
+        # a pay word inside a measure that is not money: "rates", "base"
+        "Our campaigns lift engagement rates, returning $10 for every $1 invested.",
+        "Our customer base spans $10k - $1M accounts.",
+        # a sum towards something is a contribution
+        "Book allowance: we pay £200 towards books each year.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -89,6 +94,9 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "The base pay for this role generally ranges between $75,500 and $90,000.",
         "Salary range from $50,000 - $60,000.",
         "Salary: $80-100,000 a year",
+        "Rate: 500-600 per day",
+        "Improve retention rates. Salary: $90,000-$110,000",
+        "We serve a customer base of 5,000 brands; the salary is $90k-$110k.",
         "Compensation: 49-53,000 Euros + stock options",
         "Pay: 45-55.000 € per year",
         "Wynagrodzenie 15 - 20 000 PLN",
@@ -156,6 +164,8 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         # own field, whatever the other fields say
         "Acme | Customer Success | Remote | $52k + profit sharing",
         "Acme (Series B) | Customer Success | Full-time or Contract | $120k",
+        # a figure with a period needs no currency after a pay word
+        "Hourly rate 35 per hour",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
