@@ -302,6 +302,7 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "You will own a portfolio of 30-50 mid-market accounts.",
         "A company trusted by 150 enterprise customers.",  # nothing makes them the role's own
         "You will manage 150 accounts.",  # no segment named
+        "You will manage roughly 1,300 small-to-mid market customers.",  # SMB's size has no ceiling
         "You will manage Fortune 500 and other strategic accounts.",  # a segment's name, no count
         "Our ecosystem of 300 technology partners helps enterprise customers succeed.",
     ],
@@ -408,6 +409,10 @@ def test_gendered_terms() -> None:
     eeo = "We hire without regard to sex, or whether he or she is a veteran."
     assert matches(eeo, "gendered-terms") == []  # the equal-opportunity statement
     assert matches("Looking for a guy or girl who codes.", "gendered-terms") == ["a guy or girl"]
+    asked = "Saleswoman wanted. Candidates should be female; female candidates only."
+    assert matches(asked, "gendered-terms") == ["Saleswoman", "should be female", "female candidates only"]
+    eeo = "We are an equal opportunity employer and welcome male and female applicants alike."
+    assert matches(eeo, "gendered-terms") == []
     assert matches("Gender preference: female", "gendered-terms") == ["Gender preference: female"]
     assert matches("We have no gender preference and welcome all applicants.", "gendered-terms") == []
 
