@@ -659,6 +659,11 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "We sell software.<p>What will you work on?<p>- Own renewals<p>Who are we looking for?"
         "<p>- Five years in SaaS",
         "<p>Responsibilities:</p><p>- Own renewals</p><p>What do we look for?</p><p>- You know SaaS</p>",
+        # headings that describe the person, or a day's work
+        "**Your daily business**\n- Own renewals\n\n**What we are expecting**\n- Three years in SaaS\n",
+        "## You will\n- Own renewals\n\n## We're looking for someone who\n- Can explain complex ideas\n",
+        "Responsibilities:\n- Own renewals\n\nWe’d love to get to know you if:\n- You know SaaS\n",
+        "Responsibilities:\n- Own renewals\n\nWe're looking for people who are:\n- Curious\n",
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
@@ -684,6 +689,7 @@ def test_missing_sections() -> None:
     # question, and a brand glued to "about you" in mid-sentence
     for no_requirements in (
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
+        "We are looking for someone who will:\n- Own renewals\n- Run reviews\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
         "Responsibilities\n- Own renewals\n\nDoes this sound like you? Is this you? Apply today.\n",
         # a question that goes on past a section's words is about something else
