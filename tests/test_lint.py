@@ -492,6 +492,7 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
+        ("jargon", "A paradigm shift; you know programming paradigms.", ["paradigm shift"]),
         (
             "hollow-benefits",
             "Beer o’clock on Fridays, comedy nights, release parties and company picnics.",
