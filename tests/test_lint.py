@@ -508,6 +508,11 @@ def test_gendered_terms() -> None:
             "A sales god with a whatever it takes attitude.",
             ["sales god", "whatever it takes attitude"],
         ),
+        (
+            "buzzwords",
+            "Join us as a Customer Success Champion and be a champion of our customers.",
+            ["Customer Success Champion"],
+        ),
         ("profanity", "This damn product.", ["damn"]),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
