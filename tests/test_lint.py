@@ -256,6 +256,8 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Account Director")
     assert "vague-metrics" in rules_of(text, title="Renewals Manager")
     assert "vague-metrics" in rules_of(text, title="Junior Sales Accountmanager")  # Dutch spelling
+    assert "vague-metrics" in rules_of(text, title="Customer Success Mgr- Mgd Svcs")  # abbreviated
+    assert "vague-metrics" in rules_of(text, title="Account Growth Manager (Remote)")
     # a title that is a team's name alone is filed under that team, as a job board files it
     assert "vague-metrics" in rules_of(text, title="Customer Success")
     assert "vague-metrics" in rules_of(text, title="Client Success - EMEA")
