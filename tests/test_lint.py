@@ -515,6 +515,11 @@ def test_gendered_terms() -> None:
             "Join us as a Customer Success Champion and be a champion of our customers.",
             ["Customer Success Champion"],
         ),
+        (
+            "buzzwords",
+            "Comfort with uncertainty: you thrive amid uncertainty.",
+            ["Comfort with uncertainty", "thrive amid uncertainty"],
+        ),
         ("profanity", "This damn product.", ["damn"]),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
