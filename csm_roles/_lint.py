@@ -273,11 +273,8 @@ class _Context:
     def money(self) -> list[Money]:
         """Every sum of money in the posting, found once for the three pay rules."""
         if self._money is None:
-            scan = self.prepared.scan
-            if not (
-                self.spans("money", "codes") or may_hold_money(scan)
-            ):
-                self._money = []  # no currency and no round sum: nothing to read
+            if not (self.spans("money", "codes") or may_hold_money(self.prepared.scan)):
+                self._money = []  # no currency, round sum or period: nothing to read
                 return self._money
             self.need("money")
             self._money = find_money(
