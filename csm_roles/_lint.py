@@ -192,6 +192,8 @@ def _add_sections(
         add("headings", (rule_id, "section-common", name), common)
     for name, phrases in params.standalone.items():
         add("headings", (rule_id, "standalone", name), phrases)
+    for name, phrases in params.closing.items():
+        add("headings", (rule_id, "closing", name), phrases)
     for name, phrases in params.content.items():
         add("content", (rule_id, "content", name), phrases)
     add("headings", (rule_id, "generic"), params.generic)
@@ -620,6 +622,7 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         return HeadingWords(
             sections={name: _spans(found, (rule.id, "section-common", name)) for name in params.sections},
             standalone={name: _spans(found, (rule.id, "standalone", name)) for name in params.standalone},
+            closing={name: _spans(found, (rule.id, "closing", name)) for name in params.closing},
             generic=_spans(found, (rule.id, "generic")),
             other=_spans(found, (rule.id, "other")),
         )

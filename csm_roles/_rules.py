@@ -162,13 +162,17 @@ class SectionsParams(Params):
     sections: NamedLists = Field(min_length=1)
     #: Heading words that name a section only on a line of their own or before a colon.
     standalone: NamedLists = Field(default_factory=FrozenDict)
+    #: Heading words that name a section only where they close the heading, as a lead-in
+    #: to its list ("We'd love to get to know you if:"; one word may follow: "who are:"),
+    #: not in a sentence that goes on.
+    closing: NamedLists = Field(default_factory=FrozenDict)
     generic: PhraseList = ()
     other: PhraseList = ()
     content: NamedLists = Field(default_factory=FrozenDict)
 
     @model_validator(mode="after")
     def _names_are_sections(self) -> SectionsParams:
-        for field_name in ("standalone", "content"):
+        for field_name in ("standalone", "closing", "content"):
             for name in getattr(self, field_name):
                 if name not in self.sections:
                     raise ValueError(f"{field_name} names {name!r}, which is not one of the sections")

@@ -21,8 +21,10 @@ A heading names the section of the phrase that comes first in it ("Skills that
 will make you successful in this role" is requirements, though "in this role"
 names duties). Some words (``standalone``: "Skills", "Experience") name a section
 only as a heading of their own line or at the start of a fragment ending in a
-colon. A heading that names no section in particular ("Description", "Summary",
-"What?", or a line of its own ending in a colon) takes the section its text reads
+colon; others (``closing``: "We're looking for someone who") only where they close
+the heading, as a lead-in to its list (one word may follow them: "who are:"). A
+heading that names no section in particular ("Description", "Summary", "What?", or
+a line of its own ending in a colon) takes the section its text reads
 like: the number of items that open with duty words ("Manage", "Build") against
 those that open with requirement words ("5+ years of", "Degree", "Ability to").
 Headings of the other parts of a posting ("Benefits", "About us") are left alone.
@@ -95,11 +97,12 @@ class Heading:
 @dataclass(frozen=True)
 class HeadingWords:
     """The heading words found in some regions: section phrases by section (besides
-    the uncommon ones found everywhere), standalone words by section, generic words,
-    and the headings of other parts."""
+    the uncommon ones found everywhere), standalone and closing words by section,
+    generic words, and the headings of other parts."""
 
     sections: Found
     standalone: Found
+    closing: Found
     generic: Sequence[Span]
     other: Sequence[Span]
 
@@ -371,6 +374,7 @@ class _Names:
             name: _Index(sorted([*spans, *found.sections.get(name, ())])) for name, spans in sections.items()
         }
         self.standalone = {name: _Index(spans) for name, spans in found.standalone.items()}
+        self.closing = {name: _Index(spans) for name, spans in found.closing.items()}
         self.other = _Index(found.other)
 
     def of(self, heading: Heading, scan: str) -> set[str] | None:
@@ -391,6 +395,12 @@ class _Names:
             elif not heading.own_line:
                 spans = [(s, e) for s, e in spans if _leads(scan, heading, s) or e >= heading.end - 2]
             candidates += [(start, start - end, name) for start, end in spans]
+        for name, index in self.closing.items():
+            candidates += [
+                (start, start - end, name)
+                for start, end in index.inside(heading.start, heading.end)
+                if len(scan[end : heading.end].strip(_MARKS + "?").split()) <= 1
+            ]
         candidates += [
             (start, start - end, "") for start, end in self.other.inside(heading.start, heading.end)
         ]

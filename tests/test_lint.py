@@ -677,6 +677,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "## You will\n- Own renewals\n\n## We're looking for someone who\n- Can explain complex ideas\n",
         "Responsibilities:\n- Own renewals\n\nWe’d love to get to know you if:\n- You know SaaS\n",
         "Responsibilities:\n- Own renewals\n\nWe're looking for people who are:\n- Curious\n",
+        "## Responsibilities\n- Own renewals\n\n## We’re looking for someone who:\n\n- Is a communicator\n",
+        "What are you going to work on?\n- Own renewals\n\nWhat do we expect from you?\n- Three years\n",
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
@@ -702,7 +704,11 @@ def test_missing_sections() -> None:
     # question, and a brand glued to "about you" in mid-sentence
     for no_requirements in (
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
-        "We are looking for someone who will:\n- Own renewals\n- Run reviews\n",
+        # words that name requirements only where they close a heading, not in a line that goes on
+        "Responsibilities\n- Own renewals\n\nWe'd love to hear from you if you're interested\n",
+        "Responsibilities\n- Own renewals\n\n**We'd love to hear from you if this sounds like you!**\n",
+        "Intro.\n\nWe're looking for someone who loves customers!\n\nResponsibilities\n- Own renewals\n",
+        "Responsibilities\n- Own renewals\n\nWhat we are expecting to achieve this year\n- Double our base\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
         "Responsibilities\n- Own renewals\n\nDoes this sound like you? Is this you? Apply today.\n",
         # a question that goes on past a section's words is about something else

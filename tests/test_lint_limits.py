@@ -62,6 +62,12 @@ def _load(tmp_path: Path, rule: dict[str, object]) -> csm_roles.RuleSet:
             "no zone",
         ),
         ("vague-metrics", {"applies_to": ["astronauts"]}, "rules.0.applies_to.0", "no role family"),
+        (
+            "missing-sections",
+            {"params": {"sections": {"duties": ["duties"]}, "closing": {"perks": ["we offer"]}}},
+            "rules.0.params",
+            "closing names 'perks', which is not one of the sections",
+        ),
     ],
 )
 def test_a_rule_that_could_not_run_is_refused_with_its_place(
