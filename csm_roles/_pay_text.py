@@ -29,8 +29,7 @@ size of a year's pay that opens a field of a header line set out with bars
 (``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin) is
 read by the words of its own field only: pay, unless other money follows it there.
 A phrase of ``money.neutral`` holds a pay word without being pay ("range from",
-"engagement rates", "customer base"): the pay word in it does not count, and a sum
-after one is pay only when a pay word of its own stands in its clause.
+"engagement rates", "customer base"): the pay word in it does not count.
 
 Every pattern is anchored at a currency mark or a pay word and bounded in length,
 so the work is linear in the text.
@@ -173,6 +172,11 @@ _FIELD_REACH = 8
 #: The sizes of a year's pay when no word says so (our choice; a month's pay or a
 #: laptop budget is smaller, a funding round larger).
 _SALARY_SIZED = (10_000, 1_000_000)
+#: The least a figure with no currency and no thousands must be, for its period, to
+#: read as pay after a pay word (our choice: "hourly rate 35 per hour" and "day rate
+#: 500 per day" are pay, "paid holidays: 12 per year" and "a call rate of 40 per day"
+#: are counts).
+_PERIOD_FLOOR: dict[Period, float] = {"hour": 5, "day": 50, "week": 200, "month": 300, "year": 10_000}
 _RETIREMENT = re.compile(r"40[13]\s?\(?[kb]|457\s?\(?b")
 _GROUPED = re.compile(r"(?P<int>\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3})+)(?:[.,](?P<dec>\d{1,2}))?")
 _INDIAN = re.compile(r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<dec>\d{1,2}))?")
@@ -335,7 +339,7 @@ def may_hold_money(scan: str) -> bool:
     return _MONEY_CUE.search(scan) is not None
 
 
-def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words, neutral: _Words) -> bool:
+def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
     if money.scale >= 1_000_000_000 or money.high < 5:
         return False
     field_end = _header_field(money, scan)
@@ -361,8 +365,6 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words, neutral: 
         return False  # "ACV of $25,000-$100,000" (but not "equipment to use on day one, $90k - $110k")
     if money.scale >= 1_000_000:
         return pay_before is not None
-    if pay_before is None and pay_after is None and neutral.before(begin, money.start) is not None:
-        return False  # "deal sizes range from $50k to $500k" (but not "salaries range from $90k")
     if pay_before is not None or pay_after is not None or money.period is not None:
         return True
     return money.marked and money.is_range
@@ -487,7 +489,7 @@ def _thousands_left_out(low: str, high: str) -> bool:
     if not _THOUSANDS_ONLY.fullmatch(low.strip()) or not _ONE_GROUP.fullmatch(high.strip()):
         return False
     thousands = int(low) * 1000
-    return thousands <= _amount(high) < 10 * thousands
+    return thousands <= _amount(high) <= 10 * thousands
 
 
 def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
@@ -501,8 +503,11 @@ def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
         if match is None or _RETIREMENT.match(scan, match.start()):
             continue  # a 401(k) plan is not a sum
         money = _sum(match, match.start(), marked=False)
-        grouped = _GROUPED_DIGITS.search(match.group("n1"))
-        if money is not None and (money.scale > 1 or grouped or money.period):
+        if money is None:
+            continue
+        low, high = match.group("n1"), match.group("n2")
+        grouped = _GROUPED_DIGITS.search(low) or (high and _thousands_left_out(low, high))
+        if money.scale > 1 or grouped or (money.period and money.low >= _PERIOD_FLOOR[money.period]):
             found.append(money)
     return found
 
@@ -519,21 +524,21 @@ def find_money(
     """Every sum of money in ``scan`` (the first ``limit`` of each form), ``pay`` set for the role's pay.
 
     ``codes``, ``pay_words``, ``other`` and ``neutral`` are the spans, in order, of
-    currency codes and words, of pay words, of words for other money and of verbs
-    that leave the question to their subject (found by the caller with the other
-    phrase lists). A pay word inside such a verb ("range" of "range from") does not count.
+    currency codes and words, of pay words, of words for other money and of phrases
+    that hold a pay word without being pay (found by the caller with the other phrase
+    lists). A pay word inside one of those ("range" of "range from") does not count.
     """
     if neutral:
         pay_words = [span for span in pay_words if not _inside(span, neutral)]
     sums = _min_max(_merge_sums(_marked_sums(scan, codes, limit) + _bare_sums(scan, pay_words, limit)), scan)
-    pay_index, other_index, neutral_index = _Words(pay_words), _Words(other), _Words(neutral)
+    pay_index, other_index = _Words(pay_words), _Words(other)
     result = []
     for money in sums:
         open_ended = not money.is_range and (
             bool(_UP_TO.search(scan, max(0, money.start - 20), money.start))
             or scan.startswith("+", money.end)
         )
-        pay = _is_pay(money, scan, pay_index, other_index, neutral_index)
+        pay = _is_pay(money, scan, pay_index, other_index)
         result.append(
             Money(
                 money.start,
@@ -560,4 +565,4 @@ _DIGIT = re.compile(r"\d")
 _NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
 _GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}")
-_ONE_GROUP = re.compile(r"\d{1,3}[,.' \u00a0\u202f\u2009]\d{3}")
+_ONE_GROUP = re.compile(r"\d{1,3}[,.' \u00a0\u202f\u2009]\d{3}(?:[.,]\d{1,2})?")

@@ -145,11 +145,10 @@ class MoneyWords(Record):
     pay: PhraseList = ()
     #: These make it something else: "stipend", "ARR", "raised", "relocation".
     other: PhraseList = ()
-    #: Neither: phrases that hold a pay word without being pay - a verb that leaves the
-    #: question to its subject ("range from") or a measure that is not money
-    #: ("engagement rates", "customer base"). A pay word inside one does not count, and
-    #: a sum after one is pay only with a pay word of its own in its clause
-    #: ("salaries range from $90k" is pay, "deal sizes range from $50k" is not).
+    #: Neither: phrases that hold a pay word without being pay - a verb ("range from")
+    #: or a measure that is not money ("engagement rates", "customer base"). A pay word
+    #: inside one does not count: "deal sizes range from $50k" is other money, as
+    #: "deal" says, not pay.
     neutral: PhraseList = ()
 
 
