@@ -269,6 +269,8 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Renewals Manager")
     assert "vague-metrics" in rules_of(text, title="Junior Sales Accountmanager")  # Dutch spelling
     assert "vague-metrics" in rules_of(text, title="Customer Success Mgr- Mgd Svcs")  # abbreviated
+    assert "vague-metrics" in rules_of(text, title="Renewals Mgr")
+    assert "vague-metrics" in rules_of(text, title="Sr. Mgr, Customer Success")
     assert "vague-metrics" in rules_of(text, title="Account Growth Manager (Remote)")
     # a title that is a team's name alone is filed under that team, as a job board files it
     assert "vague-metrics" in rules_of(text, title="Customer Success")
@@ -509,13 +511,14 @@ def test_gendered_terms() -> None:
         ("jargon", "A paradigm shift; you know programming paradigms.", ["paradigm shift"]),
         (
             "hollow-benefits",
-            "Beer o’clock on Fridays, comedy nights, release parties and company picnics.",
+            "Beer o’clock on Fridays, comedy nights, release parties and company picnics."
+            " You will host customer launch parties.",
             ["Beer o’clock", "comedy nights", "release parties", "company picnics"],
         ),
         (
             "competitive-culture",
-            "A strong competitive nature and a hunter mentality; competitive by nature.",
-            ["strong competitive nature", "hunter mentality", "competitive by nature"],
+            "A strong competitive nature and a hunter mentality, in the highly competitive nature of SaaS.",
+            ["strong competitive nature", "hunter mentality"],
         ),
         (
             "buzzwords",
@@ -524,13 +527,13 @@ def test_gendered_terms() -> None:
         ),
         (
             "buzzwords",
-            "Join us as a Customer Success Champion and be a champion of our customers.",
+            "Join us as a Customer Success Champion; develop customer success champions in each account.",
             ["Customer Success Champion"],
         ),
         (
             "buzzwords",
-            "Comfort with uncertainty: you thrive amid uncertainty.",
-            ["Comfort with uncertainty", "thrive amid uncertainty"],
+            "Comfort with uncertainty; our platform helps CFOs thrive amid uncertainty.",
+            ["Comfort with uncertainty"],
         ),
         ("profanity", "This damn product.", ["damn"]),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
