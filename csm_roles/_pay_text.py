@@ -81,8 +81,9 @@ _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 # a short aside after the low end, when the high end names its currency again:
 # "between € 2,651 (scale 9) and € 3,997"
 _ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
+# the high end may repeat the currency, and the rand's "R" glued to it ("R25,000 – R30,000")
 _SECOND = (
-    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP})?"
+    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP}|r(?=\d))?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
 # a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"

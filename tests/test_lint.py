@@ -95,6 +95,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salary range from $50,000 - $60,000.",
         "Salary: $80-100,000 a year",
         "Rate: 500-600 per day",
+        "Monthly Base Salary: R25,000.00 – R30,000.00.",  # the rand's R glued to the figure
         "Salary: 45-55,000 DOE",
         "Salary: $80-100,000.00",
         "Salary: €45-55.000,00 brutto/Jahr",
