@@ -430,6 +430,12 @@ def test_gendered_terms() -> None:
     assert matches(asked, "gendered-terms") == ["Saleswoman", "should be female", "female candidates only"]
     eeo = "We are an equal opportunity employer and welcome male and female applicants alike."
     assert matches(eeo, "gendered-terms") == []
+    # a sentence about whom to contact: the pronoun is that person's, not the hire's
+    contact = (
+        "Marietta is your contact here; you can contact her by email. Anders will be the hiring manager."
+    )
+    assert matches(contact + " He will be happy to have an informal chat.", "gendered-terms") == []
+    assert matches(contact + " He will own renewals.", "gendered-terms") == ["He"]
     assert matches("Gender preference: female", "gendered-terms") == ["Gender preference: female"]
     assert matches("We have no gender preference and welcome all applicants.", "gendered-terms") == []
 
