@@ -83,7 +83,7 @@ _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 _ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
 # the high end may repeat the currency, and the rand's "R" glued to it ("R25,000 – R30,000")
 _SECOND = (
-    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP}|r(?=\d))?"
+    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP}|r[^\S\r\n]?(?=\d))?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
 # a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"
@@ -174,10 +174,12 @@ _FIELD_REACH = 8
 #: laptop budget is smaller, a funding round larger).
 _SALARY_SIZED = (10_000, 1_000_000)
 #: The least a figure with no currency and no thousands must be, for its period, to
-#: read as pay after a pay word (our choice: "hourly rate 35 per hour" and "day rate
-#: 500 per day" are pay, "paid holidays: 12 per year" and "a call rate of 40 per day"
-#: are counts).
+#: read as pay when words stand between it and its pay word (our choice: "paid
+#: holidays: 12 per year" is a count, "hourly rate for this role: 35 per hour" pay).
 _PERIOD_FLOOR: dict[Period, float] = {"hour": 5, "day": 50, "week": 200, "month": 300, "year": 10_000}
+#: How close after its pay word a figure stands to be read as that pay whatever its
+#: size (our choice: a colon and a space, "Salary: 250 - 400 per month").
+_NEXT_TO_PAY_WORD = 3
 _RETIREMENT = re.compile(r"40[13]\s?\(?[kb]|457\s?\(?b")
 _GROUPED = re.compile(r"(?P<int>\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3})+)(?:[.,](?P<dec>\d{1,2}))?")
 _INDIAN = re.compile(r"(?P<int>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<dec>\d{1,2}))?")
@@ -506,9 +508,13 @@ def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
         money = _sum(match, match.start(), marked=False)
         if money is None:
             continue
+        # right after its pay word ("Salary: 45-55,000", "Pay 180 per week") a figure is
+        # the pay; further on, only a figure of pay's size is
+        next_to = digit.start() - word_end <= _NEXT_TO_PAY_WORD
         low, high = match.group("n1"), match.group("n2")
-        grouped = _GROUPED_DIGITS.search(low) or (high and _thousands_left_out(low, high))
-        if money.scale > 1 or grouped or (money.period and money.low >= _PERIOD_FLOOR[money.period]):
+        grouped = _GROUPED_DIGITS.search(low) or (next_to and high and _thousands_left_out(low, high))
+        sized = money.period and (next_to or money.low >= _PERIOD_FLOOR[money.period])
+        if money.scale > 1 or grouped or sized:
             found.append(money)
     return found
 

@@ -70,7 +70,11 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Deal sizes range from $50k to $500k.",
         "Contracts vary between $5,000 and $50,000.",
         "Our campaigns lift engagement rates, returning $10 for every $1 invested.",
+        # the size of the accounts, and counts of employees after a pay word, are no pay
+        "You'll own a book of 50 accounts ranging from $25K to $150K in annual value.",
+        "You'll manage a wide range of customers with 5 - 20,000 employees.",
         # counts with a period are no pay, even after a pay word
+        "Call rate of 60 per day; salary competitive.",
         "Paid holidays: 12 per year, plus your birthday off.",
         "Hourly check-ins with the team, 10 per day at most.",
         "You'll keep a call rate of 40-50 per day during renewal season.",
@@ -95,7 +99,10 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salary range from $50,000 - $60,000.",
         "Salary: $80-100,000 a year",
         "Rate: 500-600 per day",
-        "Monthly Base Salary: R25,000.00 – R30,000.00.",  # the rand's R glued to the figure
+        "Monthly Base Salary: R25,000.00 – R30,000.00.",  # the rand's R before the figure
+        "Salary: R 25 000 - R 30 000 per month",
+        "Salary: 250 - 400 per month (KWD)",  # a figure right after its pay word is that pay
+        "Salary 9000 - 12000 per annum",
         "Salary: 45-55,000 DOE",
         "Salary: $80-100,000.00",
         "Salary: €45-55.000,00 brutto/Jahr",
@@ -436,6 +443,12 @@ def test_gendered_terms() -> None:
     )
     assert matches(contact + " He will be happy to have an informal chat.", "gendered-terms") == []
     assert matches(contact + " He will own renewals.", "gendered-terms") == ["He"]
+    # a contact person, a recruiter or a hiring manager in the sentence does not hide the rest
+    hire = "As the main contact person for our key accounts, he ensures renewals close on time."
+    assert matches(hire, "gendered-terms") == ["he"]
+    assert matches("Male candidates only; send your CV to our recruiter.", "gendered-terms") == [
+        "Male candidates only"
+    ]
     assert matches("Gender preference: female", "gendered-terms") == ["Gender preference: female"]
     assert matches("We have no gender preference and welcome all applicants.", "gendered-terms") == []
 
@@ -701,6 +714,7 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Responsibilities:\n- Own renewals\n\nWe're looking for people who are:\n- Curious\n",
         "## Responsibilities\n- Own renewals\n\n## We’re looking for someone who:\n\n- Is a communicator\n",
         "What are you going to work on?\n- Own renewals\n\nWhat do we expect from you?\n- Three years\n",
+        "Responsibilities:\n- Own renewals\n\nWhat we're expecting from you\n- Fluent Spanish\n",
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
