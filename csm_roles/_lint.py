@@ -223,8 +223,6 @@ def _compile(ruleset: RuleSet) -> _Compiled:
 
 # -- one posting -----------------------------------------------------------------------
 
-#: A round sum written with no currency ("120k", "90,000", "12 lakh"): only then are the
-#: pay words of a posting without a currency worth looking for.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[\r\n]")
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|[\r\n•·]")
 
