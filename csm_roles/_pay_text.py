@@ -243,8 +243,8 @@ def _sum(match: re.Match[str], start: int, *, marked: bool) -> Money | None:
             first = second  # "$70-90k": the k is for both ends
         elif first > 1 and second == 1 and high < 1000:
             second = first  # "$70k-90"
-        elif first == second == 1 and _thousands_left_out(match.group("n1"), second_text):
-            low *= 1000  # "$80-100,000", "49-53.000 €": the thousands are written once
+        elif first == second == 1 and (unit := _left_out(match.group("n1"), second_text)):
+            low *= unit  # "$80-100,000", "49-53.000 €", "₹8-12,00,000": the thousands are written once
         low, high = low * first, high * second
         scale = max(first, second)
     else:
@@ -482,18 +482,24 @@ def _unlike_ends(match: re.Match[str]) -> bool:
         and not match.group("s1")
         and _GROUPED_DIGITS.search(high)
         and not _GROUPED_DIGITS.search(low)
-        and not _thousands_left_out(low, high)
+        and not _left_out(low, high)
     )
 
 
-def _thousands_left_out(low: str, high: str) -> bool:
-    """Whether a range's low end is its high end's thousands, written alone: "80" of
-    "$80-100,000" (the high end has one group of thousands, and at most ten times the
-    low end's thousands)."""
-    if not _THOUSANDS_ONLY.fullmatch(low.strip()) or not _ONE_GROUP.fullmatch(high.strip()):
-        return False
-    thousands = int(low) * 1000
-    return thousands <= _amount(high) <= 10 * thousands
+def _left_out(low: str, high: str) -> int:
+    """What a range's low end is to be multiplied by when it is its high end's thousands
+    (or lakhs) written alone, else 0: "80" of "$80-100,000" is 80,000, "8" of
+    "₹8-12,00,000" is 8,00,000 (the high end has one group of thousands, or one of
+    lakhs and one of thousands, and is at most ten times the low end so read)."""
+    low, high = low.strip(), high.strip()
+    if _ONE_GROUP.fullmatch(high) and _THOUSANDS_ONLY.fullmatch(low):
+        unit = 1000
+    elif _ONE_LAKH_GROUP.fullmatch(high) and _LAKHS_ONLY.fullmatch(low):
+        unit = 100_000
+    else:
+        return 0
+    least = int(low) * unit
+    return unit if least <= _amount(high) <= 10 * least else 0
 
 
 def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
@@ -513,7 +519,7 @@ def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
         # the pay; further on, only a figure of pay's size is
         next_to = digit.start() - word_end <= _NEXT_TO_PAY_WORD
         low, high = match.group("n1"), match.group("n2")
-        grouped = _GROUPED_DIGITS.search(low) or (next_to and high and _thousands_left_out(low, high))
+        grouped = _GROUPED_DIGITS.search(low) or (next_to and high and _left_out(low, high))
         sized = money.period and (next_to or money.low >= _PERIOD_FLOOR[money.period])
         if money.scale > 1 or grouped or sized:
             found.append(money)
@@ -574,3 +580,5 @@ _NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
 _GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}")
 _ONE_GROUP = re.compile(r"\d{1,3}[,.' \u00a0\u202f\u2009]\d{3}(?:[.,]\d{1,2})?")
+_LAKHS_ONLY = re.compile(r"[1-9]\d?")
+_ONE_LAKH_GROUP = re.compile(r"\d{1,2},\d{2},\d{3}(?:\.\d{1,2})?")

@@ -126,6 +126,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salary: US$90,000 - US$110,000",
         "SGD 6,000 - 8,000 per month",
         "CTC: ₹12,00,000 - ₹18,00,000 per annum",
+        "Salary: ₹8-12,00,000 per annum",  # the lakhs written once, as the thousands above
         "CHF 120'000 – 140'000 a year",
         "Wynagrodzenie 15 000 – 20 000 PLN",
         "Gehalt €60.000 - €70.000",
@@ -185,6 +186,9 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Acme (Series B) | Customer Success | Full-time or Contract | $120k",
         # a figure with a period needs no currency after a pay word
         "Hourly rate 35 per hour",
+        # "cost to company" (CTC) is the pay, not a cost
+        "Cost to company: R480,000 per annum.",
+        "The cost-to-company for this role is INR 9,00,000.",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
