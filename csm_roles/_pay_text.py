@@ -38,6 +38,7 @@ so the work is linear in the text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ _SYMBOL = f"[{re.escape(SYMBOLS)}]"
 CURRENCY_WORDS = (
     "usd|eur|gbp|inr|php|sgd|chf|pln|cad|aud|nzd|jpy|cny|rmb|hkd|sek|nok|dkk|zar|brl|mxn|aed|sar|ils|czk|"
     "huf|ron|myr|idr|thb|vnd|krw|twd|ngn|kes|egp|cop|clp|pen|ars|uah|try|rub|rs|dollars|dollar|euros|euro|"
-    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|zl|kr|sfr"
+    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|zl|kr|sfr|rm"
 )
 _CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
 _PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"
@@ -83,13 +84,19 @@ _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 _ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
 # the high end may repeat the currency, and the rand's "R" glued to it ("R25,000 – R30,000")
 _SECOND = (
-    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}\s?{_SYMBOL}?{_MARK_GAP}|r[^\S\r\n]?(?=\d))?"
+    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?{_MARK_GAP}"
+    rf"|(?:rm|rs\.?|r)[^\S\r\n]?(?=\d))?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
-# a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000"
+# a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000",
+# "rs. 6,00,000", and the local marks glued to the figure (`_GLUED_MARK`): "rm5,000", "r25,000"
 _AT_MARK = re.compile(
-    rf"(?:{_SYMBOL}|{_CODE}\s?{_SYMBOL}?){_MARK_GAP}(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
+    rf"(?:{_SYMBOL}|{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?|(?:rm|rs\.?|r)(?=\d)){_MARK_GAP}"
+    rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
 )
+#: A ringgit's "RM", a rupee's "Rs" or a rand's "R" glued to a figure with thousands
+#: ("RM5,000", "Rs.50,000", "R25 000"), which the word search for codes cannot see.
+_GLUED_MARK = re.compile(r"(?<![\w.])(?:rm|rs\.?|r)(?=\d{1,3}(?:[,. \u00a0]\d{2,3})+(?!\d))")
 
 
 def _ending_at(mark: str) -> re.Pattern[str]:
@@ -544,6 +551,9 @@ def find_money(
     """
     if neutral:
         pay_words = [span for span in pay_words if not _inside(span, neutral)]
+    glued = [match.span() for match in itertools.islice(_GLUED_MARK.finditer(scan), limit)]
+    if glued:
+        codes = sorted({*codes, *glued})
     sums = _min_max(_merge_sums(_marked_sums(scan, codes, limit) + _bare_sums(scan, pay_words, limit)), scan)
     pay_index, other_index = _Words(pay_words), _Words(other)
     result = []

@@ -127,6 +127,12 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "SGD 6,000 - 8,000 per month",
         "CTC: ₹12,00,000 - ₹18,00,000 per annum",
         "Salary: ₹8-12,00,000 per annum",  # the lakhs written once, as the thousands above
+        # rupees as "Rs." and ringgit as "RM", spaced or glued to the figure
+        "Rs. 6,00,000 - 9,00,000 p.a.",
+        "Salary: Rs.6,00,000 - Rs.9,00,000",
+        "RM 5,000 - RM 7,000 per month",
+        "Salary: RM3,500 - RM4,500",
+        "R25,000 - R30,000 per month",
         "CHF 120'000 – 140'000 a year",
         "Wynagrodzenie 15 000 – 20 000 PLN",
         "Gehalt €60.000 - €70.000",
