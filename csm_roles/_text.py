@@ -7,6 +7,8 @@ sits at the same offset in the user's text:
 - HTML tags, comments, scripts and styles are blanked out character for character
   (line breaks kept; a block tag starts a line). A comment, script or style left
   open hides the rest of the text, as it does in a browser;
+- web addresses ("https://…", "www.…") are blanked too: the words of a link's
+  address ("…?heroEntityKey=…", "/jobs/ninja-wanted") are not the posting's words;
 - entities (``&amp;``) become their character followed by spaces;
 - typographic apostrophes and quotes become plain ones, and everything is lower
   case, except a capital glued to the word before it ("starterStrong", from text
@@ -43,6 +45,9 @@ _BLOCK = re.compile(
     r"</?(?:h[1-6]|p|li|ul|ol|div|br|tr|td|th|dt|dd|dl|section|article|header|footer|table|blockquote|pre)\b"
 )
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: A web address, up to the white space, bracket or quote that ends it (a Markdown
+#: link's closing bracket included), less the full stop or comma of the sentence after it.
+_URL = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
 _SUPPRESS = re.compile(
     r"csm-roles:[ \t]*(ignore-file|ignore)\b([ \t]+[a-z0-9][a-z0-9, \t-]*)?",
     re.IGNORECASE,
@@ -299,6 +304,11 @@ def prepare(text: str) -> Prepared:
     markup = _markup(scan) if "<" in scan else []
     if markup:
         scan = _without_markup(scan, markup)
+    if "http" in scan or "www." in scan:
+        links = [(match.start(), match.end(), False) for match in _URL.finditer(scan)]
+        if links:  # in text already without tags, so no address overlaps a tag
+            scan = _without_markup(scan, links)
+            markup = sorted(markup + links)
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
     scan, joins = _glued_capitals(text, scan)

@@ -789,6 +789,26 @@ def test_html_tags_give_no_findings_and_positions_are_in_the_given_text() -> Non
     assert (finding.line, finding.column) == (1, 30)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ask [Zay](https://www.linkedin.com/search?heroEntityKey=urn%3Ali&keywords=zay) about the role.",
+        "Apply at https://jobs.example.com/ninja-wanted, or write to us.",
+        "More at www.example.com/careers/rockstar-csm.",
+        "<p>Apply: http://example.com/jobs/hero?ref=guru</p>",
+    ],
+)
+def test_the_words_of_a_web_address_are_not_linted(text: str) -> None:
+    assert matches(text, "buzzwords") == []
+
+
+def test_text_around_a_web_address_is_still_linted_at_its_own_place() -> None:
+    text = "A ninja CSM (see https://example.com/a). Our rockstar team, www.example.com."
+    findings = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
+    assert [f.match for f in findings] == ["ninja", "rockstar"]
+    assert all(text[f.offset : f.end] == f.match for f in findings)
+
+
 def test_markdown_positions() -> None:
     text = "# Job\n\n- be a **rockstar**\n"
     (finding,) = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
