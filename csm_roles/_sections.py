@@ -475,7 +475,12 @@ def _gather(
         return index >= 0 and lines[index][1] >= end
 
     headings += [h for h in colon_headings if not covered(h.start, h.end)]
-    run_in = [*words.sections.values(), *found.sections.values(), *found.standalone.values()]
+    run_in = [
+        *words.sections.values(),
+        *found.sections.values(),
+        *found.standalone.values(),
+        *found.closing.values(),
+    ]
     # a generic word opens a run-in heading only where a fragment starts: "Summary Track record ..."
     run_in.append([span for span in found.generic if _fragment_start(shape, span[0]) == span[0]])
     for spans in run_in:

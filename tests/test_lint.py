@@ -725,6 +725,13 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "## Responsibilities\n- Own renewals\n\n## We’re looking for someone who:\n\n- Is a communicator\n",
         "What are you going to work on?\n- Own renewals\n\nWhat do we expect from you?\n- Three years\n",
         "Responsibilities:\n- Own renewals\n\nWhat we're expecting from you\n- Fluent Spanish\n",
+        # "you'll" opens a duties heading only where it closes it; the words after it tell
+        "## Responsibilities\n- Own renewals\n\n## You'll be a great fit if:\n- You know SaaS\n",
+        "**You will:**\n- Own renewals\n\n**You should join us if:**\n- You know SaaS\n",
+        "We grow fast and hire across the region with many partners and customers. You'll Manage renewals"
+        " for our accounts. Run business reviews with customers. Requirements: three years in SaaS. "
+        + "A sentence about the company and its values. "
+        * 12,
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
