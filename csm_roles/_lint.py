@@ -453,7 +453,9 @@ def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     scan = ctx.prepared.scan
     for start, end in ctx.spans(rule.id, "terms"):
         begin, stop = _sentence(scan, start, end, _CLAUSE_END, window)
-        if _TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop):
+        if (_TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop)) and not any(
+            ctx.in_zone(zone, start) for zone in rule.params.skip_in
+        ):
             return
     yield 0, 0, ""
 

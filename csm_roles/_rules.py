@@ -106,6 +106,8 @@ class MetricsParams(Params):
     terms: PhraseList = Field(min_length=1)
     #: How far (in characters, within one clause) a number may stand from its measure.
     window: Annotated[int, Field(ge=1, le=200, strict=True)] = 40
+    #: Zones whose sentences hold no target of the role ("$10,000 a year for adoption").
+    skip_in: tuple[Name, ...] = ()
 
 
 class PortfolioParams(Params):
