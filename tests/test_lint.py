@@ -324,6 +324,7 @@ def test_departments_name_role_families_of_the_rule_set() -> None:
         ("You will manage 150 accounts.", "Enterprise Customer Success Manager", "150"),
         ("You will look after 30-40 of our largest customers.", CSM, "30-40"),
         ("Partner with 30-40 of our largest and most demanding customers.", CSM, "30-40"),
+        ("Partner and deliver value to 30-40 of our largest and most influential customers.", CSM, "30-40"),
         ("As a CSM you will manage 10 SMB accounts.", None, "10"),
     ],
 )
