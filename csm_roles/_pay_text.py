@@ -96,7 +96,7 @@ _AT_MARK = re.compile(
 )
 #: A ringgit's "RM", a rupee's "Rs" or a rand's "R" glued to a figure with thousands
 #: ("RM5,000", "Rs.50,000", "R25 000"), which the word search for codes cannot see.
-_GLUED_MARK = re.compile(r"(?<![\w.])(?:rm|rs\.?|r)(?=\d{1,3}(?:[,. \u00a0]\d{2,3})+(?!\d))")
+_GLUED_MARK = re.compile(r"r(?:m|s\.?)?(?=\d{1,3}(?:[,. \u00a0]\d{2,3})+(?!\d))")
 
 
 def _ending_at(mark: str) -> re.Pattern[str]:
@@ -551,7 +551,11 @@ def find_money(
     """
     if neutral:
         pay_words = [span for span in pay_words if not _inside(span, neutral)]
-    glued = [match.span() for match in itertools.islice(_GLUED_MARK.finditer(scan), limit)]
+    glued = [  # a mark that starts its word ("rm5,000", not "form5,000")
+        match.span()
+        for match in itertools.islice(_GLUED_MARK.finditer(scan), limit)
+        if not match.start() or not (scan[match.start() - 1].isalnum() or scan[match.start() - 1] in "_.")
+    ]
     if glued:
         codes = sorted({*codes, *glued})
     sums = _min_max(_merge_sums(_marked_sums(scan, codes, limit) + _bare_sums(scan, pay_words, limit)), scan)

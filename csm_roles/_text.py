@@ -47,7 +47,7 @@ _BLOCK = re.compile(
 _LINE_END = re.compile(r"\r\n|\r|\n")
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
-_URL = re.compile(r"(?<![\w@.])(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
 _SUPPRESS = re.compile(
     r"csm-roles:[ \t]*(ignore-file|ignore)\b([ \t]+[a-z0-9][a-z0-9, \t-]*)?",
     re.IGNORECASE,
@@ -294,6 +294,31 @@ def _read_suppressions(prepared: Prepared) -> None:
             prepared.ignore_lines[target] = None if rules is None or current is None else current | rules
 
 
+def _links(scan: str) -> Markup:
+    """The web addresses of ``scan`` (each where "http" or "www." opens a word), as markup.
+
+    Found by plain searches for those openings (a pattern search would try every
+    character of the text), each then read to its end.
+    """
+    links: Markup = []
+    for opening in ("http", "www."):
+        position = scan.find(opening)
+        while position != -1:
+            match = _URL.match(scan, position)
+            before = scan[position - 1 : position]
+            if match is None or before.isalnum() or before in ("_", "@", "."):
+                position = scan.find(opening, position + 1)
+                continue
+            links.append((position, match.end(), False))
+            position = scan.find(opening, match.end())
+    links.sort()
+    kept: Markup = []
+    for link in links:  # "www." inside an "https://www." address is part of that address
+        if not kept or link[0] >= kept[-1][1]:
+            kept.append(link)
+    return kept
+
+
 def prepare(text: str) -> Prepared:
     """Blank out markup, fold case and quotes, and read suppression comments (see the module)."""
     scan = _lower_same_length(text)
@@ -304,11 +329,10 @@ def prepare(text: str) -> Prepared:
     markup = _markup(scan) if "<" in scan else []
     if markup:
         scan = _without_markup(scan, markup)
-    if "http" in scan or "www." in scan:
-        links = [(match.start(), match.end(), False) for match in _URL.finditer(scan)]
-        if links:  # in text already without tags, so no address overlaps a tag
-            scan = _without_markup(scan, links)
-            markup = sorted(markup + links)
+    links = _links(scan)
+    if links:  # in text already without tags, so no address overlaps a tag
+        scan = _without_markup(scan, links)
+        markup = sorted(markup + links)
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
     scan, joins = _glued_capitals(text, scan)
