@@ -298,25 +298,28 @@ def _links(scan: str) -> Markup:
     """The web addresses of ``scan`` (each where "http" or "www." opens a word), as markup.
 
     Found by plain searches for those openings (a pattern search would try every
-    character of the text), each then read to its end.
+    character of the text), each then read to its end; the search goes on after the
+    end of an address, so no character is read twice ("www." inside an address is
+    part of it).
     """
     links: Markup = []
-    for opening in ("http", "www."):
-        position = scan.find(opening)
-        while position != -1:
-            match = _URL.match(scan, position)
-            before = scan[position - 1 : position]
-            if match is None or before.isalnum() or before in ("_", "@", "."):
-                position = scan.find(opening, position + 1)
-                continue
-            links.append((position, match.end(), False))
-            position = scan.find(opening, match.end())
-    links.sort()
-    kept: Markup = []
-    for link in links:  # "www." inside an "https://www." address is part of that address
-        if not kept or link[0] >= kept[-1][1]:
-            kept.append(link)
-    return kept
+    openings = {opening: scan.find(opening) for opening in ("http", "www.")}
+    position = 0
+    while True:
+        for opening, place in openings.items():  # each opening's next place, from position on
+            if place != -1 and place < position:
+                openings[opening] = scan.find(opening, position)
+        places = [place for place in openings.values() if place != -1]
+        if not places:
+            return links
+        start = min(places)
+        match = _URL.match(scan, start)
+        before = scan[start - 1 : start]
+        if match is None or before.isalnum() or before in ("_", "@", "."):
+            position = start + 1
+            continue
+        links.append((start, match.end(), False))
+        position = match.end()
 
 
 def prepare(text: str) -> Prepared:

@@ -188,6 +188,27 @@ def test_reading_pay_is_linear_in_long_runs(head: str, run: str) -> None:
     assert per_char[1] < 4 * per_char[0] + 1e-6, (head, run)
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        " www.a",  # an address at every few characters
+        "/www.",  # openings inside one long address
+        " http",  # openings that are no address
+        "www.http ",
+        " rm5,000",  # currency marks glued to figures
+        "r1,00",
+    ],
+)
+def test_web_addresses_and_glued_marks_are_read_in_linear_time(unit: str) -> None:
+    per_char = []
+    for size in (40_000, 160_000):  # small: a quadratic reading takes seconds here, not hours
+        text = "Salary: https://x" + unit * (size // len(unit))
+        start = time.perf_counter()
+        csm_roles.lint_jd(text, rules=["missing-pay", "buzzwords"])
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0] + 1e-6, unit
+
+
 def test_findings_per_rule_are_capped_with_one_summary() -> None:
     text = "ninja " * 20_000
     found = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
