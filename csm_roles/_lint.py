@@ -298,6 +298,10 @@ class _Context:
             self._law.append(answer)
         return self._law[0]
 
+    def in_zones(self, zones: Iterable[str], start: int) -> bool:
+        """Whether ``start`` lies in a sentence of any of ``zones`` (a rule's ``skip_in``)."""
+        return any(self.in_zone(zone, start) for zone in zones)
+
     def in_zone(self, zone: str, start: int) -> bool:
         """Whether ``start`` lies in a sentence that holds one of the zone's phrases."""
         if zone not in self._zones:
@@ -453,8 +457,8 @@ def _check_metrics(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     scan = ctx.prepared.scan
     for start, end in ctx.spans(rule.id, "terms"):
         begin, stop = _sentence(scan, start, end, _CLAUSE_END, window)
-        if (_TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop)) and not any(
-            ctx.in_zone(zone, start) for zone in rule.params.skip_in
+        if (_TARGET.search(scan, begin, start) or _TARGET.search(scan, end, stop)) and not ctx.in_zones(
+            rule.params.skip_in, start
         ):
             return
     yield 0, 0, ""
@@ -578,7 +582,7 @@ def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     original, scan = ctx.prepared.original, ctx.prepared.scan
     names = ctx.compiled.names.get(rule.id)
     for start, end in ctx.spans(rule.id, "phrases"):
-        if any(ctx.in_zone(zone, start) for zone in params.skip_in):
+        if ctx.in_zones(params.skip_in, start):
             continue
         if params.acronyms and _is_acronym(original, start, end):
             continue

@@ -82,21 +82,24 @@ _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 # a short aside after the low end, when the high end names its currency again:
 # "between € 2,651 (scale 9) and € 3,997"
 _ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
+# a currency code (the rupee's "rs." with its full stop), then perhaps a symbol: "usd $", "rs."
+_CODE_MARK = rf"{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?"
+#: The ringgit's "RM", the rupee's "Rs" and the rand's "R", which may be glued to the figure.
+_LOCAL_MARK = r"r(?:m|s\.?)?"
 # the high end may repeat the currency, and the rand's "R" glued to it ("R25,000 – R30,000")
 _SECOND = (
-    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?{_MARK_GAP}"
-    rf"|(?:rm|rs\.?|r)[^\S\r\n]?(?=\d))?"
+    rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE_MARK}{_MARK_GAP}"
+    rf"|{_LOCAL_MARK}[^\S\r\n]?(?=\d))?"
     rf"(?P<n2>{_NUMBER}){_END.format(n=2)})?"
 )
 # a sum that starts at a currency symbol or code: "$80,000 - $100,000", "usd 80,000-100,000",
 # "rs. 6,00,000", and the local marks glued to the figure (`_GLUED_MARK`): "rm5,000", "r25,000"
 _AT_MARK = re.compile(
-    rf"(?:{_SYMBOL}|{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?|(?:rm|rs\.?|r)(?=\d)){_MARK_GAP}"
-    rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
+    rf"(?:{_SYMBOL}|{_CODE_MARK}|{_LOCAL_MARK}(?=\d)){_MARK_GAP}(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}"
 )
-#: A ringgit's "RM", a rupee's "Rs" or a rand's "R" glued to a figure with thousands
-#: ("RM5,000", "Rs.50,000", "R25 000"), which the word search for codes cannot see.
-_GLUED_MARK = re.compile(r"r(?:m|s\.?)?(?=\d{1,3}(?:[,. \u00a0]\d{2,3})+(?!\d))")
+#: A local mark glued to a figure with thousands ("RM5,000", "Rs.50,000", "R25 000"),
+#: which the word search for currency codes cannot see.
+_GLUED_MARK = re.compile(rf"{_LOCAL_MARK}(?=\d{{1,3}}(?:[,. \u00a0]\d{{2,3}})+(?!\d))")
 
 
 def _ending_at(mark: str) -> re.Pattern[str]:
