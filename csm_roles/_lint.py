@@ -641,7 +641,7 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         content=content,
     )
     prepared = ctx.prepared
-    present = find_sections(prepared.original, prepared.scan, prepared.cased, words)
+    present = find_sections(prepared.original, prepared.scan, prepared.cased, words, prepared.body)
     for name in params.sections:
         if name not in present:
             yield 0, 0, rule.render(section=name)
@@ -912,7 +912,7 @@ def lint_jd(
     segment_key = bm.segment(segment).key if segment is not None else None
     level_key = bm.level(level).key if level is not None else None
     compiled = _compile(ruleset)
-    prepared = prepare(text)
+    prepared = prepare(text, ruleset.front_matter)
     words = compiled.vocabulary.words(prepared.scan, prepared.words, prepared.joins)
     ctx = _Context(
         prepared=prepared,

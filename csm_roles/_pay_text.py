@@ -233,11 +233,15 @@ def _suffix(match: re.Match[str], number: int) -> int:
     return _MULTIPLIER.get(written.strip(), 1) if written else 1
 
 
+# what stands before a period's own word: "gross", "per", "a", "/" ("an" of "annually" is none)
+_PERIOD_LEAD = re.compile(r"^\s*(?:(?:gross|net)\s*)?(?:/|(?:per|an|a|each)(?![a-z]))?\s*")
+
+
 def _period(match: re.Match[str]) -> Period | None:
     for name in ("p1", "p2"):
         written = match.groupdict().get(name)
         if written:
-            word = re.sub(r"^\s*(?:(?:gross|net)\s*)?(?:/|per|an|a|each)?\s*", "", written).strip()
+            word = _PERIOD_LEAD.sub("", written).strip()
             return _PERIODS.get(word)
     return None
 
@@ -342,9 +346,9 @@ def _header_field(money: Money, scan: str) -> int | None:
 
 
 #: What every sum `find_money` reads without a currency code or symbol has: a figure
-#: with a k, a lakh, thousands or a period after it. (Symbols are looked for apart:
+#: with a k, a lakh, thousands (grouped or not) or a period after it. (Symbols are looked for apart:
 #: one pattern for both costs four times as much.)
-_MONEY_CUE = re.compile(rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\s?(?:lakh|lpa|lac)|{_PERIOD})")
+_MONEY_CUE = re.compile(rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac)|{_PERIOD})")
 
 
 def may_hold_money(scan: str) -> bool:
@@ -525,13 +529,18 @@ def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
         money = _sum(match, match.start(), marked=False)
         if money is None:
             continue
-        # right after its pay word ("Salary: 45-55,000", "Pay 180 per week") a figure is
-        # the pay; further on, only a figure of pay's size is
+        # right after its pay word ("Salary: 45-55,000", "Pay 180 per week", "Salary:
+        # 60000 - 70000") a figure is the pay; further on, only a figure of pay's size is
         next_to = digit.start() - word_end <= _NEXT_TO_PAY_WORD
         low, high = match.group("n1"), match.group("n2")
         grouped = _GROUPED_DIGITS.search(low) or (next_to and high and _left_out(low, high))
         sized = money.period and (next_to or money.low >= _PERIOD_FLOOR[money.period])
-        if money.scale > 1 or grouped or sized:
+        yearly = (
+            next_to
+            and _SALARY_SIZED[0] <= money.low <= money.high <= _SALARY_SIZED[1]
+            and not _WORD_NEXT.match(scan, money.end)  # not a count: "base 10000 customers"
+        )
+        if money.scale > 1 or grouped or sized or yearly:
             found.append(money)
     return found
 
@@ -593,6 +602,7 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_WORD_NEXT = re.compile(r"[^\S\r\n]*[^\W\d_]")
 _NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
 _GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}")

@@ -62,6 +62,8 @@ Kind = Literal[
     "pay-law",
 ]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+#: One word of a front-matter key, in lower case ("salary" of "baseSalary").
+KeyWord = Annotated[str, Field(pattern=r"^[a-z]+$", max_length=60)]
 _SOURCE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 V = TypeVar("V")
 
@@ -322,6 +324,9 @@ class RuleSet(Record):
     csm_markers: PhraseList = ()
     #: What makes a sum of money the role's pay, for the pay rules.
     money: MoneyWords = Field(default_factory=MoneyWords)
+    #: Words of the front-matter keys whose lines are posting text ("title", "salary");
+    #: every other line of a page's front matter is blanked like markup.
+    front_matter: tuple[KeyWord, ...] = ()
     rules: tuple[Rule, ...]
 
     @model_validator(mode="before")

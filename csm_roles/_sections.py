@@ -425,7 +425,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
     return _run_in(original, scan, shape, span)
 
 
-def find_sections(original: str, scan: str, cased: str, words: SectionWords) -> set[str]:
+def find_sections(original: str, scan: str, cased: str, words: SectionWords, body: int = 0) -> set[str]:
     """The names of the sections the posting has (see the module for how).
 
     Most postings name their sections plainly: each section phrase found is checked
@@ -433,12 +433,16 @@ def find_sections(original: str, scan: str, cased: str, words: SectionWords) -> 
     missing are all the headings of the posting gathered and read. ``cased`` is the
     text with its markup blanked and its case kept (`Prepared.cased`): where sentences
     and lines start is read from it, so "<p><b>You have:</b>" starts a fragment.
+    No heading before ``body`` counts (`Prepared.body`): the lines of a page's front
+    matter are its settings, and its title ("... - Job Description") names no section.
     """
     shape = cased.encode("ascii", "replace").translate(_SHAPE)
     found: set[str] = set()
     unsure: list[Heading] = []
     for name, spans in words.sections.items():
         for span in spans:
+            if span[0] < body:
+                continue
             heading = _heading_at(original, scan, shape, span)
             if heading is None:
                 continue
@@ -452,7 +456,7 @@ def find_sections(original: str, scan: str, cased: str, words: SectionWords) -> 
             found |= (names.of(heading, scan) or set()) - {""}
     if found >= set(words.sections):
         return found
-    return found | _every_heading(original, scan, shape, words)
+    return found | _every_heading(original, scan, shape, words, body)
 
 
 def _gather(
@@ -492,21 +496,22 @@ def _gather(
     return sorted(headings, key=lambda heading: heading.start)
 
 
-def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords) -> set[str]:
+def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, body: int) -> set[str]:
     """The sections named by, or read under, every heading of the posting.
 
     Headings run into the text are only looked for in all of it where the text has
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
     hold every heading there is.
     """
-    line_headings = _line_headings(original, scan)
-    colon_headings = _colon_headings(original, scan, shape)
+    line_headings = [h for h in _line_headings(original, scan) if h.start >= body]
+    colon_headings = [h for h in _colon_headings(original, scan, shape) if h.start >= body]
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)
     else:
         found = words.headings([(heading.start, heading.end) for heading in line_headings + colon_headings])
-    headings = _gather(original, scan, shape, words, found, line_headings, colon_headings)
+    gathered = _gather(original, scan, shape, words, found, line_headings, colon_headings)
+    headings = [heading for heading in gathered if heading.start >= body] if body else gathered
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
     generic = _Index(found.generic)

@@ -9,6 +9,9 @@ sits at the same offset in the user's text:
   open hides the rest of the text, as it does in a browser;
 - web addresses ("https://…", "www.…") are blanked too: the words of a link's
   address ("…?heroEntityKey=…", "/jobs/ninja-wanted") are not the posting's words;
+- a page's front matter (the settings between ``---`` or ``+++`` lines that open a
+  Markdown page of a site generator) is blanked line by line, except the lines whose
+  key the rules file names as posting text (its title, place, pay: see `prepare`);
 - entities (``&amp;``) become their character followed by spaces;
 - typographic apostrophes and quotes become plain ones, and everything is lower
   case, except a capital glued to the word before it ("starterStrong", from text
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add
@@ -48,6 +52,14 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
+#: The line that opens front matter, and the lines that may close it.
+_FENCE = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+#: A line of front matter that sets a key: YAML's "key: value", TOML's "key = value".
+_SETTING = re.compile(r"([A-Za-z0-9_][\w.-]*)[ \t]*[:=](?:[ \t]|$)")
+#: The words of a key: "baseSalary" -> base, Salary; "sub_heading" -> sub, heading.
+_KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SUPPRESS = re.compile(
     r"csm-roles:[ \t]*(ignore-file|ignore)\b([ \t]+[a-z0-9][a-z0-9, \t-]*)?",
     re.IGNORECASE,
@@ -208,6 +220,8 @@ class Prepared:
     scan: str
     words: bytes
     joins: tuple[int, ...] = ()
+    #: Where the posting's own text starts: after its front matter (0 when it has none).
+    body: int = 0
     ignore_lines: dict[int, set[str] | None] = field(default_factory=dict)
     ignore_file: set[str] | None = field(default_factory=set)
     markup: Markup = field(default_factory=list)
@@ -294,6 +308,49 @@ def _read_suppressions(prepared: Prepared) -> None:
             prepared.ignore_lines[target] = None if rules is None or current is None else current | rules
 
 
+def _front_matter(text: str, keep: Collection[str]) -> Markup:
+    """The lines of the front matter opening ``text`` that are settings, not posting text.
+
+    Front matter opens with a line of ``---`` (YAML) or ``+++`` (TOML) and closes with
+    the same line (or ``...`` for YAML); each line between sets a key, goes on the one
+    before (indented, or a list item), is a comment or a TOML table, or is blank. A
+    block with any other line, or never closed, is no front matter (a Markdown rule
+    over prose): nothing is returned. A key's lines are kept when one of its words is
+    in ``keep``. The fences, comments and every other key's lines are returned, each
+    line once, read once.
+    """
+    opening = _FENCE.match(text)
+    if opening is None:
+        return []
+    closers = _CLOSERS[opening.group(1)]
+    lines: Markup = [(0, opening.end(), False)]
+    setting = False  # whether the lines of the current key are settings (blanked)
+    position, size = opening.end(), len(text)
+    while position < size:
+        line = _LINE.match(text, position)
+        assert line is not None  # the pattern matches at any place, if only the empty line
+        start, position = line.start(), line.end()
+        content = line.group().rstrip()
+        if content in closers:
+            lines.append((start, position, False))
+            return lines
+        if not content:
+            continue
+        if content[0] in " \t" or content.startswith("-"):  # goes on the key before
+            blank = setting
+        elif content.startswith(("#", "[")):  # a comment, a TOML table
+            blank = True
+        else:
+            key = _SETTING.match(content)
+            if key is None:
+                return []
+            setting = not any(word.lower() in keep for word in _KEY_WORDS.findall(key.group(1)))
+            blank = setting
+        if blank:
+            lines.append((start, position, False))
+    return []
+
+
 def _links(scan: str) -> Markup:
     """The web addresses of ``scan`` (each where "http" or "www." opens a word), as markup.
 
@@ -322,16 +379,25 @@ def _links(scan: str) -> Markup:
         position = match.end()
 
 
-def prepare(text: str) -> Prepared:
-    """Blank out markup, fold case and quotes, and read suppression comments (see the module)."""
+def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
+    """Blank out markup, fold case and quotes, and read suppression comments (see the module).
+
+    ``front_matter`` holds the words of the front-matter keys whose lines are posting
+    text (a rule set's ``front_matter``); the other lines of front matter are blanked.
+    """
     scan = _lower_same_length(text)
     has_comments = "csm-roles:" in scan
     for typographic, plain in _PLAIN_QUOTES:
         if typographic in scan:
             scan = scan.replace(typographic, plain)
+    settings = _front_matter(text, front_matter) if text.startswith(("---", "+++", "\ufeff")) else []
+    if settings:  # first, so that no tag found later overlaps a blanked line
+        scan = _without_markup(scan, settings)
     markup = _markup(scan) if "<" in scan else []
     if markup:
         scan = _without_markup(scan, markup)
+    if settings:
+        markup = sorted(settings + markup)
     links = _links(scan)
     if links:  # in text already without tags, so no address overlaps a tag
         scan = _without_markup(scan, links)
@@ -339,7 +405,14 @@ def prepare(text: str) -> Prepared:
     if "&" in scan:
         scan = _ENTITY.sub(_entity, scan)
     scan, joins = _glued_capitals(text, scan)
-    prepared = Prepared(original=text, scan=scan, words=word_bytes(scan), joins=joins, markup=markup)
+    prepared = Prepared(
+        original=text,
+        scan=scan,
+        words=word_bytes(scan),
+        joins=joins,
+        body=settings[-1][1] if settings else 0,  # the closing fence is the last line blanked
+        markup=markup,
+    )
     if has_comments:
         _read_suppressions(prepared)
     return prepared

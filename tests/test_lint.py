@@ -78,6 +78,10 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Paid holidays: 12 per year, plus your birthday off.",
         "Hourly check-ins with the team, 10 per day at most.",
         "You'll keep a call rate of 40-50 per day during renewal season.",
+        # a sum paid towards something is a contribution, and a count after a pay word no pay
+        "Up to 750 AUD towards your home office set-up.",
+        "We pay £200 towards your books each year.",
+        "Our base 10000 customers love us.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -102,6 +106,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Monthly Base Salary: R25,000.00 – R30,000.00.",  # the rand's R before the figure
         "Salary: R 25 000 - R 30 000 per month",
         "Salary: 250 - 400 per month (KWD)",  # a figure right after its pay word is that pay
+        "Salary: 60000 - 70000",  # ungrouped, but a year's pay in size, right after "Salary"
         "Salary 9000 - 12000 per annum",
         "Salary: 45-55,000 DOE",
         "Salary: $80-100,000.00",
@@ -192,6 +197,8 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Acme (Series B) | Customer Success | Full-time or Contract | $120k",
         # a figure with a period needs no currency after a pay word
         "Hourly rate 35 per hour",
+        "Pay: 45000 annually",
+        "Salary: 95000",
         # "cost to company" (CTC) is the pay, not a cost
         "Cost to company: R480,000 per annum.",
         "The cost-to-company for this role is INR 9,00,000.",
@@ -288,6 +295,8 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" not in rules_of(text, title=title)
     assert "vague-metrics" in rules_of(text, title="Director, Customer Success")
     assert "vague-metrics" in rules_of(text, title="Head of Partner Success")
+    assert "vague-metrics" in rules_of(text, title="Partnerships Success Manager")
+    assert "vague-metrics" in rules_of(text, title="Key Accounts Manager")
     assert "vague-metrics" in rules_of(text, title="Account Director")
     assert "vague-metrics" in rules_of(text, title="Renewals Manager")
     assert "vague-metrics" in rules_of(text, title="Junior Sales Accountmanager")  # Dutch spelling
@@ -483,6 +492,7 @@ def test_gendered_terms() -> None:
             ["free snacks", "ping-pong", "kegerator"],
         ),
         ("hollow-benefits", "Bi-weekly team lunches and a winter ski trip.", ["team lunches", "ski trip"]),
+        ("hollow-benefits", "An arcade room and arcade machines.", ["arcade room", "arcade machines"]),
         (
             "jargon",
             "Best-in-class thought leaders who move the needle.",
@@ -601,6 +611,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         # the literal sense of a phrase, or a product, is no perk and no contest
         ("buzzwords", "Help customers who get stuck in onboarding; there is no red tape in signing up."),
         ("hollow-benefits", "Our team drinks our own product every day."),
+        ("hollow-benefits", "Whether you grew up with Pac-Man at the Arcade or on consoles, you love games."),
         ("hollow-benefits", "Own the Xbox EMEA engagement programme for our client."),
         ("gendered-terms", "No expensive showrooms, no middlemen agents."),
         ("hollow-benefits", "We sell to escape room franchises, paintball and laser tag arenas."),
@@ -728,6 +739,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "## You will\n- Own renewals\n\n## We're looking for someone who\n- Can explain complex ideas\n",
         "Responsibilities:\n- Own renewals\n\nWe’d love to get to know you if:\n- You know SaaS\n",
         "Responsibilities:\n- Own renewals\n\nWe're looking for people who are:\n- Curious\n",
+        "### What will you be doing?\nOwn renewals\n\n### We're looking for\nSomeone with three years.\n",
+        "## Responsibilities\n- Own renewals\n\nIf you are:\n\n* **Curious** about data\n",
         "## Responsibilities\n- Own renewals\n\n## We’re looking for someone who:\n\n- Is a communicator\n",
         "What are you going to work on?\n- Own renewals\n\nWhat do we expect from you?\n- Three years\n",
         "Responsibilities:\n- Own renewals\n\nWhat we're expecting from you\n- Fluent Spanish\n",
@@ -820,6 +833,59 @@ def test_text_around_a_web_address_is_still_linted_at_its_own_place() -> None:
     findings = [f for f in csm_roles.lint_jd(text) if f.rule == "buzzwords"]
     assert [f.match for f in findings] == ["ninja", "rockstar"]
     assert all(text[f.offset : f.end] == f.match for f in findings)
+
+
+_FRONT_MATTER = (
+    "---\n"
+    "layout: job\n"
+    "hero-class: hero-6\n"
+    'hashtags: "#ninja,#guru"\n'
+    "title: Customer Success Manager - Job Description\n"
+    "salary: 95000\n"
+    "tags:\n"
+    "  - rockstar\n"
+    "---\n"
+    "\n"
+    "Work with our sales team and sales leaders as a sales partner. Be a ninja.\n"
+)
+
+
+def test_front_matter_settings_are_not_linted_but_its_title_and_pay_are_read() -> None:
+    findings = csm_roles.lint_jd(_FRONT_MATTER)
+    assert [f.match for f in findings if f.rule == "buzzwords"] == ["ninja"]  # the body's, not the settings'
+    assert "missing-pay" not in {f.rule for f in findings}  # salary: 95000
+    # the title line decides the role, though the body names sales more often
+    assert "vague-metrics" in {f.rule for f in findings}
+    ninja = next(f for f in findings if f.rule == "buzzwords")
+    assert _FRONT_MATTER[ninja.offset : ninja.end] == "ninja"
+    assert ninja.line == 11
+
+
+def test_a_front_matter_title_names_no_section() -> None:
+    # "Job Description" in the page's title is no duties heading; "If you are:" opens requirements
+    text = _FRONT_MATTER + "\nIf you are:\n\n- curious\n- kind\n"
+    assert matches(text, "missing-sections") == [""]
+    (finding,) = csm_roles.lint_jd(text, rules="missing-sections")
+    assert finding.message.endswith("no responsibilities section.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nWe want a ninja.\n---\nMore text.",  # a Markdown rule over prose
+        "---\ntitle: x\nnote: ninja\n",  # never closed
+        "Intro\n---\nnote: ninja\n---\n",  # not at the start of the text
+    ],
+)
+def test_a_block_that_is_no_front_matter_is_read_as_text(text: str) -> None:
+    assert matches(text, "buzzwords") == ["ninja"]
+
+
+def test_toml_front_matter_and_a_rule_set_that_names_no_keys() -> None:
+    text = '+++\ntitle = "Rockstar CSM"\nslug = "ninja"\n[params]\nhero = "guru"\n+++\nBody text.'
+    assert matches(text, "buzzwords") == ["Rockstar"]
+    bare = csm_roles.default_rules().model_copy(update={"front_matter": ()})
+    assert [f.match for f in csm_roles.lint_jd(text, ruleset=bare, rules="buzzwords")] == []
 
 
 def test_markdown_positions() -> None:

@@ -84,6 +84,17 @@ def test_a_rule_that_could_not_run_is_refused_with_its_place(
     assert re.match(rf"{re.escape(str(tmp_path / 'rules.yaml'))}:\d+:\d+: {re.escape(field)}: ", str(error))
 
 
+@pytest.mark.parametrize("word", ["Title", "base_salary", ""])
+def test_a_front_matter_key_word_is_one_lower_case_word(tmp_path: Path, word: str) -> None:
+    data = {**RULES, "front_matter": ["title", word]}
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_rules(path)
+    assert caught.value.field == "front_matter.1"
+    assert "should match pattern '^[a-z]+$'" in str(caught.value)
+
+
 def test_the_rules_that_load_run(tmp_path: Path) -> None:
     rule = _rule("missing-sections")
     rule["message"] = "No {section} section here ({{see the guide}})."
@@ -197,12 +208,14 @@ def test_reading_pay_is_linear_in_long_runs(head: str, run: str) -> None:
         "www.http ",
         " rm5,000",  # currency marks glued to figures
         "r1,00",
+        "\n---\na: b",  # front matter: every other line a fence
+        "\n  - x",  # one long list under a key, never closed
     ],
 )
-def test_web_addresses_and_glued_marks_are_read_in_linear_time(unit: str) -> None:
+def test_front_matter_web_addresses_and_glued_marks_are_read_in_linear_time(unit: str) -> None:
     per_char = []
     for size in (40_000, 160_000):  # small: a quadratic reading takes seconds here, not hours
-        text = "Salary: https://x" + unit * (size // len(unit))
+        text = "---\nSalary: https://x" + unit * (size // len(unit))
         start = time.perf_counter()
         csm_roles.lint_jd(text, rules=["missing-pay", "buzzwords"])
         per_char.append((time.perf_counter() - start) / size)
