@@ -138,6 +138,11 @@ class _Index:
             index += 1
         return found
 
+    def holds(self, position: int) -> bool:
+        """Whether one of the spans (not overlapping one another) holds ``position``."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.spans[index][1]
+
 
 def _capitalised(original: str, start: int) -> bool:
     return start < len(original) and (original[start].isupper() or original[start].isdigit())
@@ -167,6 +172,8 @@ def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | N
     if not core or len(core) > 120:
         return None
     raw = original[start:end].strip()
+    if start and original[start - 1] == "<":  # a block tag opens the line: its "<" became the line break
+        raw = "<" + original[start:end]
     if (
         raw.startswith("#")
         or (raw.startswith("**") and raw.rstrip(":").endswith("**"))
@@ -425,7 +432,9 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
     return _run_in(original, scan, shape, span)
 
 
-def find_sections(original: str, scan: str, cased: str, words: SectionWords, body: int = 0) -> set[str]:
+def find_sections(
+    original: str, scan: str, cased: str, words: SectionWords, keys: Sequence[Span] = ()
+) -> set[str]:
     """The names of the sections the posting has (see the module for how).
 
     Most postings name their sections plainly: each section phrase found is checked
@@ -433,15 +442,17 @@ def find_sections(original: str, scan: str, cased: str, words: SectionWords, bod
     missing are all the headings of the posting gathered and read. ``cased`` is the
     text with its markup blanked and its case kept (`Prepared.cased`): where sentences
     and lines start is read from it, so "<p><b>You have:</b>" starts a fragment.
-    No heading before ``body`` counts (`Prepared.body`): the lines of a page's front
-    matter are its settings, and its title ("... - Job Description") names no section.
+    No heading starts in ``keys``, the lines of front matter that set a key
+    (`Prepared.keys`): "title: ... - Job Description" is the page's title, and names
+    no section (the lines of a value that runs on below its key may).
     """
     shape = cased.encode("ascii", "replace").translate(_SHAPE)
     found: set[str] = set()
     unsure: list[Heading] = []
+    settings = _Index(keys)
     for name, spans in words.sections.items():
         for span in spans:
-            if span[0] < body:
+            if settings.holds(span[0]):
                 continue
             heading = _heading_at(original, scan, shape, span)
             if heading is None:
@@ -456,7 +467,7 @@ def find_sections(original: str, scan: str, cased: str, words: SectionWords, bod
             found |= (names.of(heading, scan) or set()) - {""}
     if found >= set(words.sections):
         return found
-    return found | _every_heading(original, scan, shape, words, body)
+    return found | _every_heading(original, scan, shape, words, settings)
 
 
 def _gather(
@@ -496,22 +507,25 @@ def _gather(
     return sorted(headings, key=lambda heading: heading.start)
 
 
-def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, body: int) -> set[str]:
+def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, settings: _Index) -> set[str]:
     """The sections named by, or read under, every heading of the posting.
 
     Headings run into the text are only looked for in all of it where the text has
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
     hold every heading there is.
     """
-    line_headings = [h for h in _line_headings(original, scan) if h.start >= body]
-    colon_headings = [h for h in _colon_headings(original, scan, shape) if h.start >= body]
+    line_headings = [h for h in _line_headings(original, scan) if not settings.holds(h.start)]
+    colon_headings = [h for h in _colon_headings(original, scan, shape) if not settings.holds(h.start)]
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)
     else:
         found = words.headings([(heading.start, heading.end) for heading in line_headings + colon_headings])
-    gathered = _gather(original, scan, shape, words, found, line_headings, colon_headings)
-    headings = [heading for heading in gathered if heading.start >= body] if body else gathered
+    headings = [
+        heading
+        for heading in _gather(original, scan, shape, words, found, line_headings, colon_headings)
+        if not settings.holds(heading.start)
+    ]
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
     generic = _Index(found.generic)

@@ -220,8 +220,9 @@ class Prepared:
     scan: str
     words: bytes
     joins: tuple[int, ...] = ()
-    #: Where the posting's own text starts: after its front matter (0 when it has none).
-    body: int = 0
+    #: The lines of front matter kept as text that set a key ("title: ..."), each
+    #: (start, end): a page's settings, never a heading of the posting.
+    keys: tuple[tuple[int, int], ...] = ()
     ignore_lines: dict[int, set[str] | None] = field(default_factory=dict)
     ignore_file: set[str] | None = field(default_factory=set)
     markup: Markup = field(default_factory=list)
@@ -308,22 +309,25 @@ def _read_suppressions(prepared: Prepared) -> None:
             prepared.ignore_lines[target] = None if rules is None or current is None else current | rules
 
 
-def _front_matter(text: str, keep: Collection[str]) -> Markup:
-    """The lines of the front matter opening ``text`` that are settings, not posting text.
+def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[int, int]]]:
+    """The lines of the front matter opening ``text`` that are settings, not posting text,
+    and the lines kept as text that set a key.
 
     Front matter opens with a line of ``---`` (YAML) or ``+++`` (TOML) and closes with
     the same line (or ``...`` for YAML); each line between sets a key, goes on the one
     before (indented, or a list item), is a comment or a TOML table, or is blank. A
     block with any other line, or never closed, is no front matter (a Markdown rule
     over prose): nothing is returned. A key's lines are kept when one of its words is
-    in ``keep``. The fences, comments and every other key's lines are returned, each
-    line once, read once.
+    in ``keep`` (a value may run over many lines: a whole posting in a "description"
+    block). The fences, comments and every other key's lines are returned, each line
+    once, read once.
     """
     opening = _FENCE.match(text)
     if opening is None:
-        return []
+        return [], []
     closers = _CLOSERS[opening.group(1)]
     lines: Markup = [(0, opening.end(), False)]
+    kept: list[tuple[int, int]] = []
     setting = False  # whether the lines of the current key are settings (blanked)
     position, size = opening.end(), len(text)
     while position < size:
@@ -333,7 +337,7 @@ def _front_matter(text: str, keep: Collection[str]) -> Markup:
         content = line.group().rstrip()
         if content in closers:
             lines.append((start, position, False))
-            return lines
+            return lines, kept
         if not content:
             continue
         if content[0] in " \t" or content.startswith("-"):  # goes on the key before
@@ -343,12 +347,14 @@ def _front_matter(text: str, keep: Collection[str]) -> Markup:
         else:
             key = _SETTING.match(content)
             if key is None:
-                return []
+                return [], []
             setting = not any(word.lower() in keep for word in _KEY_WORDS.findall(key.group(1)))
             blank = setting
+            if not setting:
+                kept.append((start, start + len(content)))
         if blank:
             lines.append((start, position, False))
-    return []
+    return [], []
 
 
 def _links(scan: str) -> Markup:
@@ -390,7 +396,9 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
     for typographic, plain in _PLAIN_QUOTES:
         if typographic in scan:
             scan = scan.replace(typographic, plain)
-    settings = _front_matter(text, front_matter) if text.startswith(("---", "+++", "\ufeff")) else []
+    settings, keys = (
+        _front_matter(text, front_matter) if text.startswith(("---", "+++", "\ufeff")) else ([], [])
+    )
     if settings:  # first, so that no tag found later overlaps a blanked line
         scan = _without_markup(scan, settings)
     markup = _markup(scan) if "<" in scan else []
@@ -410,7 +418,7 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
         scan=scan,
         words=word_bytes(scan),
         joins=joins,
-        body=settings[-1][1] if settings else 0,  # the closing fence is the last line blanked
+        keys=tuple(keys),
         markup=markup,
     )
     if has_comments:
