@@ -743,7 +743,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Responsibilities:\n- Own renewals\n\nWe're looking for people who are:\n- Curious\n",
         "### What will you be doing?\nOwn renewals\n\n### We're looking for\nSomeone with three years.\n",
         "## Responsibilities\n- Own renewals\n\nIf you are:\n\n* **Curious** about data\n",
-        "### Job Description\nOwn renewals.\n\n#### You Will:\n* Test releases\n\n#### You Should:\n* Be curious\n",
+        "### Job Description\nOwn renewals.\n\n#### You Will:\n* Test releases\n\n"
+        "#### You Should:\n* Be curious\n",
         # an HTML heading opening its own line is set as a heading: any of its words may name it
         "<h3>Responsibilities include:</h3><ul><li>Own renewals</ul>\n<h3>Preferred skills and interests</h3>"
         "<ul><li>Ability to write</ul>",
