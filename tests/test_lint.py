@@ -495,6 +495,7 @@ def test_gendered_terms() -> None:
         ("hollow-benefits", "Bi-weekly team lunches and a winter ski trip.", ["team lunches", "ski trip"]),
         ("hollow-benefits", "An arcade room and arcade machines.", ["arcade room", "arcade machines"]),
         ("hollow-benefits", "Eye care scheme\n* Fridge Friday\n* Free parking", ["Fridge Friday"]),
+        ("profanity", "We are kicking ass and taking names.", ["kicking ass"]),
         (
             "jargon",
             "Best-in-class thought leaders who move the needle.",
