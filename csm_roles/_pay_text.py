@@ -346,7 +346,7 @@ def _header_field(money: Money, scan: str) -> int | None:
 
 
 #: What every sum `find_money` reads without a currency code or symbol has: a figure
-#: with a k, a lakh, thousands (grouped or not) or a period after it. (Symbols are looked for apart:
+#: with a k, a lakh, thousands, five digits or more, or a period after it. (Symbols are looked for apart:
 #: one pattern for both costs four times as much.)
 _MONEY_CUE = re.compile(rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac)|{_PERIOD})")
 
@@ -535,11 +535,7 @@ def _bare_sums(scan: str, pay_words: Sequence[Span], limit: int) -> list[Money]:
         low, high = match.group("n1"), match.group("n2")
         grouped = _GROUPED_DIGITS.search(low) or (next_to and high and _left_out(low, high))
         sized = money.period and (next_to or money.low >= _PERIOD_FLOOR[money.period])
-        yearly = (
-            next_to
-            and _SALARY_SIZED[0] <= money.low <= money.high <= _SALARY_SIZED[1]
-            and not _WORD_NEXT.match(scan, money.end)  # not a count: "base 10000 customers"
-        )
+        yearly = next_to and _salary_like(money, scan)
         if money.scale > 1 or grouped or sized or yearly:
             found.append(money)
     return found
@@ -602,7 +598,29 @@ def _inside(span: Span, spans: Sequence[Span]) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
-_WORD_NEXT = re.compile(r"[^\S\r\n]*[^\W\d_]")
+#: What may follow a year's pay written without currency or grouping ("Salary: 60000 -
+#: 70000 DOE"); any other word, a "+" or a bracket makes the figure a count ("25000+
+#: users", "10000 customers", "12345 (employees)"). Our choice.
+_AFTER_BARE_SALARY = re.compile(
+    r"[^\S\r\n]*(?:$|[\r\n.,;]|(?:plus|depending|dependent|doe|negotiable|neg|gross|net|base|basic|ote|bonus)\b)"
+)
+#: Bare salaries are round: a multiple of this (our choice; a post code or a count
+#: such as 94103 or 12345 is not).
+_SALARY_STEP = 500
+
+
+def _salary_like(money: Money, scan: str) -> bool:
+    """Whether a figure with no currency or grouping, right after its pay word, reads
+    as a year's pay: a year's pay in size, round, and followed by nothing that makes
+    it a count."""
+    return (
+        _SALARY_SIZED[0] <= money.low <= money.high <= _SALARY_SIZED[1]
+        and money.low % _SALARY_STEP == 0
+        and money.high % _SALARY_STEP == 0
+        and _AFTER_BARE_SALARY.match(scan, money.end) is not None
+    )
+
+
 _NO_BARE_SUM = re.compile(rf"{_SYMBOL}|\n\s*\n|[.!?;]\s")
 _GROUPED_DIGITS = re.compile(r"\d[,.' ]\d{3}")
 _THOUSANDS_ONLY = re.compile(r"[1-9]\d{0,2}")

@@ -173,12 +173,13 @@ def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | N
         return None
     raw = original[start:end].strip()
     if start and original[start - 1] == "<":  # a block tag opens the line: its "<" became the line break
-        raw = "<" + original[start:end]
+        raw = "<" + original[start:end].rstrip()
+    html = _HTML_HEADING.match(raw)
     if (
         raw.startswith("#")
         or (raw.startswith("**") and raw.rstrip(":").endswith("**"))
         or (raw.startswith("__") and raw.rstrip(":").endswith("__"))
-        or _HTML_HEADING.match(raw)
+        or (html and (html.group("level") or _BOLD_TO_END.search(raw)))
     ):
         return Heading(start, end, True, True)
     ends = text.rstrip(" \t*_\r")
@@ -208,7 +209,10 @@ def _before_paragraph(scan: str, end: int) -> bool:
     return len(line.split()) > 10 or line.endswith(".")
 
 
-_HTML_HEADING = re.compile(r"(?:<[^<>]*>\s*)*<(?:h[1-6]|strong|b)\b", re.IGNORECASE)
+_HTML_HEADING = re.compile(r"(?:<[^<>]*>\s*)*<(?:(?P<level>h[1-6])|strong|b)\b", re.IGNORECASE)
+#: Bold that runs to the end of its line, but for tags and a colon: a heading, not a
+#: sentence that opens in bold ("<b>Skills</b> matter less to us than ...").
+_BOLD_TO_END = re.compile(r"</(?:strong|b)>[\s:]*(?:<[^<>]*>[\s:]*)*$", re.IGNORECASE)
 
 
 def _after_blank_line(scan: str, start: int) -> bool:
@@ -514,8 +518,8 @@ def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, 
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
     hold every heading there is.
     """
-    line_headings = [h for h in _line_headings(original, scan) if not settings.holds(h.start)]
-    colon_headings = [h for h in _colon_headings(original, scan, shape) if not settings.holds(h.start)]
+    line_headings = _line_headings(original, scan)
+    colon_headings = _colon_headings(original, scan, shape)
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)

@@ -53,11 +53,14 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
 #: The line that opens front matter, and the lines that may close it.
-_FENCE = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_FENCE = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)")
 _CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-#: A line of front matter that sets a key: YAML's "key: value", TOML's "key = value".
-_SETTING = re.compile(r"([A-Za-z0-9_][\w.-]*)[ \t]*[:=](?:[ \t]|$)")
+#: A line of front matter that sets a key: YAML's "key: value", TOML's "key = value" (or
+#: "key=value"); either may quote the key.
+_SETTING = re.compile(r"[\"']?([A-Za-z0-9_][\w.-]*)[\"']?[ \t]*(?::(?:[ \t]|$)|=)")
+#: A TOML string over many lines opens or closes on a line with an odd count of these.
+_LONG_QUOTES = ('"""', "'''")
 #: The words of a key: "baseSalary" -> base, Salary; "sub_heading" -> sub, heading.
 _KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SUPPRESS = re.compile(
@@ -319,28 +322,30 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
     block with any other line, or never closed, is no front matter (a Markdown rule
     over prose): nothing is returned. A key's lines are kept when one of its words is
     in ``keep`` (a value may run over many lines: a whole posting in a "description"
-    block). The fences, comments and every other key's lines are returned, each line
-    once, read once.
+    block); of its key, only those words are kept ("hero" of "hero_title" is blanked).
+    The fences, comments, every other key's lines and the other words of kept keys
+    are returned, in order, each line read once.
     """
     opening = _FENCE.match(text)
     if opening is None:
         return [], []
     closers = _CLOSERS[opening.group(1)]
-    lines: Markup = [(0, opening.end(), False)]
+    blanked: Markup = [(0, opening.end(), False)]
     kept: list[tuple[int, int]] = []
-    setting = False  # whether the lines of the current key are settings (blanked)
+    setting = True  # whether the lines of the current key are settings (blanked)
+    in_string = False  # inside a TOML string over many lines
     position, size = opening.end(), len(text)
     while position < size:
         line = _LINE.match(text, position)
         assert line is not None  # the pattern matches at any place, if only the empty line
         start, position = line.start(), line.end()
         content = line.group().rstrip()
-        if content in closers:
-            lines.append((start, position, False))
-            return lines, kept
+        if content in closers and not in_string:
+            blanked.append((start, position, False))
+            return blanked, kept
         if not content:
             continue
-        if content[0] in " \t" or content.startswith("-"):  # goes on the key before
+        if in_string or content[0] in " \t-]}":  # goes on the key before: indented, an item, a closing
             blank = setting
         elif content.startswith(("#", "[")):  # a comment, a TOML table
             blank = True
@@ -348,13 +353,32 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
             key = _SETTING.match(content)
             if key is None:
                 return [], []
-            setting = not any(word.lower() in keep for word in _KEY_WORDS.findall(key.group(1)))
-            blank = setting
+            words = [(word, word.group().lower() in keep) for word in _KEY_WORDS.finditer(key.group(1))]
+            setting = blank = not any(keep_word for _, keep_word in words)
             if not setting:
                 kept.append((start, start + len(content)))
+                offset = start + key.start(1)
+                blanked += [
+                    (offset + w.start(), offset + w.end(), False) for w, keep_word in words if not keep_word
+                ]
+        if sum(content.count(quotes) for quotes in _LONG_QUOTES) % 2:
+            in_string = not in_string
         if blank:
-            lines.append((start, position, False))
+            blanked.append((start, position, False))
     return [], []
+
+
+def _merged(spans: Markup) -> Markup:
+    """Sorted spans, those that overlap joined (a tag opened in a line of front matter
+    kept as text may close in a line blanked after it)."""
+    merged: Markup = []
+    for start, end, block in sorted(spans):
+        if merged and start < merged[-1][1]:
+            first, last, opens = merged[-1]
+            merged[-1] = (first, max(last, end), opens)
+        else:
+            merged.append((start, end, block))
+    return merged
 
 
 def _links(scan: str) -> Markup:
@@ -399,13 +423,13 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
     settings, keys = (
         _front_matter(text, front_matter) if text.startswith(("---", "+++", "\ufeff")) else ([], [])
     )
-    if settings:  # first, so that no tag found later overlaps a blanked line
+    if settings:  # first: a tag inside a blanked line is a setting's, not the posting's
         scan = _without_markup(scan, settings)
     markup = _markup(scan) if "<" in scan else []
     if markup:
         scan = _without_markup(scan, markup)
     if settings:
-        markup = sorted(settings + markup)
+        markup = _merged(settings + markup)
     links = _links(scan)
     if links:  # in text already without tags, so no address overlaps a tag
         scan = _without_markup(scan, links)

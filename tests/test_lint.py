@@ -82,6 +82,9 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Up to 750 AUD towards your home office set-up.",
         "We pay £200 towards your books each year.",
         "Our base 10000 customers love us.",
+        "Customer base: 25000+ across EMEA.",
+        "Base: 94103, San Francisco",  # a post code is no round sum
+        "Salary: 12345 (employees)",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -107,6 +110,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salary: R 25 000 - R 30 000 per month",
         "Salary: 250 - 400 per month (KWD)",  # a figure right after its pay word is that pay
         "Salary: 60000 - 70000",  # ungrouped, but a year's pay in size, right after "Salary"
+        "Salary: 60000-70000 depending on experience",
         "Salary 9000 - 12000 per annum",
         "Salary: 45-55,000 DOE",
         "Salary: $80-100,000.00",
@@ -199,6 +203,7 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Hourly rate 35 per hour",
         "Pay: 45000 annually",
         "Salary: 95000",
+        "Salary: 55000 plus bonus",
         # "cost to company" (CTC) is the pay, not a cost
         "Cost to company: R480,000 per annum.",
         "The cost-to-company for this role is INR 9,00,000.",
@@ -790,6 +795,9 @@ def test_missing_sections() -> None:
         "Intro.\n\nWe're looking for someone who loves customers!\n\nResponsibilities\n- Own renewals\n",
         "Responsibilities\n- Own renewals\n\nWhat we are expecting to achieve this year\n- Double our base\n",
         "Responsibilities\n- Own renewals\n\nSound like a great fit? Send us your CV today.\n",
+        # a sentence that opens in bold is no heading
+        "<p>Responsibilities:</p><ul><li>Own renewals</li></ul><p><b>Skills</b> matter less to us than"
+        " curiosity and we hire for it</p>",
         "Responsibilities\n- Own renewals\n\nDoes this sound like you? Is this you? Apply today.\n",
         # a question that goes on past a section's words is about something else
         "Responsibilities\n- Own renewals\n\nWho are you going to work with?\n- The CS team\n- Our CEO\n",
@@ -896,6 +904,20 @@ def test_a_posting_held_in_a_front_matter_value_is_read_with_its_headings() -> N
 )
 def test_a_block_that_is_no_front_matter_is_read_as_text(text: str) -> None:
     assert matches(text, "buzzwords") == ["ninja"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nhero_title: Join our team\nheroSubtitle: Apply\nlayout: job\n---\nBody.",  # "title" kept
+        "--- # page settings\ntitle: CSM\nhero: x\n---\nBody.",
+        '---\n"title": CSM\n"hero": x\n---\nBody.',  # quoted keys
+        '+++\ntitle="CSM"\nslug="ninja"\n+++\nBody.',  # TOML needs no spaces around "="
+        '+++\ntitle = "CSM"\nkeywords = [\n  "ninja"\n]\nnotes = """\nguru\n"""\n+++\nBody.',
+    ],
+)
+def test_front_matter_settings_in_any_common_spelling_are_not_linted(text: str) -> None:
+    assert matches(text, "buzzwords") == []
 
 
 def test_toml_front_matter_and_a_rule_set_that_names_no_keys() -> None:

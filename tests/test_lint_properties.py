@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import csm_roles
 from conftest import ROOT, run_cli
+from csm_roles._text import prepare
 
 WORDS = [
     "rockstar",
@@ -123,6 +124,45 @@ def test_any_text_lints_quickly_with_positions_on_the_match(
         assert (finding.line, finding.column) == _expected_position(text, finding.offset)
         assert (finding.end_line, finding.end_column) == _expected_position(text, finding.end)
         assert finding.severity in {"error", "warning", "info"}
+
+
+FRONT_MATTER_LINES = [
+    "---",
+    "+++",
+    "...",
+    "title: Customer Success <b>Ninja",
+    "hero_title: x",
+    "description: >-",
+    "  ## Responsibilities",
+    "  - Own renewals",
+    "- item",
+    'layout = "job"',
+    'notes = """',
+    '"""',
+    "[params]",
+    "]",
+    "# comment",
+    "baseSalary: 75000",
+    "title: CSM <b",  # a tag left open in a kept line, closed after a blanked one
+    "  </b> <!-- x",
+    "-->",
+    "prose without a key",
+    "",
+    "\r",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["---\n", "+++\n", "\ufeff---\r\n", "--- # x\n"]),
+    st.lists(st.sampled_from(FRONT_MATTER_LINES), max_size=25).map("\n".join),
+)
+def test_front_matter_keeps_every_offset(opening: str, rest: str) -> None:
+    text = opening + rest
+    prepared = prepare(text, csm_roles.default_rules().front_matter)
+    assert len(prepared.scan) == len(prepared.cased) == len(text)
+    for finding in csm_roles.lint_jd(text):
+        assert text[finding.offset : finding.end] == finding.match
 
 
 @given(texts)
