@@ -29,7 +29,7 @@ size of a year's pay that opens a field of a header line set out with bars
 (``Acme | Customer Success | Remote | $52k``, as "Who is hiring" posts begin) is
 read by the words of its own field only: pay, unless other money follows it there.
 A phrase of ``money.neutral`` holds a pay word without being pay ("range from",
-"engagement rates", "call rates"): the pay word in it does not count.
+"engagement rates", "customer base"): the pay word in it does not count.
 
 Every pattern is anchored at a currency mark or a pay word and bounded in length,
 so the work is linear in the text.
@@ -346,8 +346,8 @@ def _header_field(money: Money, scan: str) -> int | None:
 
 
 #: What every sum `find_money` reads without a currency code or symbol has: a figure
-#: with a k, a lakh, thousands, five digits or more, or a period after it. (Symbols are looked for apart:
-#: one pattern for both costs four times as much.)
+#: with a k, a lakh, thousands, five digits or more, or a period after it. (Symbols
+#: are looked for apart: one pattern for both costs four times as much.)
 _MONEY_CUE = re.compile(rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac)|{_PERIOD})")
 
 

@@ -150,7 +150,7 @@ class MoneyWords(Record):
     #: These make it something else: "stipend", "ARR", "raised", "relocation".
     other: PhraseList = ()
     #: Neither: phrases that hold a pay word without being pay - a verb ("range from")
-    #: or a measure that is not money ("engagement rates", "call rates"). A pay word
+    #: or a measure that is not money ("engagement rates", "customer base"). A pay word
     #: inside one does not count: "deal sizes range from $50k" is other money, as
     #: "deal" says, not pay.
     neutral: PhraseList = ()
