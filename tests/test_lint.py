@@ -789,6 +789,9 @@ def test_missing_sections() -> None:
     # question, and a brand glued to "about you" in mid-sentence
     for no_requirements in (
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
+        # someone "who will" do the items is the duties; someone who is or has them, the requirements
+        "We're looking for someone who will:\n- Own renewals\n- Run reviews\n",
+        "## We are looking for people who will\n- Own renewals\n",
         # words that name requirements only where they close a heading, not in a line that goes on
         "Responsibilities\n- Own renewals\n\nWe'd love to hear from you if you're interested\n",
         "Responsibilities\n- Own renewals\n\n**We'd love to hear from you if this sounds like you!**\n",
