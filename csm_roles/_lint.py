@@ -506,11 +506,15 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     assert isinstance(rule.params, PortfolioParams)
     ctx.need("for-roles")
     scan = ctx.prepared.scan
+    # only where a count follows a cue in its clause: "manage 50 accounts", "own a 150-account
+    # book"; not "With 700+ customers in 58 countries, and world-class investor support"
     clauses: list[Span] = []
-    for cue_start, cue_end in ctx.spans(rule.id, "cues"):  # only where a count and a cue share a clause
+    cues: list[int] = []  # where the first cue of each clause starts
+    for cue_start, cue_end in ctx.spans(rule.id, "cues"):
         clause = _sentence(scan, cue_start, cue_end, _CLAUSE_END, 120)
-        if (not clauses or clause[0] >= clauses[-1][1]) and _DIGIT.search(scan, *clause):
+        if (not clauses or clause[0] >= clauses[-1][1]) and _DIGIT.search(scan, cue_end, clause[1]):
             clauses.append(clause)
+            cues.append(cue_start)
     if not clauses:
         return
     found = ctx.within("accounts", clauses)
@@ -518,8 +522,9 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     known = {segment.key for segment in ctx.bm.segments()}
     for noun_start, noun_end in _spans(found, (rule.id, "nouns")):
         begin, stop = _sentence(scan, noun_start, noun_end, _CLAUSE_END, 120)
+        cue = cues[bisect.bisect_right(clauses, (noun_start, len(scan))) - 1]  # its clause's first cue
         count = None
-        for candidate in _COUNT.finditer(scan, max(begin, noun_start - 60), noun_start):
+        for candidate in _COUNT.finditer(scan, max(begin, cue, noun_start - 60), noun_start):
             gap = scan[candidate.end() : noun_start]
             words = gap.split()
             # "150 enterprise accounts"; "30-40 of our largest and most influential customers"
@@ -641,7 +646,9 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         content=content,
     )
     prepared = ctx.prepared
-    present = find_sections(prepared.original, prepared.scan, prepared.cased, words, prepared.keys)
+    present = find_sections(
+        prepared.source or prepared.original, prepared.scan, prepared.cased, words, prepared.keys
+    )
     for name in params.sections:
         if name not in present:
             yield 0, 0, rule.render(section=name)

@@ -4,8 +4,10 @@ A heading is found by its shape, then named by its words:
 
 - a Markdown heading (``## ...``), a line in bold (``**...**``), an HTML heading
   or any short line that is not a sentence (markup is blanked, so a ``<h2>`` or a
-  ``<p><b>...</b></p>`` is a short line of its own): at most ten words, or fourteen
-  ending in a colon, and no full stop at the end;
+  ``<p><b>...</b></p>`` is a short line of its own): at most fourteen words ending
+  in a colon, or ten after a blank line or before a paragraph, and no full stop at
+  the end; a line that holds a section phrase alone ("Requirements") wherever it
+  stands;
 - a fragment that opens a sentence or a line and ends, within fourteen words, in a
   colon (four words for a question mark): "To be successful in this role, you must
   have:", "What?";
@@ -48,6 +50,7 @@ Found = Mapping[str, Sequence[Span]]
 _LINE = re.compile(r"[^\r\n]+")
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
+_KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
 _REACH = 150  # how far back a heading's fragment may start
@@ -185,7 +188,7 @@ def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | N
     ends = text.rstrip(" \t*_\r")
     if _BULLET.match(text) is not None or ends.endswith((".", ",", ";")):
         return None
-    colon = ends.endswith((":", ":-", "?"))
+    colon = ends.endswith((":", ":-", ": -", "?"))
     words = len(core.split())
     if colon and words <= 14:
         return Heading(start, end, True, True)
@@ -428,6 +431,10 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
     heading = _line_heading(original, scan, line_start, line_end)
     if heading is not None:
         return heading
+    if not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS) and not scan[span[1] : line_end].strip(
+        _MARKS + _KEY_MARKS + "\r"
+    ):  # a line that is the phrase alone ("Requirements"), or the key of a site's data ('"duties": [')
+        return Heading(line_start, line_end, True, False)
     close = _CLOSE_AFTER.match(scan, span[1])
     if close is not None:
         start = _fragment_start(shape, span[0])

@@ -6,7 +6,9 @@ sits at the same offset in the user's text:
 
 - HTML tags, comments, scripts and styles are blanked out character for character
   (line breaks kept; a block tag starts a line). A comment, script or style left
-  open hides the rest of the text, as it does in a browser;
+  open hides the rest of the text, as it does in a browser. Markup stored escaped,
+  as the APIs of applicant-tracking systems return it (``&lt;p&gt;``), is read as
+  markup: its marks are decoded in place first (``source``);
 - web addresses ("https://…", "www.…") are blanked too: the words of a link's
   address ("…?heroEntityKey=…", "/jobs/ninja-wanted") are not the posting's words;
 - a page's front matter (the settings between ``---`` or ``+++`` lines that open a
@@ -49,6 +51,13 @@ _BLOCK = re.compile(
     r"</?(?:h[1-6]|p|li|ul|ol|div|br|tr|td|th|dt|dd|dl|section|article|header|footer|table|blockquote|pre)\b"
 )
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: An escaped tag ("&lt;p&gt;", "&lt;/li&gt;"), and the escaped marks of markup, each
+#: decoded to one character padded to its length: "<" last, so that it opens the tag
+#: after it; ">" first, so that it closes the tag before it; "&" last, so that an
+#: entity escaped twice ("&amp;nbsp;") is an entity again.
+_ESCAPED_TAG = re.compile(r"&lt;/?[a-z]", re.IGNORECASE)
+_ESCAPED_MARK = re.compile(r"&(?:lt|gt|amp);")
+_UNESCAPED = {"&lt;": "   <", "&gt;": ">   ", "&amp;": "    &"}
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
@@ -161,6 +170,14 @@ def _entity(match: re.Match[str]) -> str:
     return char + " " * (len(match.group(0)) - 1)
 
 
+def _unescaped_markup(text: str) -> str:
+    """``text`` with escaped markup decoded in place (the same length), or ``text`` itself
+    when it holds no escaped tag."""
+    if "&lt;" not in text or _ESCAPED_TAG.search(text) is None:
+        return text
+    return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group()], text)
+
+
 def _lower_same_length(text: str) -> str:
     # "İ" is the one character that grows when lower-cased (to "i" and a combining dot)
     return (text.replace("İ", "i") if "İ" in text else text).lower()
@@ -222,6 +239,10 @@ class Prepared:
     original: str
     scan: str
     words: bytes
+    #: The text given with escaped markup decoded in place ("&lt;p&gt;" -> "   <p>   "),
+    #: the same length: where the shape of its lines is read from. "" when that is the
+    #: text given.
+    source: str = ""
     joins: tuple[int, ...] = ()
     #: The lines of front matter kept as text that set a key ("title: ..."), each
     #: (start, end): a page's settings, never a heading of the posting.
@@ -237,7 +258,8 @@ class Prepared:
         """The text given with its markup blanked as in ``scan``, its case and characters kept:
         what the shape of its lines and sentences is read from (built on first use)."""
         if self._cased is None:
-            self._cased = _without_markup(self.original, self.markup) if self.markup else self.original
+            text = self.source or self.original
+            self._cased = _without_markup(text, self.markup) if self.markup else text
         return self._cased
 
     @property
@@ -415,7 +437,8 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
     ``front_matter`` holds the words of the front-matter keys whose lines are posting
     text (a rule set's ``front_matter``); the other lines of front matter are blanked.
     """
-    scan = _lower_same_length(text)
+    source = _unescaped_markup(text)
+    scan = _lower_same_length(source)
     has_comments = "csm-roles:" in scan
     for typographic, plain in _PLAIN_QUOTES:
         if typographic in scan:
@@ -441,6 +464,7 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
         original=text,
         scan=scan,
         words=word_bytes(scan),
+        source="" if source is text else source,
         joins=joins,
         keys=tuple(keys),
         markup=markup,

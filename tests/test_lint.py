@@ -171,6 +171,8 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         # other money before a comma belongs to another item, as in a header of fields
         "Equipment to use on day one, $90,000 - $110,000",
         "Acme | Remote (coworking space provided) | $120k-$150k + equity",
+        # no account size, revenue or allowance is paid by the hour
+        "Earnings vary by client, ranging from $14 to $20 per hour.",
     ],
 )
 def test_pay_ranges_in_any_common_form(text: str) -> None:
@@ -310,6 +312,17 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Renewals Mgr")
     assert "vague-metrics" in rules_of(text, title="Sr. Mgr, Customer Success")
     assert "vague-metrics" in rules_of(text, title="Account Growth Manager (Remote)")
+    # other trades' titles for the same work, and the team with a second duty of its own
+    assert "vague-metrics" in rules_of(text, title="Preferred Relationship Manager - Nagpur")
+    assert "vague-metrics" in rules_of(text, title="Account Lead")
+    assert "vague-metrics" in rules_of(text, title="Account Owner")
+    assert "vague-metrics" in rules_of(text, title="Account Associate")
+    assert "vague-metrics" in rules_of(text, title="Client Portfolio Manager")
+    assert "vague-metrics" in rules_of(text, title="Partner Manager - Strategic Alliances")
+    assert "vague-metrics" in rules_of(text, title="Customer Success and Engagement Manager")
+    assert "vague-metrics" in rules_of(text, title="Client Success & Onboarding Lead")
+    assert "vague-metrics" not in rules_of(text, title="Portfolio Manager, Fixed Income")
+    assert "vague-metrics" not in rules_of(text, title="Customer Success and Operations Analyst")
     # a title that is a team's name alone is filed under that team, as a job board files it
     assert "vague-metrics" in rules_of(text, title="Customer Success")
     assert "vague-metrics" in rules_of(text, title="Client Success - EMEA")
@@ -339,6 +352,7 @@ def test_departments_name_role_families_of_the_rule_set() -> None:
         ("You will manage 150 accounts.", "Enterprise Customer Success Manager", "150"),
         ("You will look after 30-40 of our largest customers.", CSM, "30-40"),
         ("Partner with 30-40 of our largest and most demanding customers.", CSM, "30-40"),
+        ("In the enterprise segment, you will manage 150 accounts.", CSM, "150"),
         ("Partner and deliver value to 30-40 of our largest and most influential customers.", CSM, "30-40"),
         ("As a CSM you will manage 10 SMB accounts.", None, "10"),
     ],
@@ -360,6 +374,10 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "You will manage roughly 1,300 small-to-mid market customers.",  # SMB's size has no ceiling
         "You will manage Fortune 500 and other strategic accounts.",  # a segment's name, no count
         "Our ecosystem of 300 technology partners helps enterprise customers succeed.",
+        # a count before every cue of its clause is no book: the company's own figures
+        "With 700+ enterprise customers in 58 countries and world-class investor support, we grow.",
+        "Trusted by 500 enterprise clients, we help teams manage their data.",
+        "You will manage renewals with 3 peers. With 700+ enterprise customers, we support 58 countries.",
     ],
 )
 def test_portfolio_sizes_that_fit_or_say_nothing(text: str) -> None:
@@ -562,6 +580,17 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
+        ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
+        (
+            "buzzwords",
+            "You have worn many hats and can operate in a highly ambiguous setting.",
+            ["worn many hats", "highly ambiguous"],
+        ),
+        (
+            "hollow-benefits",
+            "A great office atmosphere, good coffee, tons of fruit and juice, and 30 days of leave.",
+            ["good coffee", "tons of fruit"],
+        ),
         ("jargon", "A paradigm shift; you know programming paradigms.", ["paradigm shift"]),
         (
             "hollow-benefits",
@@ -610,6 +639,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("competitive-culture", "Track the competitive landscape for the sales team."),
         ("jargon", "Named a Visionary in the Gartner Magic Quadrant."),
         ("jargon", "Please reach out with any questions."),
+        ("jargon", "Our reports work out of the box; no setup needed."),
         ("hollow-benefits", "Build a talent pool for the pool of accounts."),
         ("ableist-language", "Reasonable accommodations for a physical or mental disability."),
         ("sexualised-terms", "Without regard to sex, sexual orientation or gender identity."),
@@ -663,6 +693,11 @@ def test_support_desk_as_first_contact_for_requests_and_bugs() -> None:
         "reproduce issues and write bug reports, and watch our support channels."
     )
     assert "support-framing" in rules_of(desk, title=CSM)
+
+
+def test_support_desk_as_the_first_line_of_support() -> None:
+    desk = "Work with our users via phone, email, and chat.\n\nFirst line of support\n- Take calls."
+    assert "support-framing" in rules_of(desk + " Answer by phone, email, and chat.", title=CSM)
 
 
 def test_a_csm_who_answers_escalations_is_no_support_desk() -> None:
@@ -764,6 +799,23 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         " for our accounts. Run business reviews with customers. Requirements: three years in SaaS. "
         + "A sentence about the company and its values. "
         * 12,
+        # a line that is a section phrase alone is a heading, blank lines round it or not;
+        # ": -" closes a heading as ":" does
+        "The Role\n\nWe seek a partner manager.\nResponsibilities\nRecruit partners.\nRequirements\n"
+        "Three years with partners.\n",
+        "Roles and Responsibilities: -\n\nHandle clients.\n\nPre-Requisites: -\n\nFive years in banking.\n",
+        # more words for the same headings
+        "<p>✨ How you'll make a difference</p><ul><li>Own renewals</li></ul><p>Requirements:</p>",
+        "Responsibilities:\n- Own renewals\n\nLooking for candidates who hold the below characteristics:\n"
+        "Passionate. Motivated.\n",
+        # markup stored escaped, as an applicant-tracking system's API returns it
+        "&lt;p&gt;We sell software.&lt;/p&gt;\n&lt;h2&gt;&lt;span style=&quot;font-weight: 400;&quot;&gt;"
+        "You'll&lt;/span&gt;&lt;/h2&gt;\n&lt;ul&gt;&lt;li&gt;Own renewals&lt;/li&gt;&lt;/ul&gt;"
+        "&lt;h2&gt;What you bring&lt;/h2&gt;&lt;p&gt;Three years in SaaS&amp;nbsp;&lt;/p&gt;",
+        # the keys of a site's data file
+        'const job = {\n  responsibilities: [\n    "Own renewals",\n  ],\n  qualifications: [\n'
+        '    "Three years in SaaS",\n  ],\n};',
+        '{"title": "CSM",\n "Requirements": [\n  "SaaS"\n ],\n "Duties": [\n  "Own renewals"\n ]}',
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
@@ -832,6 +884,20 @@ def test_html_tags_give_no_findings_and_positions_are_in_the_given_text() -> Non
     finding = findings[0]
     assert html[finding.offset : finding.end] == "ninja"
     assert (finding.line, finding.column) == (1, 30)
+
+
+def test_escaped_html_is_read_as_markup() -> None:
+    # as the APIs of applicant-tracking systems store a posting: its tags escaped
+    html = (
+        "&lt;p class=&quot;hero&quot;&gt;We want a &lt;b&gt;ninja&lt;/b&gt;.&lt;/p&gt;"
+        "&lt;img alt=&quot;he&quot;&gt;"
+    )
+    findings = [f for f in csm_roles.lint_jd(html) if f.rule in {"buzzwords", "gendered-terms"}]
+    assert [f.match for f in findings] == ["ninja"]
+    assert html[findings[0].offset : findings[0].end] == "ninja"
+    # an entity escaped twice is one entity; a lone "&lt;" in prose changes nothing
+    assert matches("A&amp;nbsp;rockstar", "buzzwords") == ["rockstar"]
+    assert matches("Pay &lt; 5 &gt; 3 for every ninja", "buzzwords") == ["ninja"]
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,10 @@ WORDS = [
     "<style>",
     "&amp;",
     "&#8217;",
+    "&lt;h2&gt;",
+    "&lt;/p&gt;",
+    "&amp;nbsp;",
+    "&lt;",
     "csm-roles: ignore buzzwords",
     "csm-roles: ignore-file",
     "Responsibilities:",
@@ -172,7 +176,9 @@ def test_lint_is_deterministic(text: str) -> None:
 
 @settings(max_examples=50, deadline=None)
 @given(
-    st.sampled_from(["<!-- ", "<script ", "<a ", "ninja ", "$1 ", "a-", "Responsibilities: "]),
+    st.sampled_from(
+        ["<!-- ", "<script ", "<a ", "&lt;a ", "&lt;b&gt;", "ninja ", "$1 ", "a-", "Responsibilities: "]
+    ),
     st.integers(1, 3000),
 )
 def test_repeated_hostile_units(unit: str, count: int) -> None:
