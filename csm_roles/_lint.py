@@ -502,36 +502,47 @@ def _spans(found: dict[object, Found], key: object) -> list[Span]:
 _DIGIT = re.compile(r"\d")
 
 
+def _owned(scan: str, cues: Sequence[int], count: re.Match[str], begin: int, stop: int) -> bool:
+    """Whether a cue (``cues``: where each starts, in order) makes a count of accounts in the
+    clause ``scan[begin:stop]`` the role's: one before the count ("manage 50 accounts"), or
+    one after it with no comma between ("150 accounts to manage"; not "With 700+
+    customers in 58 countries, and world-class investor support")."""
+    first = bisect.bisect_left(cues, begin)
+    if first < len(cues) and cues[first] < count.start():
+        return True
+    after = bisect.bisect_left(cues, count.end())
+    if after == len(cues) or cues[after] >= stop:
+        return False
+    return "," not in scan[count.end() : cues[after]]
+
+
 def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     assert isinstance(rule.params, PortfolioParams)
     ctx.need("for-roles")
     scan = ctx.prepared.scan
-    # only where a count follows a cue in its clause: "manage 50 accounts", "own a 150-account
-    # book"; not "With 700+ customers in 58 countries, and world-class investor support"
+    cues = ctx.spans(rule.id, "cues")
     clauses: list[Span] = []
-    cues: list[int] = []  # where the first cue of each clause starts
-    for cue_start, cue_end in ctx.spans(rule.id, "cues"):
+    for cue_start, cue_end in cues:  # only where a count and a cue share a clause
         clause = _sentence(scan, cue_start, cue_end, _CLAUSE_END, 120)
-        if (not clauses or clause[0] >= clauses[-1][1]) and _DIGIT.search(scan, cue_end, clause[1]):
+        if (not clauses or clause[0] >= clauses[-1][1]) and _DIGIT.search(scan, *clause):
             clauses.append(clause)
-            cues.append(cue_start)
     if not clauses:
         return
+    cue_starts = [start for start, _ in cues]
     found = ctx.within("accounts", clauses)
     title = _title_words(ctx, "accounts") if ctx.title is not None else {}
     known = {segment.key for segment in ctx.bm.segments()}
     for noun_start, noun_end in _spans(found, (rule.id, "nouns")):
         begin, stop = _sentence(scan, noun_start, noun_end, _CLAUSE_END, 120)
-        cue = cues[bisect.bisect_right(clauses, (noun_start, len(scan))) - 1]  # its clause's first cue
         count = None
-        for candidate in _COUNT.finditer(scan, max(begin, cue, noun_start - 60), noun_start):
+        for candidate in _COUNT.finditer(scan, max(begin, noun_start - 60), noun_start):
             gap = scan[candidate.end() : noun_start]
             words = gap.split()
             # "150 enterprise accounts"; "30-40 of our largest and most influential customers"
             most = _PARTITIVE_WORDS if words and words[0] == "of" else _GAP_WORDS
             if _GAP.fullmatch(gap) and len(words) <= most and not _in_segment_name(found, rule, candidate):
                 count = candidate
-        if count is None:
+        if count is None or not _owned(scan, cue_starts, count, begin, stop):
             continue
         segment = (
             ctx.segment

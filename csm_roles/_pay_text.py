@@ -379,7 +379,7 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
         other_before is not None
         and (pay_before is None or other_before < pay_before)
         and not _SEPARATE.search(scan, money.start - other_before, money.start)
-        and money.period != "hour"  # no revenue, account size or allowance is paid by the hour
+        and not (money.period == "hour" and pay_before is not None)  # "Earnings vary by client, $14/hour"
     ):
         return False  # "ACV of $25,000-$100,000" (but not "equipment to use on day one, $90k - $110k")
     if money.scale >= 1_000_000:

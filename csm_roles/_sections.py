@@ -6,8 +6,8 @@ A heading is found by its shape, then named by its words:
   or any short line that is not a sentence (markup is blanked, so a ``<h2>`` or a
   ``<p><b>...</b></p>`` is a short line of its own): at most fourteen words ending
   in a colon, or ten after a blank line or before a paragraph, and no full stop at
-  the end; a line that holds a section phrase alone ("Requirements") wherever it
-  stands;
+  the end; a line that holds a section phrase alone, capitalised ("Requirements") or
+  as a data key ("qualifications: ["), wherever it stands, unless it is a list item;
 - a fragment that opens a sentence or a line and ends, within fourteen words, in a
   colon (four words for a question mark): "To be successful in this role, you must
   have:", "What?";
@@ -431,9 +431,13 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
     heading = _line_heading(original, scan, line_start, line_end)
     if heading is not None:
         return heading
-    if not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS) and not scan[span[1] : line_end].strip(
-        _MARKS + _KEY_MARKS + "\r"
-    ):  # a line that is the phrase alone ("Requirements"), or the key of a site's data ('"duties": [')
+    after = scan[span[1] : line_end]
+    if (
+        not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS)
+        and not after.strip(_MARKS + _KEY_MARKS + "\r")
+        and _BULLET.match(scan, line_start) is None
+        and (original[span[0]].isupper() or ":" in after)
+    ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
         return Heading(line_start, line_end, True, False)
     close = _CLOSE_AFTER.match(scan, span[1])
     if close is not None:

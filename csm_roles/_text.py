@@ -56,8 +56,9 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 #: after it; ">" first, so that it closes the tag before it; "&" last, so that an
 #: entity escaped twice ("&amp;nbsp;") is an entity again.
 _ESCAPED_TAG = re.compile(r"&lt;/?[a-z]", re.IGNORECASE)
-_ESCAPED_MARK = re.compile(r"&(?:lt|gt|amp);")
+_ESCAPED_MARK = re.compile(r"&(?:lt|gt|amp);", re.IGNORECASE)
 _UNESCAPED = {"&lt;": "   <", "&gt;": ">   ", "&amp;": "    &"}
+_REAL_TAG = re.compile(r"<(?:!--|[a-z/!?])", re.IGNORECASE)
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
@@ -171,11 +172,13 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def _unescaped_markup(text: str) -> str:
-    """``text`` with escaped markup decoded in place (the same length), or ``text`` itself
-    when it holds no escaped tag."""
-    if "&lt;" not in text or _ESCAPED_TAG.search(text) is None:
+    """``text`` with escaped markup decoded in place (the same length), when it is markup
+    stored escaped: an escaped tag, and no tag that is not. In a page with tags of its
+    own, an escaped one is a code example ("embed it with a &lt;script&gt; tag"),
+    shown as text; ``text`` itself then."""
+    if "&" not in text or _ESCAPED_TAG.search(text) is None or _REAL_TAG.search(text) is not None:
         return text
-    return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group()], text)
+    return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group().lower()], text)
 
 
 def _lower_same_length(text: str) -> str:

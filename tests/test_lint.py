@@ -48,6 +48,7 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "We pay well and offer equity.",
         "Compensation: a competitive salary and benefits package.",
         "Series B of $111M raised in 2022.",
+        "Our professional services are priced at $200 per hour.",  # a price by the hour, no pay word
         "A $5,000–$10,000 learning stipend every year.",
         "We manage $13-17M of research spending each year.",
         "Our customers run $2 billion in payments through us.",
@@ -322,6 +323,7 @@ def test_role_families_decide_which_rules_run() -> None:
     assert "vague-metrics" in rules_of(text, title="Customer Success and Engagement Manager")
     assert "vague-metrics" in rules_of(text, title="Client Success & Onboarding Lead")
     assert "vague-metrics" not in rules_of(text, title="Portfolio Manager, Fixed Income")
+    assert "vague-metrics" not in rules_of(text, title="Vendor Relationship Manager")
     assert "vague-metrics" not in rules_of(text, title="Customer Success and Operations Analyst")
     # a title that is a team's name alone is filed under that team, as a job board files it
     assert "vague-metrics" in rules_of(text, title="Customer Success")
@@ -353,6 +355,9 @@ def test_departments_name_role_families_of_the_rule_set() -> None:
         ("You will look after 30-40 of our largest customers.", CSM, "30-40"),
         ("Partner with 30-40 of our largest and most demanding customers.", CSM, "30-40"),
         ("In the enterprise segment, you will manage 150 accounts.", CSM, "150"),
+        # a cue after the count, with no comma between
+        ("You will have 150 accounts to manage.", "Enterprise Customer Success Manager", "150"),
+        ("You'll get 150 enterprise accounts in your book.", CSM, "150"),
         ("Partner and deliver value to 30-40 of our largest and most influential customers.", CSM, "30-40"),
         ("As a CSM you will manage 10 SMB accounts.", None, "10"),
     ],
@@ -375,7 +380,7 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "You will manage Fortune 500 and other strategic accounts.",  # a segment's name, no count
         "Our ecosystem of 300 technology partners helps enterprise customers succeed.",
         # a count before every cue of its clause is no book: the company's own figures
-        "With 700+ enterprise customers in 58 countries and world-class investor support, we grow.",
+        "With 700+ enterprise customers in 58 countries, strong growth, and world-class investor support.",
         "Trusted by 500 enterprise clients, we help teams manage their data.",
         "You will manage renewals with 3 peers. With 700+ enterprise customers, we support 58 countries.",
     ],
@@ -640,6 +645,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("jargon", "Named a Visionary in the Gartner Magic Quadrant."),
         ("jargon", "Please reach out with any questions."),
         ("jargon", "Our reports work out of the box; no setup needed."),
+        ("hollow-benefits", "We build software for specialty coffee shops."),
         ("hollow-benefits", "Build a talent pool for the pool of accounts."),
         ("ableist-language", "Reasonable accommodations for a physical or mental disability."),
         ("sexualised-terms", "Without regard to sex, sexual orientation or gender identity."),
@@ -698,6 +704,9 @@ def test_support_desk_as_first_contact_for_requests_and_bugs() -> None:
 def test_support_desk_as_the_first_line_of_support() -> None:
     desk = "Work with our users via phone, email, and chat.\n\nFirst line of support\n- Take calls."
     assert "support-framing" in rules_of(desk + " Answer by phone, email, and chat.", title=CSM)
+    # another team's first-line support is no duty of the role
+    other = "Our first-line support team works tickets and live chat; you drive adoption and renewals."
+    assert "support-framing" not in rules_of(other, title=CSM)
 
 
 def test_a_csm_who_answers_escalations_is_no_support_desk() -> None:
@@ -841,6 +850,9 @@ def test_missing_sections() -> None:
     # question, and a brand glued to "about you" in mid-sentence
     for no_requirements in (
         "We are looking for a Customer Success Manager who will:\n- Own renewals\n- Run reviews\n",
+        # a list item, or a sentence wrapped at a section word, is no heading of its own
+        "Responsibilities\n- Run each phase:\n  • Discovery\n  • Requirements\n  • Configuration\n",
+        "Responsibilities\n\nHelp customers meet their regulatory\nrequirements\nand audit deadlines.\n",
         # someone "who will" do the items is the duties; someone who is or has them, the requirements
         "We're looking for someone who will:\n- Own renewals\n- Run reviews\n",
         "## We are looking for people who will\n- Own renewals\n",
@@ -898,6 +910,13 @@ def test_escaped_html_is_read_as_markup() -> None:
     # an entity escaped twice is one entity; a lone "&lt;" in prose changes nothing
     assert matches("A&amp;nbsp;rockstar", "buzzwords") == ["rockstar"]
     assert matches("Pay &lt; 5 &gt; 3 for every ninja", "buzzwords") == ["ninja"]
+    assert matches("&LT;P CLASS=&QUOT;HERO&QUOT;&GT;We want a guru", "buzzwords") == ["guru"]
+    # in a page with tags of its own, an escaped tag is a code example, shown as text
+    page = "<ul><li>Embed our widget with a &lt;script&gt; tag</li></ul><h2>Requirements</h2><p>A ninja.</p>"
+    assert matches(page, "buzzwords") == ["ninja"]
+    assert [f.message for f in csm_roles.lint_jd(page) if f.rule == "missing-sections"] == [
+        "The posting has no responsibilities section."
+    ]
 
 
 @pytest.mark.parametrize(
