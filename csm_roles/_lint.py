@@ -657,9 +657,7 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         content=content,
     )
     prepared = ctx.prepared
-    present = find_sections(
-        prepared.source or prepared.original, prepared.scan, prepared.cased, words, prepared.keys
-    )
+    present = find_sections(prepared.source, prepared.scan, prepared.cased, words, prepared.keys)
     for name in params.sections:
         if name not in present:
             yield 0, 0, rule.render(section=name)

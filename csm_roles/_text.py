@@ -58,7 +58,7 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 _ESCAPED_TAG = re.compile(r"&lt;/?[a-z]", re.IGNORECASE)
 _ESCAPED_MARK = re.compile(r"&(?:lt|gt|amp);", re.IGNORECASE)
 _UNESCAPED = {"&lt;": "   <", "&gt;": ">   ", "&amp;": "    &"}
-_REAL_TAG = re.compile(r"<(?:!--|[a-z/!?])", re.IGNORECASE)
+_REAL_TAG = re.compile(_TAG_START.pattern, re.IGNORECASE)  # a tag's start, in text of any case
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
@@ -243,9 +243,9 @@ class Prepared:
     scan: str
     words: bytes
     #: The text given with escaped markup decoded in place ("&lt;p&gt;" -> "   <p>   "),
-    #: the same length: where the shape of its lines is read from. "" when that is the
-    #: text given.
-    source: str = ""
+    #: the same length (the text given itself when it has none): where the shape of its
+    #: lines is read from.
+    source: str
     joins: tuple[int, ...] = ()
     #: The lines of front matter kept as text that set a key ("title: ..."), each
     #: (start, end): a page's settings, never a heading of the posting.
@@ -261,8 +261,7 @@ class Prepared:
         """The text given with its markup blanked as in ``scan``, its case and characters kept:
         what the shape of its lines and sentences is read from (built on first use)."""
         if self._cased is None:
-            text = self.source or self.original
-            self._cased = _without_markup(text, self.markup) if self.markup else text
+            self._cased = _without_markup(self.source, self.markup) if self.markup else self.source
         return self._cased
 
     @property
@@ -467,7 +466,7 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
         original=text,
         scan=scan,
         words=word_bytes(scan),
-        source="" if source is text else source,
+        source=source,
         joins=joins,
         keys=tuple(keys),
         markup=markup,
