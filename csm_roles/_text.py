@@ -305,7 +305,7 @@ class Prepared:
 
 
 def _read_suppressions(prepared: Prepared) -> None:
-    text = prepared.original
+    text = prepared.source  # an escaped comment ("&lt;!-- ... --&gt;") decoded, at the same offsets
     last_line = 0
     for match in _SUPPRESS.finditer(text):
         names = match.group(2)

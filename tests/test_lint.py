@@ -597,6 +597,11 @@ def test_gendered_terms() -> None:
             ["a competitive nature"],
         ),
         (
+            "competitive-culture",
+            "We only want the very best. Show up to win: a competitive sales floor, hungry to win.",
+            ["only want the very best", "Show up to win", "competitive sales floor", "hungry to win"],
+        ),
+        (
             "buzzwords",
             "A maverick with no ego, in a team with no egos. Teamwork makes the dream work!",
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
@@ -659,6 +664,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("hollow-benefits", "Support operators running poker tournaments on our platform."),
         ("competitive-culture", "A competitive salary and a competitive benefits package."),
         ("competitive-culture", "Track the competitive landscape for the sales team."),
+        ("competitive-culture", "Help clients win in a competitive sales environment."),
         ("jargon", "Named a Visionary in the Gartner Magic Quadrant."),
         ("jargon", "Please reach out with any questions."),
         ("jargon", "Our reports work out of the box; no setup needed."),
@@ -934,6 +940,10 @@ def test_escaped_html_is_read_as_markup() -> None:
     assert [f.message for f in csm_roles.lint_jd(page) if f.rule == "missing-sections"] == [
         "The posting has no responsibilities section."
     ]
+    # an escaped comment turns rules off as the comment itself would
+    quiet = "&lt;p&gt;Intro&lt;/p&gt;\n&lt;!-- csm-roles: ignore buzzwords --&gt;\n&lt;p&gt;A ninja.&lt;/p&gt;"
+    assert matches(quiet, "buzzwords") == []
+    assert matches(quiet.replace("buzzwords", "jargon"), "buzzwords") == ["ninja"]
 
 
 @pytest.mark.parametrize(
