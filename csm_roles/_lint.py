@@ -158,6 +158,7 @@ class _Compiled:
         self.vocabulary = Vocabulary(every, {name: kind for kind, lists in kinds.items() for name in lists})
         self.families = tuple(ruleset.roles)
         self.order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
+        self.paragraph_zones = frozenset(ruleset.paragraph_zones)
 
     def _add_rule(self, rule: Rule, add: Callable[[str, object, Sequence[str]], None]) -> None:
         params = rule.params
@@ -224,6 +225,7 @@ def _compile(ruleset: RuleSet) -> _Compiled:
 # -- one posting -----------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[\r\n]")
+_PARAGRAPH_END = re.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)")  # a blank line
 _CLAUSE_END = re.compile(r"[.!?;](?=\s)|[\r\n•·]")
 
 
@@ -308,8 +310,9 @@ class _Context:
             self.need("zones")
             starts: list[int] = []
             spans: list[Span] = []
+            ends = _PARAGRAPH_END if zone in self.compiled.paragraph_zones else _SENTENCE_END
             for cue_start, cue_end in self.spans("zone", zone):
-                begin, end = _sentence(self.prepared.scan, cue_start, cue_end, _SENTENCE_END, 400)
+                begin, end = _sentence(self.prepared.scan, cue_start, cue_end, ends, 400)
                 if spans and begin <= spans[-1][1]:
                     spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
                 else:
@@ -392,10 +395,13 @@ def _department(ctx: _Context) -> str | None:
 def _family(ctx: _Context, level_or_segment: bool) -> str:
     """The role family: from the title (a role it names, else a team it names: "Customer
     Success"), else the first heading, else the role named most often near the start
-    (later names tend to be other teams: "work with our sales team")."""
+    (later names tend to be other teams: "work with our sales team"). A title that names
+    neither ("Success Manager", "Onboarding Specialist") leaves the role to the text."""
     families = ctx.compiled.families
     if ctx.title is not None:
-        return _earliest_family(_title_words(ctx, "roles"), families) or _department(ctx) or "other"
+        titled = _earliest_family(_title_words(ctx, "roles"), families) or _department(ctx)
+        if titled:
+            return titled
     scan = ctx.prepared.scan
     found = ctx.within("roles", [(0, min(len(scan), _ROLE_REACH))])
     first = _FIRST_LINE.match(scan, len(scan) - len(scan.lstrip()))

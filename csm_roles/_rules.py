@@ -320,6 +320,9 @@ class RuleSet(Record):
     departments: NamedLists = Field(default_factory=FrozenDict)
     #: Zone -> phrases that mark a sentence as part of it (the equal-opportunity statement).
     zones: NamedLists = Field(default_factory=FrozenDict)
+    #: Zones whose phrases mark their whole paragraph, not only their sentence (a
+    #: colleague's profile: its "he" is that colleague, in every sentence of it).
+    paragraph_zones: tuple[Name, ...] = ()
     #: Older rules files named the words of CSM postings here; they become the ``csm`` role.
     csm_markers: PhraseList = ()
     #: What makes a sum of money the role's pay, for the pay rules.
@@ -347,6 +350,15 @@ class RuleSet(Record):
             if family not in roles:
                 raise _no_family((family,), family, roles)
         return departments
+
+    @field_validator("paragraph_zones", mode="after")
+    @classmethod
+    def _known_zones(cls, names: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        zones = info.data.get("zones", {})
+        for name in names:
+            if name not in zones:
+                raise ValueError(f"no zone {name!r}; the rule set's zones are {', '.join(zones) or '(none)'}")
+        return names
 
     @field_validator("rules", mode="after")
     @classmethod

@@ -424,6 +424,14 @@ class _Names:
         return {name for start, length, name in candidates if (start, length) == first}
 
 
+def _alone_on_line(scan: str, span: Span) -> bool:
+    """Whether a phrase stands alone on its line, but for marks and the quotes or brackets of a key."""
+    line_start, line_end = _line_of(scan, *span)
+    return not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS) and not scan[span[1] : line_end].strip(
+        _MARKS + _KEY_MARKS + "\r"
+    )
+
+
 def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
     """The heading a section phrase stands in, if it stands in one: its own line, a
     fragment ending in a colon, or a run-in heading."""
@@ -433,8 +441,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
         return heading
     after = scan[span[1] : line_end]
     if (
-        not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS)
-        and not after.strip(_MARKS + _KEY_MARKS + "\r")
+        _alone_on_line(scan, span)
         and _BULLET.match(scan, line_start) is None
         and (original[span[0]].isupper() or ":" in after)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
@@ -459,7 +466,9 @@ def find_sections(
     and lines start is read from it, so "<p><b>You have:</b>" starts a fragment.
     No heading starts in ``keys``, the lines of front matter that set a key
     (`Prepared.keys`): "title: ... - Job Description" is the page's title, and names
-    no section (the lines of a value that runs on below its key may).
+    no section (the lines of a value that runs on below its key may). A key that is
+    a section phrase alone, its value below it ("responsibilities:" over a list),
+    holds that section.
     """
     shape = cased.encode("ascii", "replace").translate(_SHAPE)
     found: set[str] = set()
@@ -468,6 +477,9 @@ def find_sections(
     for name, spans in words.sections.items():
         for span in spans:
             if settings.holds(span[0]):
+                if _alone_on_line(scan, span):  # a key holding the section's list ("responsibilities:")
+                    found.add(name)
+                    break
                 continue
             heading = _heading_at(original, scan, shape, span)
             if heading is None:

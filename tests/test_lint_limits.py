@@ -84,6 +84,15 @@ def test_a_rule_that_could_not_run_is_refused_with_its_place(
     assert re.match(rf"{re.escape(str(tmp_path / 'rules.yaml'))}:\d+:\d+: {re.escape(field)}: ", str(error))
 
 
+def test_a_paragraph_zone_is_one_of_the_zones(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({**RULES, "paragraph_zones": ["profile", "sidebar"]}), encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_rules(path)
+    assert caught.value.field == "paragraph_zones"
+    assert "no zone 'sidebar'; the rule set's zones are " in str(caught.value)
+
+
 @pytest.mark.parametrize("word", ["Title", "base_salary", ""])
 def test_a_front_matter_key_word_is_one_lower_case_word(tmp_path: Path, word: str) -> None:
     data = {**RULES, "front_matter": ["title", word]}
