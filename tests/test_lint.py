@@ -661,6 +661,12 @@ def test_gendered_terms() -> None:
             ["Comfort with uncertainty"],
         ),
         ("profanity", "This damn product.", ["damn"]),
+        ("profanity", "We get sh*t done, no f*cking about.", ["sh*t", "f*cking"]),
+        (
+            "competitive-culture",
+            "Surrounded by the best and brightest.",
+            ["the best and brightest"],
+        ),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
     ],
