@@ -395,13 +395,10 @@ def _department(ctx: _Context) -> str | None:
 def _family(ctx: _Context, level_or_segment: bool) -> str:
     """The role family: from the title (a role it names, else a team it names: "Customer
     Success"), else the first heading, else the role named most often near the start
-    (later names tend to be other teams: "work with our sales team"). A title that names
-    neither ("Success Manager", "Onboarding Specialist") leaves the role to the text."""
+    (later names tend to be other teams: "work with our sales team")."""
     families = ctx.compiled.families
     if ctx.title is not None:
-        titled = _earliest_family(_title_words(ctx, "roles"), families) or _department(ctx)
-        if titled:
-            return titled
+        return _earliest_family(_title_words(ctx, "roles"), families) or _department(ctx) or "other"
     scan = ctx.prepared.scan
     found = ctx.within("roles", [(0, min(len(scan), _ROLE_REACH))])
     first = _FIRST_LINE.match(scan, len(scan) - len(scan.lstrip()))

@@ -61,7 +61,6 @@ _MAX_WRITTEN = 2000
 #: in the prepared text only survives where a word was glued to the one before it
 #: ("starterStrong"), so it ends a word too.
 _END = r"(?![^\W_A-Z])"
-_START = r"(?<![^\W_A-Z])"
 
 # ASCII letters and digits stay, every other byte is a space (upper case included: see _END)
 _WORD_TABLE = bytes(c if (0x30 <= c <= 0x39 or 0x61 <= c <= 0x7A) else 0x20 for c in range(256))
@@ -225,7 +224,8 @@ class Matcher:
     ``pattern.match(scan, i)`` finds the longest phrase starting at word start
     ``i``; ``keys`` say by which words of `word_bytes` a phrase is found;
     ``anywhere`` searches the whole text for the phrases that cannot be keyed (their
-    first words are not plain ASCII).
+    first words are not plain ASCII); it holds no check that a match starts a word,
+    which `_word_starts` makes.
     """
 
     pattern: re.Pattern[str]
@@ -295,7 +295,9 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
             and not any(len(other) > len(spelled) and other[: len(spelled)] == spelled for other in forms)
         )
         keys.append(Key(words, back, alone))
-    anywhere = re.compile(_START + _emit(_trie(unkeyed)) + _END) if unkeyed else None
+    # no look-behind first, so the search skips in C to the letters a phrase opens with;
+    # that a match starts a word is checked after (see `_word_starts`)
+    anywhere = re.compile(_emit(_trie(unkeyed)) + _END) if unkeyed else None
     return Matcher(pattern, tuple(keys), anywhere)
 
 
@@ -546,7 +548,7 @@ class Vocabulary:
         pattern = self.lists[name].anywhere
         assert pattern is not None
         spans = ((0, len(scan)),) if regions is None else regions
-        extra = [m.span() for s, e in spans for m in itertools.islice(pattern.finditer(scan, s, e), keep)]
+        extra = [span for s, e in spans for span in itertools.islice(_word_starts(pattern, scan, s, e), keep)]
         if extra:
             entry = found.setdefault(name, Found())
             merged = _merge(entry.spans, extra)
@@ -583,6 +585,19 @@ class Vocabulary:
             entry.total += 1
             if len(entry.spans) < keep:
                 entry.spans.append((place, end))
+
+
+def _word_starts(pattern: re.Pattern[str], scan: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The matches of ``pattern`` in ``scan[start:end]`` that start a word: the character
+    before is no letter or digit, or is a capital (see `_END`)."""
+    position = start
+    while (match := pattern.search(scan, position, end)) is not None:
+        before = scan[match.start() - 1] if match.start() else " "
+        if before.isalnum() and not ("A" <= before <= "Z"):
+            position = match.start() + 1  # inside a word: look again from the next character
+        else:
+            yield match.span()
+            position = match.end()
 
 
 def _at(pattern: re.Pattern[str], scan: str, place: int) -> int | None:

@@ -48,6 +48,7 @@ __all__ = ["Heading", "HeadingWords", "SectionWords", "find_sections"]
 Span = tuple[int, int]
 Found = Mapping[str, Sequence[Span]]
 _LINE = re.compile(r"[^\r\n]+")
+_LIST_BELOW = re.compile(r"(?:\r\n|\r|\n)[ \t]*- +\S")  # the next line opens a YAML list item
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
@@ -467,7 +468,7 @@ def find_sections(
     No heading starts in ``keys``, the lines of front matter that set a key
     (`Prepared.keys`): "title: ... - Job Description" is the page's title, and names
     no section (the lines of a value that runs on below its key may). A key that is
-    a section phrase alone, its value below it ("responsibilities:" over a list),
+    a section phrase alone, over a list ("responsibilities:" then "  - Own renewals"),
     holds that section.
     """
     shape = cased.encode("ascii", "replace").translate(_SHAPE)
@@ -477,7 +478,8 @@ def find_sections(
     for name, spans in words.sections.items():
         for span in spans:
             if settings.holds(span[0]):
-                if _alone_on_line(scan, span):  # a key holding the section's list ("responsibilities:")
+                if _alone_on_line(scan, span) and _LIST_BELOW.match(scan, _line_of(scan, *span)[1]):
+                    # a key holding the section's list ("responsibilities:" over "  - Own renewals")
                     found.add(name)
                     break
                 continue

@@ -86,6 +86,11 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "Customer base: 25000+ across EMEA.",
         "Base: 94103, San Francisco",  # a post code is no round sum
         "Salary: 12345 (employees)",
+        # allowances and budgets next to a pay word in another language are no pay either
+        "Neben einem attraktiven Gehalt: 1.200 € Homeoffice-Zuschuss.",
+        "Vergütung deiner Fahrtkosten bis 49 € im Monat.",
+        "Retribución flexible: ticket restaurante de 11 € al día.",
+        "I tillegg til fast lønn: tilskudd på 5 000 kr i året.",
     ],
 )
 def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
@@ -358,12 +363,10 @@ def test_titles_of_other_jobs(title: str) -> None:
     assert "vague-metrics" not in rules_of("Drive customer satisfaction and adoption.", title=title)
 
 
-def test_a_title_that_names_no_known_role_leaves_the_role_to_the_text() -> None:
-    text = "Customer Success Manager, Zurich\n\nDrive customer satisfaction and adoption."
-    assert "vague-metrics" in rules_of(text, title="Senior Success Manager")
-    assert "vague-metrics" not in rules_of(text, title="Sales Representative")  # a role it names decides
-    # a customer services manager runs a service desk, whatever the text calls the team
+def test_a_customer_services_manager_runs_a_service_desk() -> None:
+    text = "Drive customer satisfaction and adoption."
     assert "vague-metrics" not in rules_of(text, title="Part-time Marketing Customer Services Manager")
+    assert "vague-metrics" not in rules_of(text, title="Customer Services")
 
 
 def test_departments_name_role_families_of_the_rule_set() -> None:
@@ -873,7 +876,6 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a key of front matter that holds the duties as a list
         "---\ntitle: Territory Manager\nresponsibilities:\n  - Own renewals\n---\n\nRequirements: SaaS.\n",
         # more headings, in English and in the other languages postings are written in
-        "## Your Contribution\nYou run onboarding.\n\n## Your Background\n- Five years in SaaS\n",
         "<p><b>Ditt uppdrag</b></p><p>Hjälpa kunder.</p>"
         "<p><b>Vi tror att du har:</b></p><ul><li>Erfarenhet</li></ul>",
         "Du kommer att:\n- hjälpa kunder\n\nKrav:\n- svenska\n",
@@ -952,17 +954,28 @@ def test_html_tags_give_no_findings_and_positions_are_in_the_given_text() -> Non
     assert (finding.line, finding.column) == (1, 30)
 
 
-def test_english_words_are_not_flagged_in_other_languages() -> None:
-    # "her" is "here" in German and Norwegian, "slut" is "end" in the Nordic languages
-    german = "Über 20 Jahre ist es her, da eröffneten wir den ersten Club in Berlin. Du berätst Kunden."
-    norwegian = "Vil du bli en del av et sterkt salgsteam, se her! Du har ansvar fra start til slut."
-    for text in (german, norwegian):
-        assert matches(text, "gendered-terms") == matches(text, "sexualised-terms") == []
-    # an English sentence in such a posting, and any sentence of a posting in English, still count
-    assert matches(german + " We want the hire to make his mark.", "gendered-terms") == ["his"]
-    english = "You will own renewals and grow the accounts with our team. Hire her. Slut shaming is banned."
-    assert matches(english, "gendered-terms") == ["her"]
-    assert matches(english, "sexualised-terms") == ["Slut"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We build payroll software. Your contribution: helping 200 customers get value.\n\n"
+        "Requirements: SaaS.",
+        "Pension\nYour contribution: 5% of salary, matched by Acme.\n\nRequirements: SaaS.",
+        # a key with no list below it holds no section
+        "---\ntitle: CSM\nresponsibilities:\nrequirements:\n---\n\nJoin Acme as a CSM. Requirements: SaaS.",
+        "---\ntitle: CSM\nresponsibilities: |\n---\n\nJoin Acme as a CSM. Requirements: SaaS.",
+    ],
+)
+def test_no_duties_section_in_prose_or_an_empty_key(text: str) -> None:
+    assert [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"] == [
+        "The posting has no responsibilities section."
+    ]
+
+
+def test_only_the_best() -> None:
+    assert matches("We only want the best. We only employ the very best.", "competitive-culture") == [
+        "only want the best",
+        "only employ the very best",
+    ]
 
 
 def test_a_colleagues_profile_is_not_about_the_hire() -> None:
@@ -975,6 +988,9 @@ def test_a_colleagues_profile_is_not_about_the_hire() -> None:
     assert matches(profile, "gendered-terms") == ["he"]
     (finding,) = [f for f in csm_roles.lint_jd(profile) if f.rule == "gendered-terms"]
     assert profile[finding.offset :].startswith("he reports")
+    # naming a founder or a CEO makes no profile: the hire is still the hire
+    hire = "As our first CSM you will report to our CEO and founder. He will own onboarding."
+    assert matches(hire, "gendered-terms") == ["He"]
 
 
 def test_escaped_html_is_read_as_markup() -> None:
