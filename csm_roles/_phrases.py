@@ -217,6 +217,9 @@ class Key:
     alone: bool
 
 
+_NEVER = re.compile(r"(?!x)x")
+
+
 @dataclass(frozen=True)
 class Matcher:
     """One compiled phrase list.
@@ -225,15 +228,16 @@ class Matcher:
     ``i``; ``keys`` say by which words of `word_bytes` a phrase is found;
     ``anywhere`` searches the whole text for the phrases that cannot be keyed (their
     first words are not plain ASCII); it holds no check that a match starts a word,
-    which `_word_starts` makes.
+    which `_word_starts` makes. Each of those phrases holds a letter outside ASCII, so
+    a text with none of ``rare_letters`` holds none of them and is not searched.
     """
 
     pattern: re.Pattern[str]
     keys: tuple[Key, ...]
     anywhere: re.Pattern[str] | None
+    rare_letters: re.Pattern[str] = _NEVER
 
 
-_NEVER = re.compile(r"(?!x)x")
 _NO_KEYS = re.compile(rb"(?!x)x")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
@@ -297,8 +301,11 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
         keys.append(Key(words, back, alone))
     # no look-behind first, so the search skips in C to the letters a phrase opens with;
     # that a match starts a word is checked after (see `_word_starts`)
-    anywhere = re.compile(_emit(_trie(unkeyed)) + _END) if unkeyed else None
-    return Matcher(pattern, tuple(keys), anywhere)
+    if not unkeyed:
+        return Matcher(pattern, tuple(keys), None)
+    anywhere = re.compile(_emit(_trie(unkeyed)) + _END)
+    rare = sorted({char for atoms in unkeyed for atom in atoms for char in atom if not char.isascii()})
+    return Matcher(pattern, tuple(keys), anywhere, re.compile("[" + re.escape("".join(rare)) + "]"))
 
 
 Spans = list[tuple[int, int]]
@@ -545,9 +552,11 @@ class Vocabulary:
         self, name: object, scan: str, regions: Sequence[Region] | None, keep: int, found: dict[object, Found]
     ) -> None:
         """The matches of a list's phrases that no key word finds, merged into its others."""
-        pattern = self.lists[name].anywhere
+        matcher = self.lists[name]
+        pattern = matcher.anywhere
         assert pattern is not None
         spans = ((0, len(scan)),) if regions is None else regions
+        spans = [(s, e) for s, e in spans if matcher.rare_letters.search(scan, s, e)]
         extra = [span for s, e in spans for span in itertools.islice(_word_starts(pattern, scan, s, e), keep)]
         if extra:
             entry = found.setdefault(name, Found())
