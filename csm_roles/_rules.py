@@ -240,6 +240,11 @@ def _no_family(loc: tuple[str | int, ...], family: str, roles: Mapping[str, Any]
     return _problem(loc, f"no role family {family!r}; the rule set's roles are {known}", family)
 
 
+def _no_zone(zone: str, zones: Mapping[str, Any]) -> str:
+    """What is wrong with naming a zone the rule set does not have."""
+    return f"no zone {zone!r}; the rule set's zones are {', '.join(zones) or '(none)'}"
+
+
 class Rule(Record):
     """One lint rule, as written in a rules file.
 
@@ -357,7 +362,7 @@ class RuleSet(Record):
         zones = info.data.get("zones", {})
         for name in names:
             if name not in zones:
-                raise ValueError(f"no zone {name!r}; the rule set's zones are {', '.join(zones) or '(none)'}")
+                raise ValueError(_no_zone(name, zones))
         return names
 
     @field_validator("rules", mode="after")
@@ -384,7 +389,7 @@ class RuleSet(Record):
                 if zone not in zones:
                     raise _problem(
                         (index, "params", "skip_in", place),
-                        f"no zone {zone!r}; the rule set's zones are {', '.join(zones) or '(none)'}",
+                        _no_zone(zone, zones),
                         zone,
                     )
         return rules

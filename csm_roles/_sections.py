@@ -425,9 +425,10 @@ class _Names:
         return {name for start, length, name in candidates if (start, length) == first}
 
 
-def _alone_on_line(scan: str, span: Span) -> bool:
-    """Whether a phrase stands alone on its line, but for marks and the quotes or brackets of a key."""
-    line_start, line_end = _line_of(scan, *span)
+def _alone_on_line(scan: str, span: Span, line: Span) -> bool:
+    """Whether a phrase stands alone on its ``line`` (its bounds), but for marks and the
+    quotes or brackets of a key."""
+    line_start, line_end = line
     return not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS) and not scan[span[1] : line_end].strip(
         _MARKS + _KEY_MARKS + "\r"
     )
@@ -442,7 +443,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
         return heading
     after = scan[span[1] : line_end]
     if (
-        _alone_on_line(scan, span)
+        _alone_on_line(scan, span, (line_start, line_end))
         and _BULLET.match(scan, line_start) is None
         and (original[span[0]].isupper() or ":" in after)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
@@ -478,7 +479,8 @@ def find_sections(
     for name, spans in words.sections.items():
         for span in spans:
             if settings.holds(span[0]):
-                if _alone_on_line(scan, span) and _LIST_BELOW.match(scan, _line_of(scan, *span)[1]):
+                line = _line_of(scan, *span)
+                if _alone_on_line(scan, span, line) and _LIST_BELOW.match(scan, line[1]):
                     # a key holding the section's list ("responsibilities:" over "  - Own renewals")
                     found.add(name)
                     break
