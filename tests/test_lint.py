@@ -687,10 +687,14 @@ def test_gendered_terms() -> None:
         ("profanity", "We get sh*t done, no f*cking about.", ["sh*t", "f*cking"]),
         (
             "competitive-culture",
-            "Surrounded by the best and brightest.",
-            ["the best and brightest"],
+            "Surrounded by the best and brightest. Hire the best and the brightest.",
+            ["Surrounded by the best and brightest", "the best and the brightest"],
         ),
-
+        (
+            "competitive-culture",
+            "You want to be with the best, surrounded by the smartest, because we want the best people.",
+            ["want to be with the best", "surrounded by the smartest", "we want the best people"],
+        ),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
         ("ableist-language", "We are maniacally focused and crazy fast.", ["maniacally", "crazy"]),
     ],
@@ -731,6 +735,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("hollow-benefits", "Nintendo Switch developers and climbing walls for gyms."),
         ("competitive-culture", "Every Major League team uses it; it helps retailers dominate the market."),
         ("competitive-culture", "Our Elite Team plan serves elite teams in the NBA."),
+        ("competitive-culture", "Customers want the best tools; we want the best for them."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
