@@ -55,7 +55,11 @@ _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a brackete
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
 _REACH = 150  # how far back a heading's fragment may start
-_CLOSE_AFTER = re.compile(r"[ \t]*(?:[\w&/'’,()-]+[ \t]+){0,7}?[\w&/'’()-]*[ \t]*(?::-?|\?|…)(?=\s|$)")
+# a colon (or "?", "…") within a few words; after it a space, the end, the ";" that joins a
+# scraped list's fields ("Requirements:; Min 2 years"), or a letter: see `_close_after`
+_CLOSE_AFTER = re.compile(
+    r"[ \t]*(?:[\w&/'’,()-]+[ \t]+){0,7}?[\w&/'’()-]*[ \t]*(?::-?|\?|…)(?=[\s;]|$|[^\W\d_])"
+)
 # a word of a heading set in title case: capitalised, or a small joining word
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
@@ -266,7 +270,7 @@ def _colons(original: str, scan: str) -> list[tuple[int, int]]:
                 end += 1
             following = scan[end : end + 1]
             previous = original[position - 1 : position]
-            if (not following or following.isspace() or original[end].isupper()) and not (
+            if (not following or following.isspace() or following == ";" or original[end].isupper()) and not (
                 previous.isdigit() or previous == "/"
             ):
                 found.append((position, end))
@@ -318,7 +322,7 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
             start += 1  # begin at a capitalised word
     if not _capitalised(original, start):
         return None
-    close = _CLOSE_AFTER.match(scan, end)
+    close = _close_after(original, scan, end)
     if close is not None:
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
@@ -329,6 +333,17 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
     return None
+
+
+def _close_after(original: str, scan: str, end: int) -> re.Match[str] | None:
+    """The colon that closes a heading within a few words of ``end`` (`_CLOSE_AFTER`). A
+    letter right after it must be a capital, where flattened text lost the line break
+    ("Who are we looking for?Candidate must ..."), not a word going on ("note:see")."""
+    close = _CLOSE_AFTER.match(scan, end)
+    if close is None:
+        return None
+    following = original[close.end() : close.end() + 1]
+    return None if following.isalpha() and not following.isupper() else close
 
 
 def _listed(original: str, scan: str, shape: bytes, span: Span, bullet: bool) -> Heading | None:
@@ -448,7 +463,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading |
         and (original[span[0]].isupper() or ":" in after)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
         return Heading(line_start, line_end, True, False)
-    close = _CLOSE_AFTER.match(scan, span[1])
+    close = _close_after(original, scan, span[1])
     if close is not None:
         start = _fragment_start(shape, span[0])
         if start is not None and len(scan[start : span[0]].split()) <= 10 and _capitalised(original, start):

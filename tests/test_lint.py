@@ -910,6 +910,17 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
+        "<h3>Deine Aufgaben</h3><ul><li>Kunden beraten</li></ul>"
+        "<h3>Was wir uns wünschen</h3><ul><li>Erfahrung</li></ul>",
+        "Responsibilities:\n- Own renewals\n\nTo succeed in this role, the ideal candidate should possess:\n"
+        "- Three years in SaaS\n",
+        "The Right Candidate Will:\n- Own renewals\n\nTop characteristics and traits for a successful AE:\n"
+        "- Grit\n",
+        # fields of a scraped list joined by "; ", a heading among them
+        "Job Summary:; Own renewals.; Run reviews.; Requirements:; Min 1-2 years of sales experience.",
+        # flattened text that lost the line break after a heading's question mark
+        "Responsibilities: Own renewals and run reviews for the region.Who are we looking for?Candidate"
+        " must hold a degree.",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
@@ -962,6 +973,8 @@ def test_missing_sections() -> None:
         # a dash or an asterisk after a section word is prose, not a list
         "Responsibilities\n- Own renewals\n\nOur requirements - like our process - are simple.\n",
         "Responsibilities\n- Own renewals\n\nNo formal qualifications * required.\n",
+        # a colon with a word going on right after it closes no heading
+        "Responsibilities\n- Own renewals\n\nSee our requirements:faq page.\n",
     ):
         assert [f.message for f in csm_roles.lint_jd(no_requirements) if f.rule == "missing-sections"] == [
             "The posting has no requirements section."
