@@ -54,15 +54,16 @@ _SYMBOL = f"[{re.escape(SYMBOLS)}]"
 CURRENCY_WORDS = (
     "usd|eur|gbp|inr|php|sgd|chf|pln|cad|aud|nzd|jpy|cny|rmb|hkd|sek|nok|dkk|zar|brl|mxn|aed|sar|ils|czk|"
     "huf|ron|myr|idr|thb|vnd|krw|twd|ngn|kes|egp|cop|clp|pen|ars|uah|try|rub|rs|dollars|dollar|euros|euro|"
-    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|zl|kr|sfr|rm"
+    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|zl|kr|sfr|rm|rp"
 )
 _CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
 _PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"
 _SYMBOL_PREFIX = re.compile(rf"(?<![a-z]){_PREFIX}$")
+# Markdown may escape a decimal point ("$85,000\.00"), as it does a dash (`_SEPARATOR`)
 _NUMBER = (
-    r"(?:\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3}){1,5}(?:[.,]\d{1,2})?(?!\d)"
-    r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\.\d{1,2})?(?!\d)"
-    r"|\d{1,9}(?:[.,]\d{1,2})?(?!\d))"
+    r"(?:\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3}){1,5}(?:\\?[.,]\d{1,2})?(?!\d)"
+    r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\\?\.\d{1,2})?(?!\d)"
+    r"|\d{1,9}(?:\\?[.,]\d{1,2})?(?!\d))"
 )
 _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
@@ -84,8 +85,9 @@ _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"
 _ASIDE = rf"(?:[^\S\r\n]*\([^()\r\n]{{0,40}}\)(?={_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}|{_CODE})))?"
 # a currency code (the rupee's "rs." with its full stop), then perhaps a symbol: "usd $", "rs."
 _CODE_MARK = rf"{_CODE}(?:(?<=rs)\.)?\s?{_SYMBOL}?"
-#: The ringgit's "RM", the rupee's "Rs" and the rand's "R", which may be glued to the figure.
-_LOCAL_MARK = r"r(?:m|s\.?)?"
+#: The ringgit's "RM", the rupiah's "Rp", the rupee's "Rs" and the rand's "R", which may be
+#: glued to the figure.
+_LOCAL_MARK = r"r(?:m|p|s\.?)?"
 # the high end may repeat the currency, and the rand's "R" glued to it ("R25,000 – R30,000")
 _SECOND = (
     rf"(?:{_ASIDE}{_SEPARATOR}(?:{_PREFIX}?{_SYMBOL}{_MARK_GAP}|{_CODE_MARK}{_MARK_GAP}"
@@ -173,7 +175,9 @@ _UP_TO = re.compile(
 )
 _MIN = re.compile(r"(?:min(?:imum)?|from|starting|low|lower)\b[^$\d]{0,24}$")
 _MAX = re.compile(r"(?:max(?:imum)?|to|up to|high|upper)\b[^$\d]{0,24}$")
-_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
+#: Where the words of a sum's clause end: a sentence end, or a blank line, but not one
+#: after a label's colon ("<p>Salary:</p><p>$90,000</p>": the label names what follows)
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|(?<=[^\s:])[^\S\n]*\n\s*\n")
 _SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
 #: Just before a sum: the bar that opens a field of a header line set out in fields
 #: ("Acme | Customer Success | Remote | $52k"), where a field of money is the pay.
@@ -217,8 +221,8 @@ class Money:
 
 
 def _amount(text: str) -> float:
-    """The value of one written number ("120,000", "60.000", "12,00,000", "1.5")."""
-    text = text.strip()
+    """The value of one written number ("120,000", "60.000", "12,00,000", "1.5", "85,000\\.00")."""
+    text = text.strip().replace("\\", "")
     for pattern in (_INDIAN, _GROUPED, _PLAIN):
         match = pattern.fullmatch(text)
         if match:

@@ -163,6 +163,10 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Employment contract: 12 000 - 15 000 PLN gross/month",
         # Markdown's escaped dash, and ends set in bold
         "The base pay range is USD 80,000 \\- USD 95,000.",
+        "Salary: $85,000\\.00 \\- $98,500\\.00 per year",  # and its escaped decimal point
+        # the rupiah's "Rp", spaced or glued, and a range written with "~"
+        "Salary Rp 4~6 million",
+        "Gaji: Rp4.000.000 - Rp6.000.000 per bulan",
         "Pay range: **US$** **30/hr** to **US$45/hr**",
         # a short aside after the low end
         "A salary between € 2,651 (scale 9) and € 3,997 (scale 10) gross per month.",
@@ -221,12 +225,48 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Salaire : 2 500 € net / mois",
         "Rémunération\xa0: 2\u202f500,00€ par mois",
         "Lön: 35 000 kr/mån",
+        "Renta líquida: $480.000 proporcional a los días trabajados",
+        # a label whose colon ends a block names the figure in the next one
+        "<p>Salary:</p><p>&bull; $90,000</p>",
+        "Salary:\n\n$90,000",
     ],
 )
 def test_a_single_pay_figure_is_info_not_missing(text: str) -> None:
     rules = rules_of(text)
     assert "missing-pay" not in rules
     assert "pay-single-figure" in rules
+
+
+def test_a_blank_line_after_a_sentence_still_parts_a_pay_word_from_a_sum() -> None:
+    assert "missing-pay" in rules_of("Our pay is fair.\n\nRevenue: $90,000 in the first year")
+    assert "missing-pay" in rules_of("We offer a fair salary\n\n$90,000 of ARR per rep")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sales Support Engineer [West | Up to $4k + AWS + VB]",
+        "Customer Success Manager - SGD 5,000/month",
+        "Account Manager | $60,000 - $70,000",
+    ],
+)
+def test_pay_stated_in_the_title_is_not_missing(title: str) -> None:
+    rules = rules_of("You will own renewals for our clients.", title=title)
+    assert "missing-pay" not in rules
+    assert "pay-single-figure" not in rules  # a finding about the title has no place in the text
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Account Manager ($5,000 sign-on bonus)",
+        "Account Manager (Bonus: $5,000)",
+        "Account Executive - $2M quota",
+        "Top 100 Account Manager",
+    ],
+)
+def test_other_money_or_a_count_in_the_title_is_no_pay(title: str) -> None:
+    assert "missing-pay" in rules_of("You will own renewals for our clients.", title=title)
 
 
 def test_wide_pay_range_warns_and_narrow_does_not() -> None:
