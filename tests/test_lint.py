@@ -390,6 +390,11 @@ def test_role_families_decide_which_rules_run() -> None:
         "Implementation Coordinator",
         "Real Estate Client Training & Implementation Specialist",
         "Customer Retention Manager",
+        "Account Success Officer | Makati",
+        "Strategic Accounts Manager",
+        # Spanish titles that keep the English team's name
+        "Líder Customer Success",
+        "Analista de Customer Success",
     ],
 )
 def test_titles_of_the_families_the_targets_rule_is_for(title: str) -> None:
@@ -414,6 +419,8 @@ def test_titles_of_the_families_the_targets_rule_is_for(title: str) -> None:
         "People Success Partner",
         "HR Onboarding Specialist",
         "New Hire Onboarding Coordinator",
+        "Onboarding & Teammate Success Manager",
+        "Accounts Manager",  # a bookkeeper's title in much of the world
         # an account specialist is as often billing's ("Patient Account Specialist")
         "Patient Account Specialist",
         "Implementation Engineer",
