@@ -692,6 +692,8 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
+        ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
+        ("buzzwords", "Our low-stress environment is family friendly.", ["low-stress environment"]),
         ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
         (
             "buzzwords",
