@@ -116,8 +116,11 @@ def _applies(rule: csm_roles.Rule, label: Label) -> bool:
     return rule.applies_to == "all" or label.get("role_family") in rule.applies_to
 
 
-def _count(text: str | None) -> tuple[int, int] | None:
-    """A portfolio size label as numbers ("1,200", "30-40", "150"), or None for words."""
+def _count(text: str | int | None) -> tuple[int, int] | None:
+    """A portfolio size label as numbers ("1,200", "30-40", "150", or the number 150), or
+    None for words."""
+    if isinstance(text, int):
+        return text, text
     if not text:
         return None
     match = re.fullmatch(r"\s*(\d[\d,]*)\s*(?:[-–to]+\s*(\d[\d,]*))?\+?\s*", text)

@@ -80,3 +80,10 @@ def test_a_posting_holding_a_line_separator_is_read_whole(quality: ModuleType, t
     path = tmp_path / "postings.jsonl"
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     assert quality.read_jsonl(path) == rows
+
+
+def test_a_portfolio_size_label_is_read_as_text_or_as_a_number(quality: ModuleType) -> None:
+    assert quality._count(150) == (150, 150)
+    assert quality._count("1,200") == (1200, 1200)
+    assert quality._count("30-40") == (30, 40)
+    assert quality._count("a few dozen") is None
