@@ -693,6 +693,14 @@ def test_gendered_terms() -> None:
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
+        ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
+        ("profanity", "Ein verdammt gutes Team.", ["verdammt"]),
+        ("buzzwords", "A motivated self-started learner.", ["self-started"]),
+        (
+            "competitive-culture",
+            "Multi-task in a fast-paced, competitive environment.",
+            ["fast-paced, competitive environment"],
+        ),
         ("buzzwords", "Our low-stress environment is family friendly.", ["low-stress environment"]),
         ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
         (
@@ -785,6 +793,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("competitive-culture", "Every Major League team uses it; it helps retailers dominate the market."),
         ("competitive-culture", "Our Elite Team plan serves elite teams in the NBA."),
         ("competitive-culture", "Customers want the best tools; we want the best for them."),
+        ("competitive-culture", "Our clients operate in a highly competitive environment."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
