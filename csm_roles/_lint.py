@@ -427,11 +427,9 @@ def _check_pay_missing(_rule: Rule, ctx: _Context) -> Iterator[Hit]:
 
 
 def _title_pays(ctx: _Context) -> bool:
-    """Whether the title states the pay, as job boards' titles may ("Sales Engineer [West |
-    Up to $4k + AWS]"): a sum read as pay, or any sum with a currency, below a million,
-    that no word for other money claims ("$5,000 sign-on bonus", "Bonus: $5,000" are none).
-    A lone figure there has no place in the text for a finding to point at, so the title
-    only tells whether pay is missing."""
+    """Whether the title states the pay, as job boards' titles may ("Account Manager | $60,000 -
+    $70,000"), read as the text is read. A lone figure there has no place in the text for
+    a finding to point at, so the title only tells whether pay is missing."""
     title = ctx.title
     if title is None or not any(char.isdigit() for char in title.scan):  # every sum has a digit
         return False
@@ -444,21 +442,7 @@ def _title_pays(ctx: _Context) -> bool:
     money = find_money(
         title.scan, spans("codes"), spans("pay"), spans("other"), neutral=spans("neutral"), limit=_KEPT
     )
-    other = spans("other")
-
-    def claimed(sum_: Money) -> bool:  # a word for other money after it, or right before it
-        return any(
-            sum_.end <= start < sum_.end + _TITLE_REACH
-            or (end <= sum_.start and not title.scan[end : sum_.start].strip(" :"))
-            for start, end in other
-        )
-
-    return any(sum_.pay or (sum_.marked and sum_.high < 1_000_000 and not claimed(sum_)) for sum_ in money)
-
-
-#: How far after a sum in a title a word for other money claims it (our choice, as far as
-#: `find_money` looks past a sum in the text).
-_TITLE_REACH = 25
+    return any(sum_.pay for sum_ in money)
 
 
 def _check_pay_single(_rule: Rule, ctx: _Context) -> Iterator[Hit]:

@@ -66,7 +66,7 @@ _NUMBER = (
     r"|\d{1,9}(?:\\?[.,]\d{1,2})?(?!\d))"
 )
 _SUFFIX = (
-    r"(?:\s?(?:k|m|mm|mn|million|millions|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
+    r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
     r"(?![a-z]))"
 )
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
@@ -130,6 +130,8 @@ _MULTIPLIER = {
     "mn": 1_000_000,
     "million": 1_000_000,
     "millions": 1_000_000,
+    "juta": 1_000_000,  # Indonesian and Malay: "Rp 8 - 10 juta"
+    "jt": 1_000_000,
     "lakh": 100_000,
     "lakhs": 100_000,
     "lac": 100_000,
@@ -175,9 +177,7 @@ _UP_TO = re.compile(
 )
 _MIN = re.compile(r"(?:min(?:imum)?|from|starting|low|lower)\b[^$\d]{0,24}$")
 _MAX = re.compile(r"(?:max(?:imum)?|to|up to|high|upper)\b[^$\d]{0,24}$")
-#: Where the words of a sum's clause end: a sentence end, or a blank line, but not one
-#: after a label's colon ("<p>Salary:</p><p>$90,000</p>": the label names what follows)
-_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|(?<=[^\s:])[^\S\n]*\n\s*\n")
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
 _SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
 #: Just before a sum: the bar that opens a field of a header line set out in fields
 #: ("Acme | Customer Success | Remote | $52k"), where a field of money is the pay.
@@ -390,7 +390,31 @@ def _is_pay(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
         return pay_before is not None
     if pay_before is not None or pay_after is not None or money.period is not None:
         return True
-    return money.marked and money.is_range
+    return money.marked and (money.is_range or _under_pay_label(money, scan, pay_words, other))
+
+
+#: A sum alone at the head of its block: only spaces and list marks before it
+_BLOCK_HEAD = re.compile(r"[\s•·*-]*$")
+#: The line above a blank line that labels what follows: a colon at its end (bold or
+#: not), or two words at most ("## Salary", "<h3>Base pay</h3>")
+_LABEL_END = re.compile(r":[\s*_]*$")
+_LABEL_WORDS = 2
+
+
+def _under_pay_label(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
+    """Whether a sum heads the block under a label of pay alone ("<p>Salary:</p><p>$90,000</p>",
+    "## Base pay\n\n$90,000"): a pay word in the label and no word for other money
+    ("Compensation & Bonus:" labels more than pay, so the words round the sum decide)."""
+    block = scan.rfind("\n", 0, money.start)
+    if block == -1 or not _BLOCK_HEAD.match(scan, block + 1, money.start):
+        return False
+    label_end = len(scan[:block].rstrip())
+    label_start = scan.rfind("\n", 0, label_end) + 1
+    label = scan[label_start:label_end]
+    if not (_LABEL_END.search(label) or len(label.strip("#*_ ").split()) <= _LABEL_WORDS):
+        return False
+    past = label_end + 1
+    return pay_words.before(label_start, past) is not None and other.before(label_start, past) is None
 
 
 def _min_max(sums: list[Money], scan: str) -> list[Money]:
