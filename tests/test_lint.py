@@ -768,12 +768,14 @@ def test_gendered_terms() -> None:
         (
             "competitive-culture",
             "You want to be with the best, surrounded by the smartest, because we want the best people."
-            " You'll be surrounded by the best and challenged.",
+            " You'll be surrounded by the best and challenged. You will be surrounded by the best and"
+            " brightest.",
             [
                 "You want to be with the best",
                 "surrounded by the smartest",
                 "we want the best people",
                 "be surrounded by the best",
+                "be surrounded by the best and brightest",
             ],
         ),
         ("sexualised-terms", "Our sexy dashboards.", ["sexy"]),
