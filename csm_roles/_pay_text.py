@@ -403,8 +403,9 @@ _LABEL_WORDS = 2
 
 def _under_pay_label(money: Money, scan: str, pay_words: _Words, other: _Words) -> bool:
     """Whether a sum heads the block under a label of pay alone ("<p>Salary:</p><p>$90,000</p>",
-    "## Base pay\n\n$90,000"): a pay word in the label and no word for other money
-    ("Compensation & Bonus:" labels more than pay, so the words round the sum decide)."""
+    or "## Base pay" with the sum in the next block): a pay word in the label and no word
+    for other money ("Compensation & Bonus:" labels more than pay, so the words round the
+    sum decide)."""
     block = scan.rfind("\n", 0, money.start)
     if block == -1 or not _BLOCK_HEAD.match(scan, block + 1, money.start):
         return False
