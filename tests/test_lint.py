@@ -998,6 +998,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a heading that names nothing, over items that say what the person has or is
         "Responsibilities:\n- Own renewals\n\nYour toolkit:\n- You know SaaS pricing\n"
         "- You understand renewals\n",
+        "<h3>Twoje zadania</h3><ul><li>obsługa klientów</li></ul>"
+        "<h3>Wymagania</h3><ul><li>angielski</li></ul>",
+        "Czym będziesz się zajmować?\n- obsługa klientów\n\nCzego od Ciebie oczekujemy:\n- angielski\n",
         "<h3>Deine Aufgaben</h3><ul><li>Kunden beraten</li></ul>"
         "<h3>Was wir uns wünschen</h3><ul><li>Erfahrung</li></ul>",
         "The Right Candidate Will:\n- Own renewals\n\nTop characteristics and traits for a successful AE:\n"
