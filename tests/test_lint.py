@@ -1124,6 +1124,38 @@ def test_a_colleagues_profile_is_not_about_the_hire() -> None:
     assert matches(hire, "gendered-terms") == ["He"]
 
 
+def test_what_someone_did_is_not_about_the_hire() -> None:
+    team = (
+        "Meet Andrew, our CTO. He was formerly the cofounder of a startup. "
+        "Ella, our latest team member, wrote about what she's learnt in six months. "
+        "The CSM we hire owns renewals; he will report to Andrew."
+    )
+    assert matches(team, "gendered-terms") == ["he"]
+    # the hire in the present or future tense is still the hire
+    assert matches("He has 5 years of SaaS experience and he will own onboarding.", "gendered-terms") == [
+        "He",
+        "he",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Über 20 Jahre ist es her, da eröffneten wir den ersten Club in Berlin.", "gendered-terms"),
+        ("Vil du bli en viktig del av et sterkt salgsteam, se her!", "gendered-terms"),
+        ("Du blir ansvarlig for hele prosessen fra start til slut.", "sexualised-terms"),
+        ("Wir fahren mit dem Rad ins Büro und sind ein tolles Team.", "bro-culture"),
+    ],
+)
+def test_an_english_word_list_skips_a_sentence_in_another_language(text: str, rule: str) -> None:
+    assert matches(text, rule) == []
+
+
+def test_the_same_words_in_an_english_sentence_are_still_flagged() -> None:
+    text = "Vi er et team i Oslo. Our CSM should know her accounts. The team is rad."
+    assert matches(text, "gendered-terms") == ["her"]
+    assert matches(text, "bro-culture") == ["rad"]
+
 def test_escaped_html_is_read_as_markup() -> None:
     # as the APIs of applicant-tracking systems store a posting: its tags escaped
     html = (
