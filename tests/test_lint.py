@@ -871,6 +871,37 @@ def test_support_desk_as_the_first_line_of_support() -> None:
     assert "support-framing" not in rules_of(other, title=CSM)
 
 
+def test_support_desk_by_complaints_and_technical_issues() -> None:
+    desk = (
+        "Respond to technical issues quickly, handle customer complaints, "
+        "and answer support queries from our partners."
+    )
+    assert "support-framing" in rules_of(desk, title=CSM)
+
+
+@pytest.mark.parametrize(
+    ("desk", "outcomes"),
+    [
+        # German: first-level support through the ticket system, second level beside it
+        (
+            "Du bearbeitest Anfragen im 1st Level Support über unser Ticketsystem "
+            "und sprichst dich mit dem 2nd Level Support ab.",
+            " Vor allem verantwortest du Kundenbindung, Verlängerungen und Vertragsverlängerungen"
+            " sowie Upselling.",
+        ),
+        # Swedish: inbound questions and customer cases by mail and phone
+        (
+            "Du hanterar inkommande frågor och löser kundärenden via mejl och telefon. "
+            "Du dokumenterar alla ärenden.",
+            " Framför allt driver du förnyelser, kundlojalitet, förnyelse av avtal och upselling.",
+        ),
+    ],
+)
+def test_support_desk_in_german_and_swedish(desk: str, outcomes: str) -> None:
+    assert "support-framing" in rules_of(desk, title=CSM)
+    assert "support-framing" not in rules_of(desk + outcomes, title=CSM)
+
+
 def test_a_csm_who_answers_escalations_is_no_support_desk() -> None:
     duties = (
         "Serve as the first point of contact for enterprise customers. Ensure timely responses to "
