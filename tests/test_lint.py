@@ -712,6 +712,16 @@ def test_gendered_terms() -> None:
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
         ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
+        (
+            "hollow-benefits",
+            "Option to bring your pet to the studio; bring your dogs to work.",
+            ["bring your pet to the studio", "bring your dogs to work"],
+        ),
+        (
+            "hollow-benefits",
+            "Tischkicker, frisches Obst und kostenlose Getränke. Tenemos futbolín. Mamy piłkarzyki.",
+            ["Tischkicker", "frisches Obst", "kostenlose Getränke", "futbolín", "piłkarzyki"],
+        ),
         ("profanity", "Ein verdammt gutes Team.", ["verdammt"]),
         ("buzzwords", "A motivated self-started learner.", ["self-started"]),
         (
