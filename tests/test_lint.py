@@ -1051,6 +1051,12 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # flattened text that lost the line break after a heading's question mark
         "Responsibilities: Own renewals and run reviews for the region.Who are we looking for?Candidate"
         " must hold a degree.",
+        # a government template's headings
+        "You'll need to accomplish the following things:\n- Own renewals\n\n"
+        "An excellent candidate will:\n- Know SaaS\n",
+        # a heading that names nothing, over sentences that say what the hire does
+        "## Your Contribution\nYou help us grow in Germany by advising our customers. You ensure each"
+        " customer gets value. You support customers through change.\n\n## Your Background\n- Two years\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
