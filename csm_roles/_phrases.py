@@ -418,7 +418,9 @@ class _Places:
             if len(spans) < self.keep:
                 spans.append((start, end))
 
-    def add(self, seconds: dict[bytes, list[Entry]], words: bytes, place: int, first_end: int) -> None:
+    def add(
+        self, seconds: dict[bytes, list[Entry]], scan: str, words: bytes, place: int, first_end: int
+    ) -> None:
         """The entries hanging on a key word found at ``place``, and on it with the next word."""
         hang = [(first_end, seconds.get(b"", []))]
         if len(seconds) > (b"" in seconds):  # some key is this word and the next one
@@ -432,7 +434,7 @@ class _Places:
                 if whole:
                     self.alone.setdefault(name, []).append((place, key_end))
                 else:
-                    self.tried.setdefault(name, []).append(_back(words, place, back) if back else place)
+                    self.tried.setdefault(name, []).append(_back(scan, words, place, back) if back else place)
 
     def found(self, vocabulary: Vocabulary, scan: str) -> dict[object, Found]:
         found: dict[object, Found] = {}
@@ -542,7 +544,7 @@ class Vocabulary:
             for name in names:
                 places.single(name, place, first_end)
             if more:
-                places.add(table[first], words, place, first_end)
+                places.add(table[first], scan, words, place, first_end)
         found = places.found(self, scan)
         for name in self.anywhere.get(group, ()):
             self._anywhere(name, scan, regions, keep, found)
@@ -634,8 +636,12 @@ def _at_join(pattern: re.Pattern[str], scan: str, place: int) -> int | None:
     return place + match.end()
 
 
-def _back(words: bytes, place: int, count: int) -> int:
-    """The offset of the word ``count`` words before the word at ``place`` (scan offsets)."""
+def _back(scan: str, words: bytes, place: int, count: int) -> int:
+    """The offset of the word ``count`` words before the word at ``place`` (scan offsets).
+
+    A word that starts at a capital joining it to the word before ("initiativesTo
+    succeed") starts at that capital, which `word_bytes` shows as a space.
+    """
     position = place  # words[position] is the space before the word (the pad shifts by one)
     for _ in range(count):
         while position > 0 and words[position] == 0x20:
@@ -643,6 +649,8 @@ def _back(words: bytes, place: int, count: int) -> int:
         if position == 0:
             return place
         position = words.rfind(b" ", 0, position)
+    if position and scan[position - 1].isupper():
+        return position - 1
     return position
 
 

@@ -1149,6 +1149,13 @@ def test_no_duties_section_in_prose_or_an_empty_key(text: str) -> None:
     ]
 
 
+def test_a_phrase_found_by_a_later_word_starts_at_a_glued_capital() -> None:
+    # "the" is too common to find the phrase by; "brightest" finds it, and the phrase
+    # starts two words back, at the capital that joins "culture" to "The"
+    text = "Our cultureThe best and brightest work here."
+    assert matches(text, "competitive-culture") == ["The best and brightest"]
+
+
 def test_only_the_best() -> None:
     assert matches("We only want the best. We only employ the very best.", "competitive-culture") == [
         "only want the best",
