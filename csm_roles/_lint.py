@@ -195,6 +195,8 @@ def _add_sections(
         add("headings", (rule_id, "standalone", name), phrases)
     for name, phrases in params.closing.items():
         add("headings", (rule_id, "closing", name), phrases)
+    for name, phrases in params.opening.items():
+        add("headings", (rule_id, "opening", name), phrases)
     for name, phrases in params.content.items():
         add("content", (rule_id, "content", name), phrases)
     add("headings", (rule_id, "generic"), params.generic)
@@ -665,6 +667,7 @@ def _check_sections(rule: Rule, ctx: _Context) -> Iterator[Hit]:
             sections={name: _spans(found, (rule.id, "section-common", name)) for name in params.sections},
             standalone={name: _spans(found, (rule.id, "standalone", name)) for name in params.standalone},
             closing={name: _spans(found, (rule.id, "closing", name)) for name in params.closing},
+            opening={name: _spans(found, (rule.id, "opening", name)) for name in params.opening},
             generic=_spans(found, (rule.id, "generic")),
             other=_spans(found, (rule.id, "other")),
         )

@@ -169,13 +169,17 @@ class SectionsParams(Params):
     #: to its list ("We'd love to get to know you if:"; one word may follow: "who are:"),
     #: not in a sentence that goes on.
     closing: NamedLists = Field(default_factory=FrozenDict)
+    #: Heading words that name a section only where they open the heading ("To succeed
+    #: in this role, you will need:"), not where they end a sentence that began
+    #: otherwise ("Everything you need to succeed in this role: training").
+    opening: NamedLists = Field(default_factory=FrozenDict)
     generic: PhraseList = ()
     other: PhraseList = ()
     content: NamedLists = Field(default_factory=FrozenDict)
 
     @model_validator(mode="after")
     def _names_are_sections(self) -> SectionsParams:
-        for field_name in ("standalone", "closing", "content"):
+        for field_name in ("standalone", "closing", "opening", "content"):
             for name in getattr(self, field_name):
                 if name not in self.sections:
                     raise ValueError(f"{field_name} names {name!r}, which is not one of the sections")

@@ -24,7 +24,8 @@ will make you successful in this role" is requirements, though "in this role"
 names duties). Some words (``standalone``: "Skills", "Experience") name a section
 only as a heading of their own line or at the start of a fragment ending in a
 colon; others (``closing``: "We're looking for someone who") only where they close
-the heading, as a lead-in to its list (one word may follow them: "who are:"). A
+the heading, as a lead-in to its list (one word may follow them: "who are:"), and
+others (``opening``: "To succeed in this role") only where they open it. A
 heading that names no section in particular ("Description", "Summary", "What?", or
 a line of its own ending in a colon) takes the section its text reads
 like: the number of items that open with duty words ("Manage", "Build") against
@@ -105,12 +106,13 @@ class Heading:
 @dataclass(frozen=True)
 class HeadingWords:
     """The heading words found in some regions: section phrases by section (besides
-    the uncommon ones found everywhere), standalone and closing words by section,
-    generic words, and the headings of other parts."""
+    the uncommon ones found everywhere), standalone, closing and opening words by
+    section, generic words, and the headings of other parts."""
 
     sections: Found
     standalone: Found
     closing: Found
+    opening: Found
     generic: Sequence[Span]
     other: Sequence[Span]
 
@@ -405,6 +407,7 @@ class _Names:
         }
         self.standalone = {name: _Index(spans) for name, spans in found.standalone.items()}
         self.closing = {name: _Index(spans) for name, spans in found.closing.items()}
+        self.opening = {name: _Index(spans) for name, spans in found.opening.items()}
         self.other = _Index(found.other)
 
     def of(self, heading: Heading, scan: str) -> set[str] | None:
@@ -430,6 +433,12 @@ class _Names:
                 (start, start - end, name)
                 for start, end in index.inside(heading.start, heading.end)
                 if len(scan[end : heading.end].strip(_MARKS + "?").split()) <= 1
+            ]
+        for name, index in self.opening.items():
+            candidates += [
+                (start, start - end, name)
+                for start, end in index.inside(heading.start, heading.end)
+                if _leads(scan, heading, start)
             ]
         candidates += [
             (start, start - end, "") for start, end in self.other.inside(heading.start, heading.end)
@@ -541,6 +550,7 @@ def _gather(
         *found.sections.values(),
         *found.standalone.values(),
         *found.closing.values(),
+        *found.opening.values(),
     ]
     # a generic word opens a run-in heading only where a fragment starts: "Summary Track record ..."
     run_in.append([span for span in found.generic if _fragment_start(shape, span[0]) == span[0]])

@@ -1051,9 +1051,16 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # flattened text that lost the line break after a heading's question mark
         "Responsibilities: Own renewals and run reviews for the region.Who are we looking for?Candidate"
         " must hold a degree.",
+        "<h3>Como será o seu dia a dia?</h3><ul><li>Atender clientes</li></ul>"
+        "<h3>O que esperamos de você?</h3><ul><li>Inglês</li></ul>",
+        "Suas atividades:\n- Atender clientes\n\nQualificações:\n- Inglês\n",
         # a government template's headings
         "You'll need to accomplish the following things:\n- Own renewals\n\n"
         "An excellent candidate will:\n- Know SaaS\n",
+        # a heading opened by words that name requirements there only, glued to the sentence
+        # before it in flattened text
+        "Roles and Responsibilities: Own renewals. Assist teams with new business initiativesTo"
+        " succeed in this role, the ideal candidate should possess:Excellent written English.",
         # a heading that names nothing, over sentences that say what the hire does
         "## Your Contribution\nYou help us grow in Germany by advising our customers. You ensure each"
         " customer gets value. You support customers through change.\n\n## Your Background\n- Two years\n",
@@ -1209,6 +1216,7 @@ def test_the_same_words_in_an_english_sentence_are_still_flagged() -> None:
     text = "Vi er et team i Oslo. Our CSM should know her accounts. The team is rad."
     assert matches(text, "gendered-terms") == ["her"]
     assert matches(text, "bro-culture") == ["rad"]
+
 
 def test_escaped_html_is_read_as_markup() -> None:
     # as the APIs of applicant-tracking systems store a posting: its tags escaped

@@ -68,6 +68,12 @@ def _load(tmp_path: Path, rule: dict[str, object]) -> csm_roles.RuleSet:
             "rules.0.params",
             "closing names 'perks', which is not one of the sections",
         ),
+        (
+            "missing-sections",
+            {"params": {"sections": {"duties": ["duties"]}, "opening": {"skills": ["to succeed"]}}},
+            "rules.0.params",
+            "opening names 'skills', which is not one of the sections",
+        ),
     ],
 )
 def test_a_rule_that_could_not_run_is_refused_with_its_place(
