@@ -218,6 +218,7 @@ class Key:
 
 
 _NEVER = re.compile(r"(?!x)x")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ class Matcher:
     pattern: re.Pattern[str]
     keys: tuple[Key, ...]
     anywhere: re.Pattern[str] | None
-    rare_letters: re.Pattern[str] = _NEVER
+    rare_letters: frozenset[str] = frozenset()
 
 
 _NO_KEYS = re.compile(rb"(?!x)x")
@@ -304,8 +305,8 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
     if not unkeyed:
         return Matcher(pattern, tuple(keys), None)
     anywhere = re.compile(_emit(_trie(unkeyed)) + _END)
-    rare = sorted({char for atoms in unkeyed for atom in atoms for char in atom if not char.isascii()})
-    return Matcher(pattern, tuple(keys), anywhere, re.compile("[" + re.escape("".join(rare)) + "]"))
+    rare = frozenset(char for atoms in unkeyed for atom in atoms for char in atom if not char.isascii())
+    return Matcher(pattern, tuple(keys), anywhere, rare)
 
 
 Spans = list[tuple[int, int]]
@@ -337,6 +338,16 @@ class Words:
         self.joins = joins
         self._joined: list[bytes] | None = None
         self._groups: dict[int, tuple[list[bytes], list[int]]] = {}
+        self._letters: frozenset[str] | None = None
+
+    @property
+    def letters(self) -> frozenset[str]:
+        """The characters outside ASCII in the posting, read once: a list's phrases that
+        no key word finds are looked for only where their letters are."""
+        if self._letters is None:
+            scan = self.scan
+            self._letters = frozenset() if scan.isascii() else frozenset(_NON_ASCII.findall(scan))
+        return self._letters
 
     def of(self, bit: int, keys: re.Pattern[bytes]) -> tuple[list[bytes], list[int]]:
         """Where one group's key words stand: the words and their offsets in scan, in order."""
@@ -547,7 +558,8 @@ class Vocabulary:
                 places.add(table[first], scan, words, place, first_end)
         found = places.found(self, scan)
         for name in self.anywhere.get(group, ()):
-            self._anywhere(name, scan, regions, keep, found)
+            if not self.lists[name].rare_letters.isdisjoint(text.letters):
+                self._anywhere(name, scan, regions, keep, found)
         return found
 
     def _anywhere(
@@ -558,7 +570,9 @@ class Vocabulary:
         pattern = matcher.anywhere
         assert pattern is not None
         spans = ((0, len(scan)),) if regions is None else regions
-        spans = [(s, e) for s, e in spans if matcher.rare_letters.search(scan, s, e)]
+        if regions is not None:
+            letters = matcher.rare_letters
+            spans = [(s, e) for s, e in spans if not letters.isdisjoint(scan[s:e])]
         extra = [span for s, e in spans for span in itertools.islice(_word_starts(pattern, scan, s, e), keep)]
         if extra:
             entry = found.setdefault(name, Found())
