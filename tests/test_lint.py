@@ -712,6 +712,7 @@ def test_gendered_terms() -> None:
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
         ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
+        ("hollow-benefits", "A fridge with free beverages.", ["free beverages"]),
         (
             "hollow-benefits",
             "Option to bring your pet to the studio; bring your dogs to work.",
