@@ -401,6 +401,9 @@ def test_role_families_decide_which_rules_run() -> None:
         "Customer Retention Manager",
         "Account Success Officer | Makati",
         "Strategic Accounts Manager",
+        # account management named as the work, and an advertiser's account strategist
+        "Account Management Analyst",
+        "Account Strategist, SMB Engage",
         # Spanish titles that keep the English team's name
         "Líder Customer Success",
         "Analista de Customer Success",
