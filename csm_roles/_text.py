@@ -69,6 +69,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 #: A line of front matter that sets a key: YAML's "key: value", TOML's "key = value" (or
 #: "key=value"); either may quote the key.
 _SETTING = re.compile(r"[\"']?([A-Za-z0-9_][\w.-]*)[\"']?[ \t]*(?::(?:[ \t]|$)|=)")
+#: A key set inside another key's value: indented, perhaps as an item of a list
+#: ("    content: >-", "  - title: Sales"). Group 1 is the indent, group 2 the key.
+_NESTED_SETTING = re.compile(r"([ \t]*(?:-[ \t]+)?)[\"']?([A-Za-z0-9_][\w.-]*)[\"']?[ \t]*:(?:[ \t]|$)")
 #: A TOML string over many lines opens or closes on a line with an odd count of these.
 _LONG_QUOTES = ('"""', "'''")
 #: The words of a key: "baseSalary" -> base, Salary; "sub_heading" -> sub, heading.
@@ -347,6 +350,9 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
     over prose): nothing is returned. A key's lines are kept when one of its words is
     in ``keep`` (a value may run over many lines: a whole posting in a "description"
     block); of its key, only those words are kept ("hero" of "hero_title" is blanked).
+    Inside a key that is not kept, a key set deeper that is ("blocks:" then
+    "  - type: text" then "    content: >-", as a site builder's page stores its
+    blocks) is kept with the lines indented under it.
     The fences, comments, every other key's lines and the other words of kept keys
     are returned, in order, each line read once.
     """
@@ -357,6 +363,7 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
     blanked: Markup = [(0, opening.end(), False)]
     kept: list[tuple[int, int]] = []
     setting = True  # whether the lines of the current key are settings (blanked)
+    nested = -1  # inside a blanked key, the indent of a kept key set in it (-1: none)
     in_string = False  # inside a TOML string over many lines
     position, size = opening.end(), len(text)
     while position < size:
@@ -371,12 +378,15 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
             continue
         if in_string or content[0] in " \t-]}":  # goes on the key before: indented, an item, a closing
             blank = setting
+            if setting and not in_string:
+                blank, nested = _in_blanked_key(content, start, nested, keep, kept)
         elif content.startswith(("#", "[")):  # a comment, a TOML table
             blank = True
         else:
             key = _SETTING.match(content)
             if key is None:
                 return [], []
+            nested = -1
             words = [(word, word.group().lower() in keep) for word in _KEY_WORDS.finditer(key.group(1))]
             setting = blank = not any(keep_word for _, keep_word in words)
             if not setting:
@@ -390,6 +400,23 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
         if blank:
             blanked.append((start, position, False))
     return [], []
+
+
+def _in_blanked_key(
+    content: str, start: int, nested: int, keep: Collection[str], kept: list[tuple[int, int]]
+) -> tuple[bool, int]:
+    """A line inside the value of a key that is not kept (``content``, at ``start``):
+    whether it is blanked, and the indent of the kept key it is in or opens (-1: none).
+    ``nested`` is that indent for the line before; a line that sets a kept key joins
+    ``kept``."""
+    indent = len(content) - len(content.lstrip(" \t"))
+    if 0 <= nested < indent:
+        return False, nested  # a line of the kept key's value
+    inner = _NESTED_SETTING.match(content)
+    if inner is None or not any(word.group().lower() in keep for word in _KEY_WORDS.finditer(inner.group(2))):
+        return True, -1
+    kept.append((start, start + len(content)))
+    return False, len(inner.group(1))
 
 
 def _merged(spans: Markup) -> Markup:

@@ -1312,6 +1312,18 @@ def test_a_posting_held_in_a_front_matter_value_is_read_with_its_headings() -> N
     assert rules_of(text, rules=["missing-sections", "buzzwords"]) == []
 
 
+def test_a_posting_in_a_site_builders_blocks_is_read_with_its_headings() -> None:
+    text = (
+        "---\ntitle: Accountmanager\nblocks:\n  - type: hero_block\n    video:\n      autoplay: true\n"
+        "    note: ninja\n  - type: content_block\n    content: >-\n      ## Wat ga je doen?\n\n"
+        "      * Klanten begeleiden\n  - type: content_block\n    content: |-\n      ## Jij bent:\n\n"
+        "      * Een commercieel talent\n    align: left ninja\ncolor: green\n---\n"
+    )
+    assert rules_of(text, rules=["missing-sections"]) == []
+    # the block's other settings stay settings, however deep
+    assert matches(text, "buzzwords") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
