@@ -159,6 +159,7 @@ class _Compiled:
         self.families = tuple(ruleset.roles)
         self.order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
         self.paragraph_zones = frozenset(ruleset.paragraph_zones)
+        self.zone_minimums = dict(ruleset.zone_minimums)
 
     def _add_rule(self, rule: Rule, add: Callable[[str, object, Sequence[str]], None]) -> None:
         params = rule.params
@@ -307,14 +308,21 @@ class _Context:
         return any(self.in_zone(zone, start) for zone in zones)
 
     def in_zone(self, zone: str, start: int) -> bool:
-        """Whether ``start`` lies in a sentence that holds one of the zone's phrases."""
+        """Whether ``start`` lies in a sentence that holds one of the zone's phrases (as
+        many different ones as the zone's minimum)."""
         if zone not in self._zones:
             self.need("zones")
             starts: list[int] = []
             spans: list[Span] = []
             ends = _PARAGRAPH_END if zone in self.compiled.paragraph_zones else _SENTENCE_END
+            scan, minimum = self.prepared.scan, self.compiled.zone_minimums.get(zone, 1)
+            cues: dict[Span, set[str]] = {}  # sentence -> the zone's phrases in it, in order
             for cue_start, cue_end in self.spans("zone", zone):
-                begin, end = _sentence(self.prepared.scan, cue_start, cue_end, ends, 400)
+                sentence = _sentence(scan, cue_start, cue_end, ends, 400)
+                cues.setdefault(sentence, set()).add(scan[cue_start:cue_end])
+            for (begin, end), phrases in cues.items():
+                if len(phrases) < minimum:
+                    continue
                 if spans and begin <= spans[-1][1]:
                     spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
                 else:
@@ -870,7 +878,7 @@ def _run(rule: Rule, ctx: _Context) -> list[Finding]:
             more += 1
             first_unlisted = first_unlisted or (start, end, message)
     more += ctx.unlisted.get(rule.id, 0)
-    if more:
+    if more and (findings or first_unlisted):  # none listed: every one looked at was excused
         start, end, _ = first_unlisted or (findings[-1].offset, findings[-1].end, "")
         note = f"{more:,} more finding{'s' if more != 1 else ''} of this rule from here on are not listed"
         findings.append(_finding(rule, prepared, start, end, f"{rule.render()} ({note}.)"))

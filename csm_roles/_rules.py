@@ -332,6 +332,12 @@ class RuleSet(Record):
     #: Zones whose phrases mark their whole paragraph, not only their sentence (a
     #: colleague's profile: its "he" is that colleague, in every sentence of it).
     paragraph_zones: tuple[Name, ...] = ()
+    #: Zones that take a sentence only where it holds this many different phrases of the
+    #: zone (a sentence in another language: one word of it, such as "ist", is as often an
+    #: acronym or a name in English text; two seldom are). Other zones need one.
+    zone_minimums: Annotated[Mapping[Name, Annotated[int, Field(ge=1, le=10)]], AfterValidator(_frozen)] = (
+        Field(default_factory=FrozenDict)
+    )
     #: Older rules files named the words of CSM postings here; they become the ``csm`` role.
     csm_markers: PhraseList = ()
     #: What makes a sum of money the role's pay, for the pay rules.
@@ -360,9 +366,9 @@ class RuleSet(Record):
                 raise _no_family((family,), family, roles)
         return departments
 
-    @field_validator("paragraph_zones", mode="after")
+    @field_validator("paragraph_zones", "zone_minimums", mode="after")
     @classmethod
-    def _known_zones(cls, names: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+    def _known_zones(cls, names: Any, info: ValidationInfo) -> Any:
         zones = info.data.get("zones", {})
         for name in names:
             if name not in zones:

@@ -1222,6 +1222,27 @@ def test_the_same_words_in_an_english_sentence_are_still_flagged() -> None:
     assert matches(text, "bro-culture") == ["rad"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one word of another language is an acronym or a name in English text
+        "Shift: 9 AM - 6 PM IST; he should have his own laptop.",
+        "Knowledge of OSS/BSS; he will own the telco accounts.",
+        "Una, our VP, hires. He will report to her.",
+        # the hire in the present perfect is still the hire
+        "He has been in a customer-facing role for at least 3 years.",
+    ],
+)
+def test_one_foreign_looking_word_or_a_present_perfect_excuses_nothing(text: str) -> None:
+    assert matches(text, "gendered-terms")
+
+
+def test_every_match_excused_gives_no_count_of_unlisted_ones() -> None:
+    # more matches than are looked at one by one, each in a sentence about whom to contact
+    text = "Please contact her. " * 2100
+    assert matches(text, "gendered-terms") == []
+
+
 def test_escaped_html_is_read_as_markup() -> None:
     # as the APIs of applicant-tracking systems store a posting: its tags escaped
     html = (

@@ -99,6 +99,21 @@ def test_a_paragraph_zone_is_one_of_the_zones(tmp_path: Path) -> None:
     assert "no zone 'sidebar'; the rule set's zones are " in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("minimums", "words"),
+    [({"sidebar": 2}, "no zone 'sidebar'"), ({"profile": 0}, "greater than or equal to 1")],
+)
+def test_a_zone_minimum_is_a_count_for_one_of_the_zones(
+    tmp_path: Path, minimums: dict[str, int], words: str
+) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({**RULES, "zone_minimums": minimums}), encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_rules(path)
+    assert caught.value.field is not None and caught.value.field.startswith("zone_minimums")
+    assert words in str(caught.value)
+
+
 @pytest.mark.parametrize("word", ["Title", "base_salary", ""])
 def test_a_front_matter_key_word_is_one_lower_case_word(tmp_path: Path, word: str) -> None:
     data = {**RULES, "front_matter": ["title", word]}
