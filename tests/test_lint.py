@@ -916,6 +916,21 @@ def test_support_desk_in_german_and_swedish(desk: str, outcomes: str) -> None:
     assert "support-framing" not in rules_of(desk + outcomes, title=CSM)
 
 
+@pytest.mark.parametrize(
+    "duties",
+    [
+        # complaints read as a signal, and third-level support, are no desk duties
+        "Analyse customer complaints and NPS comments to find churn risks early. Provide 3rd level"
+        " support for escalated incidents. Respond to technical questions from admins. Drive renewals.",
+        # a German sales posting's "Kundenanfragen" ask for quotes
+        "Du bearbeitest Kundenanfragen und erstellst Angebote. Du stimmst Kundenanfragen zu"
+        " Lieferterminen ab und pflegst unser Ticketsystem. Du steigerst den Umsatz.",
+    ],
+)
+def test_duties_that_only_sound_like_a_desk(duties: str) -> None:
+    assert "support-framing" not in rules_of(duties, title=CSM)
+
+
 def test_a_csm_who_answers_escalations_is_no_support_desk() -> None:
     duties = (
         "Serve as the first point of contact for enterprise customers. Ensure timely responses to "
