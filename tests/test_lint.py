@@ -1136,6 +1136,9 @@ def test_missing_sections() -> None:
         "Responsibilities\n- Own renewals\n\nOur requirements - like our process - are simple.\n",
         "Responsibilities\n- Own renewals\n\nNo formal qualifications * required.\n",
         # no hire in it: no requirements heading
+        "Responsibilities\n- Own renewals\n\n**Only successful candidates will be contacted**\n",
+        "Responsibilities\n- Own renewals\n\nGreat candidate? Apply now!\n",
+        "Responsibilities\n- Own renewals\n\nWhy great candidates choose Acme:\n- Pay\n",
         "Responsibilities\n- Own renewals\n\nWe give you all you need to succeed in this role: training.\n",
         "Responsibilities\n- Own renewals\n\nCharacteristics of a successful account: usage, renewals.\n",
         # a colon with a word going on right after it closes no heading
