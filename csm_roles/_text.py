@@ -72,6 +72,11 @@ _SETTING = re.compile(r"[\"']?([A-Za-z0-9_][\w.-]*)[\"']?[ \t]*(?::(?:[ \t]|$)|=
 #: A key set inside another key's value: indented, perhaps as an item of a list
 #: ("    content: >-", "  - title: Sales"). Group 1 is the indent, group 2 the key.
 _NESTED_SETTING = re.compile(r"([ \t]*(?:-[ \t]+)?)[\"']?([A-Za-z0-9_][\w.-]*)[\"']?[ \t]*:(?:[ \t]|$)")
+#: A YAML block of text after a key: "|" or ">", perhaps with its chomping and indent marks.
+_BLOCK_SCALAR = re.compile(r"[ \t]*[|>][-+0-9]*[ \t]*(?:#[^\r\n]*)?$")
+#: How a line inside a blanked key of front matter stands: the indent of the key whose
+#: block of text it may be in, and whether that block is read (-1: in no block).
+_Nested = tuple[int, bool]
 #: A TOML string over many lines opens or closes on a line with an odd count of these.
 _LONG_QUOTES = ('"""', "'''")
 #: The words of a key: "baseSalary" -> base, Salary; "sub_heading" -> sub, heading.
@@ -363,7 +368,9 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
     blanked: Markup = [(0, opening.end(), False)]
     kept: list[tuple[int, int]] = []
     setting = True  # whether the lines of the current key are settings (blanked)
-    nested = -1  # inside a blanked key, the indent of a kept key set in it (-1: none)
+    # inside a blanked key: the indent of a key set in it whose block of text is read
+    # (True) or is not (False); the lines indented deeper are that text. -1: none.
+    nested: _Nested = (-1, False)
     in_string = False  # inside a TOML string over many lines
     position, size = opening.end(), len(text)
     while position < size:
@@ -386,7 +393,7 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
             key = _SETTING.match(content)
             if key is None:
                 return [], []
-            nested = -1
+            nested = (0, False) if _BLOCK_SCALAR.match(content, key.end()) else (-1, False)
             words = [(word, word.group().lower() in keep) for word in _KEY_WORDS.finditer(key.group(1))]
             setting = blank = not any(keep_word for _, keep_word in words)
             if not setting:
@@ -403,20 +410,25 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
 
 
 def _in_blanked_key(
-    content: str, start: int, nested: int, keep: Collection[str], kept: list[tuple[int, int]]
-) -> tuple[bool, int]:
+    content: str, start: int, nested: _Nested, keep: Collection[str], kept: list[tuple[int, int]]
+) -> tuple[bool, _Nested]:
     """A line inside the value of a key that is not kept (``content``, at ``start``):
-    whether it is blanked, and the indent of the kept key it is in or opens (-1: none).
-    ``nested`` is that indent for the line before; a line that sets a kept key joins
-    ``kept``."""
+    whether it is blanked, and the block of text it is in or opens (see `_front_matter`).
+
+    Only a key that holds a block of text (``content: >-`` then its lines) is read, and
+    only when its name holds a word of ``keep``: a one-line value inside settings is
+    a setting ("nav:" then "  - title: Support"); the lines of a block that is not read
+    are text, never keys ("schema: |" over JSON). A key read joins ``kept``."""
     indent = len(content) - len(content.lstrip(" \t"))
-    if 0 <= nested < indent:
-        return False, nested  # a line of the kept key's value
+    if 0 <= nested[0] < indent:
+        return not nested[1], nested  # a line of the block's text
     inner = _NESTED_SETTING.match(content)
-    if inner is None or not any(word.group().lower() in keep for word in _KEY_WORDS.finditer(inner.group(2))):
-        return True, -1
+    if inner is None or _BLOCK_SCALAR.match(content, inner.end()) is None:
+        return True, (-1, False)
+    if not any(word.group().lower() in keep for word in _KEY_WORDS.finditer(inner.group(2))):
+        return True, (len(inner.group(1)), False)
     kept.append((start, start + len(content)))
-    return False, len(inner.group(1))
+    return False, (len(inner.group(1)), True)
 
 
 def _merged(spans: Markup) -> Markup:

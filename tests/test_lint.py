@@ -1351,6 +1351,22 @@ def test_a_posting_held_in_a_front_matter_value_is_read_with_its_headings() -> N
     assert rules_of(text, rules=["missing-sections", "buzzwords"]) == []
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [
+        "nav:\n  - title: Support Specialist\n",
+        "related_jobs:\n  - description: Answer customer tickets in Zendesk and live chat\n",
+        'schema: |\n  {"description": "A rockstar. He will lead.",\n   "content": |\n  }\n',
+    ],
+)
+def test_one_line_values_and_unread_blocks_inside_settings_stay_settings(settings: str) -> None:
+    text = (
+        "---\ntitle: Customer Success Manager\n" + settings + "---\n\n"
+        "Responsibilities:\n- Own renewals for 40 accounts at 95% retention\n\nRequirements:\n- SaaS\n"
+    )
+    assert rules_of(text, ignore=["missing-pay", "gender-coding"]) == []
+
+
 def test_a_posting_in_a_site_builders_blocks_is_read_with_its_headings() -> None:
     text = (
         "---\ntitle: Accountmanager\nblocks:\n  - type: hero_block\n    video:\n      autoplay: true\n"
