@@ -404,6 +404,8 @@ def test_role_families_decide_which_rules_run() -> None:
         # account management named as the work, and an advertiser's account strategist
         "Account Management Analyst",
         "Account Strategist, SMB Engage",
+        "Strategic Accounts Leader, Finance",
+        "Senior Customer Success & Implementation Manager",
         # Spanish titles that keep the English team's name
         "Líder Customer Success",
         "Analista de Customer Success",
@@ -445,6 +447,10 @@ def test_titles_of_the_families_the_targets_rule_is_for(title: str) -> None:
         # an account specialist is as often billing's ("Patient Account Specialist")
         "Patient Account Specialist",
         "Implementation Engineer",
+        # the people who run a customer success team's programmes and operations
+        "Program Manager, Customer Success Strategy",
+        "Customer Success Operations Manager",
+        "Customer Success Program Lead",
     ],
 )
 def test_titles_of_other_jobs(title: str) -> None:
