@@ -720,6 +720,8 @@ def test_gendered_terms() -> None:
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
+        ("jargon", "Needle-moving projects for a needle mover.", ["Needle-moving", "needle mover"]),
+        ("buzzwords", "A roll-up sleeves attitude.", ["roll-up sleeves"]),
         ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
         ("hollow-benefits", "A fridge with free beverages.", ["free beverages"]),
         (
