@@ -1081,6 +1081,7 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "<h3>Como será o seu dia a dia?</h3><ul><li>Atender clientes</li></ul>"
         "<h3>O que esperamos de você?</h3><ul><li>Inglês</li></ul>",
         "Suas atividades:\n- Atender clientes\n\nQualificações:\n- Inglês\n",
+        "Responsibilities:\n- Own renewals\n\nYou will thrive in this role if you:\n- Know SaaS\n",
         # a government template's headings
         "You'll need to accomplish the following things:\n- Own renewals\n\n"
         "An excellent candidate will:\n- Know SaaS\n",
