@@ -157,6 +157,7 @@ class _Compiled:
         every = {name: matcher for lists in kinds.values() for name, matcher in lists.items()}
         self.vocabulary = Vocabulary(every, {name: kind for kind, lists in kinds.items() for name in lists})
         self.families = tuple(ruleset.roles)
+        self.in_text = tuple(family for family in ruleset.roles if family not in ruleset.title_only)
         self.order = {rule.id: index for index, rule in enumerate(ruleset.rules)}
         self.paragraph_zones = frozenset(ruleset.paragraph_zones)
         self.zone_minimums = dict(ruleset.zone_minimums)
@@ -418,9 +419,10 @@ def _family(ctx: _Context, level_or_segment: bool) -> str:
         if family:
             return family
     counts = {
-        family: found[("role", family)].total if ("role", family) in found else 0 for family in families
+        family: found[("role", family)].total if ("role", family) in found else 0
+        for family in ctx.compiled.in_text
     }
-    named = [family for family in families if counts[family]]
+    named = [family for family in ctx.compiled.in_text if counts[family]]
     if named:
         most = max(counts[family] for family in named)
         tied = [family for family in named if counts[family] == most]

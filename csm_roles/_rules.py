@@ -327,6 +327,9 @@ class RuleSet(Record):
     #: Role family -> team names that stand for the role in a title that names no role
     #: ("Customer Success", as job boards and "Who is hiring" posts title some postings).
     departments: NamedLists = Field(default_factory=FrozenDict)
+    #: Role families known only from a title or a posting's first line: a posting's text
+    #: names these roles as colleagues ("you will work with our program managers").
+    title_only: tuple[Name, ...] = ()
     #: Zone -> phrases that mark a sentence as part of it (the equal-opportunity statement).
     zones: NamedLists = Field(default_factory=FrozenDict)
     #: Zones whose phrases mark their whole paragraph, not only their sentence (a
@@ -357,14 +360,14 @@ class RuleSet(Record):
             data = {**data, "roles": {**(roles or {}), "csm": markers}}
         return data
 
-    @field_validator("departments", mode="after")
+    @field_validator("departments", "title_only", mode="after")
     @classmethod
-    def _department_families(cls, departments: Mapping[str, Any], info: ValidationInfo) -> Mapping[str, Any]:
+    def _department_families(cls, families: Any, info: ValidationInfo) -> Any:
         roles = info.data.get("roles", {})
-        for family in departments:
+        for family in families:
             if family not in roles:
                 raise _no_family((family,), family, roles)
-        return departments
+        return families
 
     @field_validator("paragraph_zones", "zone_minimums", mode="after")
     @classmethod

@@ -406,6 +406,9 @@ def test_role_families_decide_which_rules_run() -> None:
         "Account Strategist, SMB Engage",
         "Strategic Accounts Leader, Finance",
         "Senior Customer Success & Implementation Manager",
+        # a programme's or a team's name, then the role: "Lead" there opens the role
+        "Partner Program - Lead Account Manager",
+        "Customer Operations - Lead Customer Success Manager",
         # Spanish titles that keep the English team's name
         "Líder Customer Success",
         "Analista de Customer Success",
@@ -455,6 +458,36 @@ def test_titles_of_the_families_the_targets_rule_is_for(title: str) -> None:
 )
 def test_titles_of_other_jobs(title: str) -> None:
     assert "vague-metrics" not in rules_of("Drive customer satisfaction and adoption.", title=title)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs"),
+    [
+        # colleagues named in the text do not outvote the posting's own role
+        (
+            "Our Customer Success Managers (CSMs) help. As a CSM you will drive customer satisfaction"
+            " and adoption. You will work with program managers and operations managers. Program"
+            " managers run onboarding; operations managers run billing.",
+            {},
+        ),
+        # nor a segment the caller gave
+        (
+            "About the role\nYou'll own accounts and drive customer satisfaction and adoption,"
+            " working closely with our program managers.\n",
+            {"segment": "enterprise"},
+        ),
+        # a sentence that ends with a programme, and an item that opens with "Lead"
+        (
+            "Join Acme as our next Customer Success Manager.\n- Own the onboarding program\n"
+            "- Lead kickoff calls\n- Run the renewal program\n- Lead business reviews\n",
+            {},
+        ),
+    ],
+)
+def test_programme_and_operations_managers_are_known_by_a_title_only(
+    text: str, kwargs: dict[str, str]
+) -> None:
+    assert "vague-metrics" in rules_of(text, **kwargs)
 
 
 def test_a_customer_services_manager_runs_a_service_desk() -> None:
@@ -721,7 +754,11 @@ def test_gendered_terms() -> None:
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
         ("jargon", "Needle-moving projects for a needle mover.", ["Needle-moving", "needle mover"]),
-        ("buzzwords", "A roll-up sleeves attitude.", ["roll-up sleeves"]),
+        (
+            "buzzwords",
+            "A roll-up sleeves attitude; rolling up sleeves.",
+            ["roll-up sleeves", "rolling up sleeves"],
+        ),
         ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
         ("hollow-benefits", "A fridge with free beverages.", ["free beverages"]),
         (
@@ -1082,6 +1119,7 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "<h3>O que esperamos de você?</h3><ul><li>Inglês</li></ul>",
         "Suas atividades:\n- Atender clientes\n\nQualificações:\n- Inglês\n",
         "Responsibilities:\n- Own renewals\n\nYou will thrive in this role if you:\n- Know SaaS\n",
+        "Responsibilities:\n- Own renewals\n\nYou'll thrive here if you have:\n- SaaS\n",
         # a government template's headings
         "You'll need to accomplish the following things:\n- Own renewals\n\n"
         "An excellent candidate will:\n- Know SaaS\n",
@@ -1147,6 +1185,8 @@ def test_missing_sections() -> None:
         # no hire in it: no requirements heading
         "Responsibilities\n- Own renewals\n\n**Only successful candidates will be contacted**\n",
         "Responsibilities\n- Own renewals\n\nGreat candidate? Apply now!\n",
+        "Responsibilities\n- Own renewals\n\nLife at Acme\nYou'll thrive here if you enjoy the perks:"
+        " free lunch and a gym.\n",
         "Responsibilities\n- Own renewals\n\nWhy great candidates choose Acme:\n- Pay\n",
         "Responsibilities\n- Own renewals\n\nWe give you all you need to succeed in this role: training.\n",
         "Responsibilities\n- Own renewals\n\nCharacteristics of a successful account: usage, renewals.\n",
@@ -1514,7 +1554,8 @@ def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
 def test_an_older_rules_file_with_csm_markers_still_loads(tmp_path: Path) -> None:
     def edit(data: dict[str, object]) -> None:
         data.pop("roles")
-        data.pop("departments")  # an older file has neither
+        data.pop("departments")  # an older file has none of these
+        data.pop("title_only")
         data["csm_markers"] = ["customer success"]
         for rule in data["rules"]:  # type: ignore[attr-defined]
             if rule.get("applies_to"):

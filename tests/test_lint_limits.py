@@ -90,6 +90,15 @@ def test_a_rule_that_could_not_run_is_refused_with_its_place(
     assert re.match(rf"{re.escape(str(tmp_path / 'rules.yaml'))}:\d+:\d+: {re.escape(field)}: ", str(error))
 
 
+def test_a_title_only_family_is_one_of_the_roles(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump({**RULES, "title_only": ["astronauts"]}), encoding="utf-8")
+    with pytest.raises(csm_roles.DataFileError) as caught:
+        csm_roles.load_rules(path)
+    assert caught.value.field is not None and caught.value.field.startswith("title_only")
+    assert "no role family 'astronauts'" in str(caught.value)
+
+
 def test_a_paragraph_zone_is_one_of_the_zones(tmp_path: Path) -> None:
     path = tmp_path / "rules.yaml"
     path.write_text(yaml.safe_dump({**RULES, "paragraph_zones": ["profile", "sidebar"]}), encoding="utf-8")
