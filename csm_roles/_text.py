@@ -355,9 +355,9 @@ def _front_matter(text: str, keep: Collection[str]) -> tuple[Markup, list[tuple[
     over prose): nothing is returned. A key's lines are kept when one of its words is
     in ``keep`` (a value may run over many lines: a whole posting in a "description"
     block); of its key, only those words are kept ("hero" of "hero_title" is blanked).
-    Inside a key that is not kept, a key set deeper that is ("blocks:" then
-    "  - type: text" then "    content: >-", as a site builder's page stores its
-    blocks) is kept with the lines indented under it.
+    Inside a key that is not kept, a key set deeper that is, and that holds a block of
+    text ("blocks:" then "  - type: text" then "    content: >-", as a site builder's
+    page stores its blocks), is kept with the lines of its block.
     The fences, comments, every other key's lines and the other words of kept keys
     are returned, in order, each line read once.
     """
