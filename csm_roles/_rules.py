@@ -362,7 +362,7 @@ class RuleSet(Record):
 
     @field_validator("departments", "title_only", mode="after")
     @classmethod
-    def _department_families(cls, families: Any, info: ValidationInfo) -> Any:
+    def _known_families(cls, families: Any, info: ValidationInfo) -> Any:
         roles = info.data.get("roles", {})
         for family in families:
             if family not in roles:
