@@ -883,6 +883,12 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("competitive-culture", "The office, surrounded by the best cafés, is in Lisbon."),
         ("competitive-culture", "Patients want to be with the best provider."),
         ("jargon", "A commercial deep diving certificate is required."),
+        # an English word list skips a sentence in another language, where its words are
+        # everyday ones ("her" is here, "slut" end, "Rad" a bicycle)
+        ("gendered-terms", "Über 20 Jahre ist es her, da eröffneten wir den ersten Club in Berlin."),
+        ("gendered-terms", "Vil du bli en viktig del av et sterkt salgsteam, se her!"),
+        ("sexualised-terms", "Du blir ansvarlig for hele prosessen fra start til slut."),
+        ("bro-culture", "Wir fahren mit dem Rad ins Büro und sind ein tolles Team."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
@@ -1268,19 +1274,6 @@ def test_what_someone_did_is_not_about_the_hire() -> None:
         "He",
         "he",
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        ("Über 20 Jahre ist es her, da eröffneten wir den ersten Club in Berlin.", "gendered-terms"),
-        ("Vil du bli en viktig del av et sterkt salgsteam, se her!", "gendered-terms"),
-        ("Du blir ansvarlig for hele prosessen fra start til slut.", "sexualised-terms"),
-        ("Wir fahren mit dem Rad ins Büro und sind ein tolles Team.", "bro-culture"),
-    ],
-)
-def test_an_english_word_list_skips_a_sentence_in_another_language(text: str, rule: str) -> None:
-    assert matches(text, rule) == []
 
 
 def test_the_same_words_in_an_english_sentence_are_still_flagged() -> None:
