@@ -291,14 +291,12 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
             unkeyed.append(atoms)
         else:
             keyed.setdefault(key, []).append(atoms)
+    # the spellings that start a longer one ("hit the ground" of "hit the ground running")
+    starts = {atoms[:size] for atoms in forms for size in range(1, len(atoms))}
     keys = []
     for (words, back), group in keyed.items():
         spelled = tuple(word.decode("ascii") for word in words)
-        alone = (
-            back == 0
-            and all(atoms == spelled for atoms in group)
-            and not any(len(other) > len(spelled) and other[: len(spelled)] == spelled for other in forms)
-        )
+        alone = back == 0 and all(atoms == spelled for atoms in group) and spelled not in starts
         keys.append(Key(words, back, alone))
     # no look-behind first, so the search skips in C to the letters a phrase opens with;
     # that a match starts a word is checked after (see `_word_starts`)
