@@ -221,7 +221,6 @@ _NEVER = re.compile(r"(?!x)x")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-@dataclass(frozen=True)
 class Matcher:
     """One compiled phrase list.
 
@@ -231,12 +230,38 @@ class Matcher:
     first words are not plain ASCII); it holds no check that a match starts a word,
     which `_word_starts` makes. Each of those phrases holds a letter outside ASCII, so
     a text with none of ``rare_letters`` holds none of them and is not searched.
+
+    ``pattern`` is built the first time it is used: it is tried only where a key word
+    stands, and a posting has the key words of few lists (6 of the 59 built-in ones
+    for the median posting of the corpus), so a one-off lint builds only those.
     """
 
-    pattern: re.Pattern[str]
-    keys: tuple[Key, ...]
-    anywhere: re.Pattern[str] | None
-    rare_letters: frozenset[str] = frozenset()
+    __slots__ = ("_forms", "_pattern", "anywhere", "keys", "rare_letters")
+
+    def __init__(
+        self,
+        forms: Sequence[tuple[str, ...]],
+        keys: tuple[Key, ...],
+        anywhere: re.Pattern[str] | None,
+        rare_letters: frozenset[str] = frozenset(),
+    ) -> None:
+        self._forms = forms
+        self._pattern: re.Pattern[str] | None = None
+        self.keys = keys
+        self.anywhere = anywhere
+        self.rare_letters = rare_letters
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The list as one regular expression (see the module), built on first use.
+
+        Two threads may both build it; each gets an equal pattern, and one is kept.
+        """
+        pattern = self._pattern
+        if pattern is None:
+            pattern = re.compile(_emit(_trie(self._forms)) + _END) if self._forms else _NEVER
+            self._pattern = pattern
+        return pattern
 
 
 _NO_KEYS = re.compile(rb"(?!x)x")
@@ -281,8 +306,7 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
     _check_list(tuple(phrases))  # a list built in code, not read from a file, is held to the same limit
     forms = list(dict.fromkeys(_forms(phrases)))
     if not forms:
-        return Matcher(_NEVER, (), None)
-    pattern = re.compile(_emit(_trie(forms)) + _END)
+        return Matcher((), (), None)
     keyed: dict[tuple[tuple[bytes, ...], int], list[tuple[str, ...]]] = {}
     unkeyed: list[tuple[str, ...]] = []
     for atoms in forms:
@@ -301,10 +325,10 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
     # no look-behind first, so the search skips in C to the letters a phrase opens with;
     # that a match starts a word is checked after (see `_word_starts`)
     if not unkeyed:
-        return Matcher(pattern, tuple(keys), None)
+        return Matcher(forms, tuple(keys), None)
     anywhere = re.compile(_emit(_trie(unkeyed)) + _END)
     rare = frozenset(char for atoms in unkeyed for atom in atoms for char in atom if not char.isascii())
-    return Matcher(pattern, tuple(keys), anywhere, rare)
+    return Matcher(forms, tuple(keys), anywhere, rare)
 
 
 Spans = list[tuple[int, int]]
