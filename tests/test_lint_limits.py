@@ -187,6 +187,36 @@ def test_an_accepted_phrase_list_matches_in_linear_time() -> None:
         assert timings[1] < 5 * timings[0] + 1e-6, unit
 
 
+def test_lists_built_on_first_use_give_threads_arriving_together_the_same_findings() -> None:
+    """A list's pattern is built when a posting first needs it: threads that need it at
+    once may each build it, and every one of them must still see the same findings."""
+    import threading
+
+    texts = [
+        "## What you'll do\n- Own renewals for 50 enterprise accounts. Hit the ground running!\n"
+        "## About you\n- A rockstar self-starter and a guru of synergy; he will crush it.\n"
+        "Perks: free beer, ping pong and a competitive culture. Salary: $90k-$120k.",
+        "Kundenbindung und Ticketsystem; 1st level support, inkommande frågor. Sexy lame ninjas.",
+        "Customer Success Manager. Respond to support tickets within 2 hours via live chat.",
+    ]
+    expected = [csm_roles.lint_jd(text) for text in texts]
+    ruleset = csm_roles.default_rules().model_copy()  # its own compiled lists, none built yet
+    barrier = threading.Barrier(8)
+    results: list[list[tuple[csm_roles.Finding, ...]]] = []
+
+    def lint_all() -> None:
+        barrier.wait()
+        results.append([csm_roles.lint_jd(text, ruleset=ruleset) for text in texts])
+
+    threads = [threading.Thread(target=lint_all) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8
+    assert all(result == expected for result in results)
+
+
 @pytest.mark.parametrize(
     "unit",
     [
