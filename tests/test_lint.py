@@ -82,6 +82,9 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         # a sum paid towards something is a contribution, and a count after a pay word no pay
         "Up to 750 AUD towards your home office set-up.",
         "We pay £200 towards your books each year.",
+        # a sum for training or certifications is a benefit, whatever its period
+        "Training and certifications to boost your career (up to €1000 annually).",
+        "Up to $1,000 a year for courses.",
         "Our base 10000 customers love us.",
         "Customer base: 25000+ across EMEA.",
         "Base: 94103, San Francisco",  # a post code is no round sum
@@ -101,6 +104,8 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
     "text",
     [
         "Base salary $90,000 - $110,000 a year.",
+        "Salary: $60,000 - $70,000 per year after training.",  # training after pay: still pay
+        "Salary during training: $3,000 - $3,500 per month.",
         "Pay: $70k to 90k plus bonus.",
         "Pay Range: $33-$39/hour",
         "Total Base Pay Range 47,000.00 - 87,000.00 USD Annual",
