@@ -966,9 +966,14 @@ def test_support_desk_by_complaints_and_technical_issues() -> None:
             "Du dokumenterar alla ärenden.",
             " Framför allt driver du förnyelser, kundlojalitet, förnyelse av avtal och upselling.",
         ),
+        # French: running the support function, by chat and phone
+        (
+            "Vous pilotez la fonction support : tchat, support téléphonique et demandes d'assistance.",
+            " Avant tout, vous portez la rétention, la fidélisation, les renouvellements et l'upsell.",
+        ),
     ],
 )
-def test_support_desk_in_german_and_swedish(desk: str, outcomes: str) -> None:
+def test_support_desk_in_german_swedish_and_french(desk: str, outcomes: str) -> None:
     assert "support-framing" in rules_of(desk, title=CSM)
     assert "support-framing" not in rules_of(desk + outcomes, title=CSM)
 
