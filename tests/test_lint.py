@@ -1147,6 +1147,13 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a heading that names nothing, over sentences that say what the hire does
         "## Your Contribution\nYou help us grow in Germany by advising our customers. You ensure each"
         " customer gets value. You support customers through change.\n\n## Your Background\n- Two years\n",
+        # Dutch and French headings, and requirements closed by "if you"
+        "## Jouw verantwoordelijkheden\n- Scholen begeleiden\n\n## Wat breng je mee\n- Empathie\n",
+        "## Tes principales missions seront :\n- Accompagner les usagers\n\nNos attentes :\n- Rigueur\n",
+        "**Rôle**\nAccompagner les centres de formation.\n\n**Nos attentes**\n- Autonomie\n",
+        "## What you'll do\n- Own renewals\n\n## You'll love this role if you...\n- Know SaaS\n",
+        "Responsibilities:\n- Own renewals\n\nYou are:\n- Curious\n- Organised\n",
+        "As part of the team you will:\n- Write guides\n\nWhat we need:\n- Shell scripting\n",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
