@@ -308,8 +308,10 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     or when it is set in title case and more title-case words follow, the first
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
-    break after it was lost ("ResponsibilitiesUnleash ..."). Up to four title-case
-    words before it belong to it. Where a list starts right after it, see `_listed`.
+    break after it was lost ("ResponsibilitiesUnleash ..."), or when it ends a line
+    that holds nothing else but title-case words ("Key Accountabilities" over the
+    first duty, with no blank line between). Up to four title-case words before it
+    belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
     after = _LIST_AFTER.match(original, end)
@@ -331,6 +333,13 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
         return None
     if original[end : end + 1].isupper() and _fragment_start(shape, start) == start:
         return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
+    line_start, line_end = _line_of(scan, start, end)
+    if (
+        not scan[end:line_end].strip(_MARKS + "\r")
+        and not scan[line_start:start].strip(_MARKS)
+        and _BULLET.match(scan, line_start) is None
+    ):  # "Key Accountabilities", "MINIMUM QUALIFICATIONS": a line of title-case words the phrase ends
+        return Heading(start, line_end, True, False)
     after = _TITLE_AFTER.match(original, end)
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)

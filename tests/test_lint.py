@@ -1147,6 +1147,13 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # a heading that names nothing, over sentences that say what the hire does
         "## Your Contribution\nYou help us grow in Germany by advising our customers. You ensure each"
         " customer gets value. You support customers through change.\n\n## Your Background\n- Two years\n",
+        # headings set as plain lines of title-case words, with no blank line around them
+        "About us.\nKey Accountabilities\nDevelop a plan.\nOther duties as assigned\n"
+        "MINIMUM QUALIFICATIONS\nBachelor's degree\n",
+        # Italian and Dutch headings
+        "## Attività\n- Gestire i clienti\n\n## Cosa ti chiediamo\n- Inglese\n",
+        "## Wat ga je doen?\n- Klanten helpen\n\n### Wie zoeken wij\n- Een teamspeler\n",
+        "## You'll love this job if:\n- You like people\n\n## What you'll do\n- Own renewals\n",
         # Dutch and French headings, and requirements closed by "if you"
         "## Jouw verantwoordelijkheden\n- Scholen begeleiden\n\n## Wat breng je mee\n- Empathie\n",
         "## Tes principales missions seront :\n- Accompagner les usagers\n\nNos attentes :\n- Rigueur\n",
