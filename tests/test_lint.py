@@ -767,6 +767,9 @@ def test_gendered_terms() -> None:
         ),
         ("hollow-benefits", "Complimentary lunches at local cafés.", ["Complimentary lunches"]),
         ("hollow-benefits", "A fridge with free beverages.", ["free beverages"]),
+        ("hollow-benefits", "Team activities and monthly socials.", ["monthly socials"]),
+        ("buzzwords", "You don't have to be a unicorn.", ["unicorn"]),
+        ("bro-culture", "Bros before everything.", ["Bros"]),
         (
             "hollow-benefits",
             "Option to bring your pet to the studio; bring your dogs to work.",
@@ -895,6 +898,10 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("gendered-terms", "Vil du bli en viktig del av et sterkt salgsteam, se her!"),
         ("sexualised-terms", "Du blir ansvarlig for hele prosessen fra start til slut."),
         ("bro-culture", "Wir fahren mit dem Rad ins Büro und sind ein tolles Team."),
+        # names, capitalised in mid-sentence; start-ups worth a billion
+        ("bro-culture", "Licensed products from Disney, Marvel and Warner Bros."),
+        ("jargon", "Named to the 2021 CNBC Disruptor 50 list."),
+        ("buzzwords", "Clients from bootstrapped start-ups to tech unicorns."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
