@@ -757,7 +757,11 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
-        ("buzzwords", "A jack of all trades; jacks of all trades.", ["jack of all trades", "jacks of all trades"]),
+        (
+            "buzzwords",
+            "A jack of all trades; jacks of all trades.",
+            ["jack of all trades", "jacks of all trades"],
+        ),
         ("jargon", "Conduct deep dives, pushing the envelope.", ["deep dives", "pushing the envelope"]),
         ("jargon", "Needle-moving projects for a needle mover.", ["Needle-moving", "needle mover"]),
         (
