@@ -52,6 +52,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _LIST_BELOW = re.compile(r"(?:\r\n|\r|\n)[ \t]*- +\S")  # the next line opens a YAML list item
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
+_REST_OF_LINE = re.compile(rf"[{re.escape(_MARKS)}]*(?=[\r\n]|\Z)")  # only marks to the line's end
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
@@ -309,9 +310,9 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
     break after it was lost ("ResponsibilitiesUnleash ..."), or when it ends a line
-    that holds nothing else but title-case words ("Key Accountabilities" over the
-    first duty, with no blank line between). Up to four title-case words before it
-    belong to it. Where a list starts right after it, see `_listed`.
+    that holds at most one title-case word besides ("Key Accountabilities" over the
+    first duty, with no blank line between: see `_title_line`). Up to four title-case
+    words before it belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
     after = _LIST_AFTER.match(original, end)
@@ -333,17 +334,30 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
         return None
     if original[end : end + 1].isupper() and _fragment_start(shape, start) == start:
         return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
-    line_start, line_end = _line_of(scan, start, end)
-    if (
-        not scan[end:line_end].strip(_MARKS + "\r")
-        and not scan[line_start:start].strip(_MARKS)
-        and _BULLET.match(scan, line_start) is None
-    ):  # "Key Accountabilities", "MINIMUM QUALIFICATIONS": a line of title-case words the phrase ends
-        return Heading(start, line_end, True, False)
+    heading_line = _title_line(scan, start, span)
+    if heading_line is not None:
+        return heading_line
     after = _TITLE_AFTER.match(original, end)
     if after is not None and re.search(r"[A-Z0-9]", after.group(0)):
         return Heading(start, end, False, False)
     return None
+
+
+def _title_line(scan: str, start: int, span: Span) -> Heading | None:
+    """The line a section phrase ends, as a heading, when it holds at most one title-case
+    word before the phrase ("Key Accountabilities", "MINIMUM QUALIFICATIONS") and the
+    phrase names things in the plural, as a heading over a list does ("Jury Duty" in a
+    list of benefits, "Take Responsibility" among values, "Gather Business Requirements"
+    as a duty are no headings)."""
+    rest = _REST_OF_LINE.match(scan, span[1])
+    if rest is None or scan[span[1] - 1] not in "sS" or len(scan[start : span[0]].split()) > 1:
+        return None
+    line_start = start
+    while line_start and scan[line_start - 1] in _MARKS:
+        line_start -= 1
+    if (line_start and scan[line_start - 1] not in "\r\n") or _BULLET.match(scan, line_start) is not None:
+        return None
+    return Heading(start, rest.end(), True, False)
 
 
 def _close_after(original: str, scan: str, end: int) -> re.Match[str] | None:
