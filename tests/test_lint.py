@@ -907,6 +907,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("bro-culture", "Licensed products from Disney, Marvel and Warner Bros."),
         ("jargon", "Named to the 2021 CNBC Disruptor 50 list."),
         ("buzzwords", "Clients from bootstrapped start-ups to tech unicorns."),
+        ("hollow-benefits", "Plan weekly socials and grow our company socials."),  # social media posts
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
