@@ -1163,6 +1163,11 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # headings set as plain lines of title-case words, with no blank line around them
         "About us.\nKey Accountabilities\nDevelop a plan.\nOther duties as assigned\n"
         "MINIMUM QUALIFICATIONS\nBachelor's degree\n",
+        # a heading word outside ASCII on a plain line, and "what will make you successful"
+        "Wir sind ein junges Team aus Berlin.\nTätigkeiten\nDu berätst unsere Kunden.\n"
+        "Du planst Projekte.\nAnforderungen\nDu sprichst Deutsch.\n",
+        "What you'll be doing  Own renewals and reviews.  Australian Citizen  What will make you"
+        " successful in this role?  Bachelor's degree in ICT.",
         # Italian and Dutch headings
         "## Attività\n- Gestire i clienti\n\n## Cosa ti chiediamo\n- Inglese\n",
         "## Wat ga je doen?\n- Klanten helpen\n\n### Wie zoeken wij\n- Een teamspeler\n",
