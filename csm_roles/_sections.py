@@ -53,6 +53,8 @@ _LIST_BELOW = re.compile(r"(?:\r\n|\r|\n)[ \t]*- +\S")  # the next line opens a 
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
 _REST_OF_LINE = re.compile(rf"[{re.escape(_MARKS)}]*(?=[\r\n]|\Z)")  # only marks to the line's end
+#: Emoji and pictographs, with the spaces round them, that may end a heading: "What You'll Do ✅"
+_SYMBOLS = re.compile("[ \t]?[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]+[ \t]?")
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
@@ -309,7 +311,8 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     or when it is set in title case and more title-case words follow, the first
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
-    break after it was lost ("ResponsibilitiesUnleash ..."), or when it ends a line
+    break after it was lost ("ResponsibilitiesUnleash ...", "What You'll Do ✅Engagement",
+    an emoji between), or when it ends a line
     that holds at most one title-case word besides ("Key Accountabilities" over the
     first duty, with no blank line between: see `_title_line`). Up to four title-case
     words before it belong to it. Where a list starts right after it, see `_listed`.
@@ -332,7 +335,9 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
         return None
-    if original[end : end + 1].isupper() and _fragment_start(shape, start) == start:
+    symbols = _SYMBOLS.match(original, end)  # an emoji that closes the heading ("What You'll Do ✅")
+    glued = symbols.end() if symbols is not None else end
+    if original[glued : glued + 1].isupper() and _fragment_start(shape, start) == start:
         return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
     heading_line = _title_line(scan, start, span)
     if heading_line is not None:

@@ -1168,6 +1168,10 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "Du planst Projekte.\nAnforderungen\nDu sprichst Deutsch.\n",
         "What you'll be doing  Own renewals and reviews.  Australian Citizen  What will make you"
         " successful in this role?  Bachelor's degree in ICT.",
+        # flattened headings closed by an emoji, the next section glued to it
+        "Join our mission to change energy.What You'll Do ✅Engagement: Build relationships with"
+        " customers. Resolve billing questions.What We're Looking For⚡We don't expect a perfect"
+        " profile: You have strong communication skills.",
         # Italian and Dutch headings
         "## Attività\n- Gestire i clienti\n\n## Cosa ti chiediamo\n- Inglese\n",
         "## Wat ga je doen?\n- Klanten helpen\n\n### Wie zoeken wij\n- Een teamspeler\n",
