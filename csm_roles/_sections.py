@@ -311,11 +311,11 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     or when it is set in title case and more title-case words follow, the first
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
-    break after it was lost ("ResponsibilitiesUnleash ...", "What You'll Do ✅Engagement",
-    an emoji between), or when it ends a line
-    that holds at most one title-case word besides ("Key Accountabilities" over the
-    first duty, with no blank line between: see `_title_line`). Up to four title-case
-    words before it belong to it. Where a list starts right after it, see `_listed`.
+    break after it was lost ("ResponsibilitiesUnleash ...", or "What You'll Do
+    ✅Engagement" with an emoji between), or when it ends a line that holds at most
+    one title-case word besides ("Key Accountabilities" over the first duty, with no
+    blank line between: see `_title_line`). Up to four title-case words before it
+    belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
     after = _LIST_AFTER.match(original, end)
@@ -351,9 +351,10 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
 def _title_line(scan: str, start: int, span: Span) -> Heading | None:
     """The line a section phrase ends, as a heading, when it holds at most one title-case
     word before the phrase ("Key Accountabilities", "MINIMUM QUALIFICATIONS") and the
-    phrase names things in the plural, as a heading over a list does ("Jury Duty" in a
-    list of benefits, "Take Responsibility" among values, "Gather Business Requirements"
-    as a duty are no headings)."""
+    phrase names things in the English plural, as a heading over a list does ("Jury
+    Duty" in a list of benefits, "Take Responsibility" among values, "Gather Business
+    Requirements" as a duty are no headings). A phrase alone on its line, in any
+    language, is read by `_heading_at`."""
     rest = _REST_OF_LINE.match(scan, span[1])
     if rest is None or scan[span[1] - 1] not in "sS" or len(scan[start : span[0]].split()) > 1:
         return None
