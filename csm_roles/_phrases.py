@@ -289,15 +289,13 @@ def by_key_word(phrases: Iterable[str]) -> tuple[list[str], list[str]]:
     """The phrases looked up by an uncommon word, and those looked up by a common one.
 
     A list's common-keyed phrases are cheaper looked for only inside a few regions
-    of a posting (the candidate headings, say) than in all of it. A phrase no key
-    word finds (its first word is not plain ASCII: "Tätigkeiten") counts as uncommon:
-    it is searched for only in postings that hold its letters.
+    of a posting (the candidate headings, say) than in all of it.
     """
     rare: list[str] = []
     common: list[str] = []
     for phrase in phrases:
         keys = [_key(atoms) for atoms in _forms([phrase])]
-        plain = all(key is None or key[0][0] not in _COMMON for key in keys)
+        plain = all(key is not None and key[0][0] not in _COMMON for key in keys)
         (rare if plain else common).append(phrase)
     return rare, common
 
