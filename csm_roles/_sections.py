@@ -55,6 +55,8 @@ _MARKS = " \t*_#>|•·-–—:=~"
 _REST_OF_LINE = re.compile(rf"[{re.escape(_MARKS)}]*(?=[\r\n]|\Z)")  # only marks to the line's end
 #: Emoji and pictographs, with the spaces round them, that may end a heading: "What You'll Do ✅"
 _SYMBOLS = re.compile("[ \t]?[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]+[ \t]?")
+#: The same just before a phrase: it opens an item of a list set with emoji ("🎉 Team Activities")
+_SYMBOL_BEFORE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f][ \t]*\\Z")
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
@@ -336,6 +338,8 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     if not _capitalised(original, span[0]):
         return None
     symbols = _SYMBOLS.match(original, end)  # an emoji that closes the heading ("What You'll Do ✅")
+    if symbols is not None and _SYMBOL_BEFORE.search(original, max(0, start - 3), start):
+        symbols = None  # "🎉 Team Activities 🍕 Free Lunch": emoji between items, not after a heading
     glued = symbols.end() if symbols is not None else end
     if original[glued : glued + 1].isupper() and _fragment_start(shape, start) == start:
         return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break

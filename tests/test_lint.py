@@ -84,6 +84,7 @@ def test_a_good_posting_has_nothing_above_info() -> None:
         "We pay £200 towards your books each year.",
         # a sum for training or certifications is a benefit, whatever its period
         "Training and certifications to boost your career (up to €1000 annually).",
+        "Up to $1,000 a year for courses.",
         "Our base 10000 customers love us.",
         "Customer base: 25000+ across EMEA.",
         "Base: 94103, San Francisco",  # a post code is no round sum
@@ -1164,8 +1165,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "About us.\nKey Accountabilities\nDevelop a plan.\nOther duties as assigned\n"
         "MINIMUM QUALIFICATIONS\nBachelor's degree\n",
         # a heading word outside ASCII on a plain line, and "what will make you successful"
-        "Wir sind ein junges Team aus Berlin.\nTätigkeiten\nDu berätst unsere Kunden.\n"
-        "Du planst Projekte.\nAnforderungen\nDu sprichst Deutsch.\n",
+        "Wir sind ein junges Team aus Berlin.\n\n## Tätigkeiten\nDu berätst unsere Kunden.\n"
+        "Du planst Projekte.\n\n## Anforderungen\nDu sprichst Deutsch.\n",
         "What you'll be doing  Own renewals and reviews.  Australian Citizen  What will make you"
         " successful in this role?  Bachelor's degree in ICT.",
         # flattened headings closed by an emoji, the next section glued to it
@@ -1189,6 +1190,28 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:
     assert "missing-sections" not in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # German capitalises every noun: heading words in running text name no section
+        "Über uns: wir sind toll. Sie unterstützen die Tätigkeiten Ihrer Kollegen im Vertrieb.\n\n"
+        "Ihr Profil:\n- Erfahrung\n\nWir bieten:\n- Abwechslungsreiche Tätigkeiten und Gleitzeit\n",
+        "Die Tätigkeiten Ihres Teams reichen weit. Ihr Aufgabengebiet wächst mit.\n\n"
+        "Ihr Profil:\n- Erfahrung\n",
+        # emoji between the items of a flattened list of perks, not after a heading
+        "We build software for finance teams and grow fast across Europe and the US. " * 4
+        + "What we're looking for: 3 years in SaaS and great writing. Why join us? 🎉 Team Activities"
+        " 🍕 Free Lunch 🏖️ 30 Days Holiday",
+        # a title-case line that is a benefit, a value or a duty, not a heading
+        "Benefits\n\nHealth cover\nPaid Jury Duty\nTake Responsibility\nGather Business Requirements\n\n"
+        "Requirements:\n- SaaS\n",
+    ],
+)
+def test_words_that_are_no_duties_heading(text: str) -> None:
+    messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
+    assert messages == ["The posting has no responsibilities section."]
 
 
 def test_missing_sections() -> None:
