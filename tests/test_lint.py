@@ -1201,7 +1201,8 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         "Die Tätigkeiten Ihres Teams reichen weit. Ihr Aufgabengebiet wächst mit.\n\n"
         "Ihr Profil:\n- Erfahrung\n",
         # emoji between the items of a flattened list of perks, not after a heading
-        "We build software for finance teams and grow fast across Europe and the US. " * 4
+        "We build software for finance teams and grow fast across Europe and the US. "
+        * 4
         + "What we're looking for: 3 years in SaaS and great writing. Why join us? 🎉 Team Activities"
         " 🍕 Free Lunch 🏖️ 30 Days Holiday",
         # a title-case line that is a benefit, a value or a duty, not a heading
