@@ -53,10 +53,11 @@ _LIST_BELOW = re.compile(r"(?:\r\n|\r|\n)[ \t]*- +\S")  # the next line opens a 
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
 _REST_OF_LINE = re.compile(rf"[{re.escape(_MARKS)}]*(?=[\r\n]|\Z)")  # only marks to the line's end
-#: Emoji and pictographs, with the spaces round them, that may end a heading: "What You'll Do ✅"
-_SYMBOLS = re.compile("[ \t]?[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]+[ \t]?")
+_EMOJI = "\u2190-\u2bff\U0001f000-\U0001faff\ufe0f"  # arrows, symbols, dingbats, pictographs
+#: Emoji, with the spaces round them, that may end a heading: "What You'll Do ✅"
+_SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 #: The same just before a phrase: it opens an item of a list set with emoji ("🎉 Team Activities")
-_SYMBOL_BEFORE = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f][ \t]*\\Z")
+_SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
