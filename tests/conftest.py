@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, the optional ../shared material, the CLI runners."""
+"""Shared fixtures: the project root, the optional ../shared material, the CLI runners, and
+threads started together."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import io
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +73,18 @@ def run_process(
         timeout=120,
         check=False,
     )
+
+
+def run_together(work: Callable[[], object], count: int = 8) -> None:
+    """Run ``work`` in ``count`` threads released at the same moment, and wait for them all."""
+    barrier = threading.Barrier(count)
+
+    def start() -> None:
+        barrier.wait()
+        work()
+
+    threads = [threading.Thread(target=start) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()

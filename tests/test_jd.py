@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import Any
 
 import pytest
 
 import csm_roles
-from conftest import run_cli
+from conftest import run_cli, run_together
 from jd_checks import check
 
 DAY = dt.date(2026, 11, 1)
@@ -269,18 +268,12 @@ def test_must_hold_properties_on_a_sample() -> None:
 def test_threads_generating_at_once_get_identical_results() -> None:
     expected = jd("enterprise", "senior", metro="NYC").render("html")
     results: list[str] = []
-    barrier = threading.Barrier(8)
 
     def work() -> None:
-        barrier.wait()
         for _ in range(20):
             results.append(jd("enterprise", "senior", metro="NYC").render("html"))
 
-    threads = [threading.Thread(target=work) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(work)
     assert len(results) == 160
     assert set(results) == {expected}
 

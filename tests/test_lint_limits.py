@@ -14,7 +14,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 import csm_roles
-from conftest import ROOT
+from conftest import ROOT, run_together
 from csm_roles._limits import MAX_FINDINGS_PER_RULE, MAX_POSTING_CHARS
 from csm_roles._phrases import PhraseList, compile_phrases, phrase_problem
 
@@ -190,8 +190,6 @@ def test_an_accepted_phrase_list_matches_in_linear_time() -> None:
 def test_lists_built_on_first_use_give_threads_arriving_together_the_same_findings() -> None:
     """A list's pattern is built when a posting first needs it: threads that need it at
     once may each build it, and every one of them must still see the same findings."""
-    import threading
-
     texts = [
         "## What you'll do\n- Own renewals for 50 enterprise accounts. Hit the ground running!\n"
         "## About you\n- A rockstar self-starter and a guru of synergy; he will crush it.\n"
@@ -201,18 +199,8 @@ def test_lists_built_on_first_use_give_threads_arriving_together_the_same_findin
     ]
     expected = [csm_roles.lint_jd(text) for text in texts]
     ruleset = csm_roles.default_rules().model_copy()  # its own compiled lists, none built yet
-    barrier = threading.Barrier(8)
     results: list[list[tuple[csm_roles.Finding, ...]]] = []
-
-    def lint_all() -> None:
-        barrier.wait()
-        results.append([csm_roles.lint_jd(text, ruleset=ruleset) for text in texts])
-
-    threads = [threading.Thread(target=lint_all) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(lambda: results.append([csm_roles.lint_jd(text, ruleset=ruleset) for text in texts]))
     assert len(results) == 8
     assert all(result == expected for result in results)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pickle
-import threading
 from decimal import Decimal
 
 import pytest
 
 import csm_roles
+from conftest import run_together
 
 
 @pytest.mark.parametrize(
@@ -151,17 +151,7 @@ def test_get_never_raises_for_a_key() -> None:
 def test_first_load_is_thread_safe() -> None:
     csm_roles.reset_default_benchmarks()
     seen: list[object] = []
-    barrier = threading.Barrier(8)
-
-    def work() -> None:
-        barrier.wait()
-        seen.append(csm_roles.default_benchmarks())
-
-    threads = [threading.Thread(target=work) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(lambda: seen.append(csm_roles.default_benchmarks()))
     assert len(seen) == 8
     assert all(item is seen[0] for item in seen)
 
