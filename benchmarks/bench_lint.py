@@ -49,6 +49,9 @@ HOSTILE: dict[str, str] = {
     "pay written many ways": "Salary 3.000 € - 5.000 € gross/monthly, **US$** **35/hr** to **US$54/hr** ",
     "title-case heading words, no line breaks": "Alpha Beta Requirements Key Accountabilities ",
     "title-case heading lines": "Key Accountabilities\nPaid Jury Duty\n",
+    "heading words in running text, no line breaks": (
+        "die Tätigkeiten des Teams 🚀 und das Aufgabengebiet x. "
+    ),
     "markdown and prose": (
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),

@@ -58,6 +58,8 @@ _EMOJI = "\u2190-\u2bff\U0001f000-\U0001faff\ufe0f"  # arrows, symbols, dingbats
 _SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 #: The same just before a phrase: it opens an item of a list set with emoji ("🎉 Team Activities")
 _SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
+_NOT_MARK = re.compile(f"[^{re.escape(_MARKS)}\r]")
+_LONG_LINE = 200  # lines longer than this are first checked in place for room for a heading
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
@@ -183,6 +185,10 @@ def _fragment_start(shape: bytes, position: int) -> int | None:
 
 def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | None:
     """The line ``scan[start:end]`` as a heading, if it is set as one (see the module)."""
+    if end - start > _LONG_LINE:  # more than 120 characters between its first and last but marks?
+        first = _NOT_MARK.search(scan, start, end)
+        if first is None or _NOT_MARK.search(scan, first.start() + 120, end) is not None:
+            return None  # (found in place: a long line is read once, not copied for each phrase on it)
     text = scan[start:end]
     core = text.strip(_MARKS + "\r")
     if not core or len(core) > 120:
@@ -240,11 +246,30 @@ def _after_blank_line(scan: str, start: int) -> bool:
     return gap.count("\n") + gap.replace("\r\n", "\n").count("\r") >= 2
 
 
-def _line_of(scan: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the line holding ``scan[start:end]``."""
-    begin = max(scan.rfind("\n", 0, start), scan.rfind("\r", 0, start)) + 1
-    stops = [found for found in (scan.find("\n", end), scan.find("\r", end)) if found != -1]
-    return begin, min(stops) if stops else len(scan)
+class _Lines:
+    """The bounds of the lines of a text, from its line breaks, found on first use.
+
+    Searching for the breaks around each phrase instead would read a text with no
+    line breaks to both ends for every phrase in it.
+    """
+
+    def __init__(self, scan: str) -> None:
+        self.scan = scan
+        self.breaks: list[int] | None = None
+
+    def of(self, start: int, end: int) -> Span:
+        """The bounds of the line holding ``scan[start:end]``."""
+        if self.breaks is None:
+            text = self.scan.replace("\r", "\n") if "\r" in self.scan else self.scan
+            self.breaks = []
+            found = text.find("\n")
+            while found != -1:  # (a loop of finds is ten times quicker than a regular expression here)
+                self.breaks.append(found)
+                found = text.find("\n", found + 1)
+        breaks = self.breaks
+        first = bisect.bisect_left(breaks, start)
+        after = bisect.bisect_left(breaks, end, first)
+        return breaks[first - 1] + 1 if first else 0, breaks[after] if after < len(breaks) else len(self.scan)
 
 
 _SHORT_LINE = re.compile(r"(?m)^[^\S\r\n]*[^\s][^\r\n]{0,130}$")
@@ -483,27 +508,31 @@ class _Names:
         return {name for start, length, name in candidates if (start, length) == first}
 
 
+_ONLY_KEY_MARKS = re.compile(f"[{re.escape(_MARKS + _KEY_MARKS)}\r]*")
+
+
 def _alone_on_line(scan: str, span: Span, line: Span) -> bool:
     """Whether a phrase stands alone on its ``line`` (its bounds), but for marks and the
-    quotes or brackets of a key."""
+    quotes or brackets of a key. (Matched in place: a copy of each side would cost the
+    length of the line for every phrase on it.)"""
     line_start, line_end = line
-    return not scan[line_start : span[0]].strip(_MARKS + _KEY_MARKS) and not scan[span[1] : line_end].strip(
-        _MARKS + _KEY_MARKS + "\r"
+    return (
+        _ONLY_KEY_MARKS.fullmatch(scan, line_start, span[0]) is not None
+        and _ONLY_KEY_MARKS.fullmatch(scan, span[1], line_end) is not None
     )
 
 
-def _heading_at(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
+def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Lines) -> Heading | None:
     """The heading a section phrase stands in, if it stands in one: its own line, a
     fragment ending in a colon, or a run-in heading."""
-    line_start, line_end = _line_of(scan, *span)
+    line_start, line_end = lines.of(*span)
     heading = _line_heading(original, scan, line_start, line_end)
     if heading is not None:
         return heading
-    after = scan[span[1] : line_end]
     if (
         _alone_on_line(scan, span, (line_start, line_end))
         and _BULLET.match(scan, line_start) is None
-        and (original[span[0]].isupper() or ":" in after)
+        and (original[span[0]].isupper() or scan.find(":", span[1], line_end) != -1)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
         return Heading(line_start, line_end, True, False)
     close = _close_after(original, scan, span[1])
@@ -534,16 +563,17 @@ def find_sections(
     found: set[str] = set()
     unsure: list[Heading] = []
     settings = _Index(keys)
+    lines = _Lines(scan)
     for name, spans in words.sections.items():
         for span in spans:
             if settings.holds(span[0]):
-                line = _line_of(scan, *span)
+                line = lines.of(*span)
                 if _alone_on_line(scan, span, line) and _LIST_BELOW.match(scan, line[1]):
                     # a key holding the section's list ("responsibilities:" over "  - Own renewals")
                     found.add(name)
                     break
                 continue
-            heading = _heading_at(original, scan, shape, span)
+            heading = _heading_at(original, scan, shape, span, lines)
             if heading is None:
                 continue
             if _leads(scan, heading, span[0]):  # nothing comes before it: it names the heading

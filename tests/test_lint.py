@@ -1186,6 +1186,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # "You are" leads to the requirements only where it closes the heading
         "You are responsible for:\n- Own renewals\n\n## Requirements\n- SaaS\n",
         "As part of the team you will:\n- Write guides\n\nWhat we need:\n- Shell scripting\n",
+        # a heading on a line made long by its markup (an inline icon), read in place
+        '<h2><svg viewBox="0 0 24 24"><path d="' + "M12 2L2 7l10 5 10-5-10-5z " * 20 + '"/></svg>'
+        " Responsibilities</h2>\n<ul><li>Own renewals</li></ul>\n<h2>Requirements</h2>\n<p>SaaS</p>",
     ],
 )
 def test_sections_found_by_structure_and_words(text: str) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import csm_roles
 from conftest import ROOT, run_cli
+from csm_roles import _sections
 from csm_roles._text import prepare
 
 WORDS = [
@@ -185,6 +186,21 @@ def test_repeated_hostile_units(unit: str, count: int) -> None:
     text = unit * count
     for finding in csm_roles.lint_jd(text):
         assert text[finding.offset : finding.end] == finding.match
+
+
+@given(st.text(alphabet='ab :*"\r\n', max_size=40), st.data())
+def test_line_bounds_and_phrases_alone_on_a_line_read_in_place(scan: str, data: st.DataObject) -> None:
+    """The line of a phrase is found from the line breaks listed once, and whether the
+    phrase stands alone on it is matched in place: both as a plain search and strip say."""
+    start = data.draw(st.integers(0, len(scan)))
+    end = data.draw(st.integers(start, len(scan)))
+    begin = max(scan.rfind("\n", 0, start), scan.rfind("\r", 0, start)) + 1
+    stops = [found for found in (scan.find("\n", end), scan.find("\r", end)) if found != -1]
+    line = _sections._Lines(scan).of(start, end)
+    assert line == (begin, min(stops) if stops else len(scan))
+    marks = _sections._MARKS + _sections._KEY_MARKS
+    alone = not scan[begin:start].strip(marks) and not scan[end : line[1]].strip(marks + "\r")
+    assert _sections._alone_on_line(scan, (start, end), line) == alone
 
 
 # -- gender_coding against a plain reading of gender-decoder's steps ------------------------
