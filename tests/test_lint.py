@@ -1186,6 +1186,14 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # "You are" leads to the requirements only where it closes the heading
         "You are responsible for:\n- Own renewals\n\n## Requirements\n- SaaS\n",
         "As part of the team you will:\n- Write guides\n\nWhat we need:\n- Shell scripting\n",
+        # Dutch: the job's profile is its duties; a lead-in in which the hire "recognises
+        # themself in the following" opens the requirements
+        "## Functieprofiel\nJe bouwt relaties op met klanten.\n\n## Functie-eisen\n- Hbo-opleiding\n",
+        "## Wat ga je doen?\n- Klanten helpen\n\nJe bent proactief.\n\nVerder herken jij je in de volgende"
+        " punten:\n- Affiniteit met software\n",
+        # "Expectations" names no section of its own: its items tell
+        "We build tools for schools.\n\nExpectations\n\nManage the renewals of your accounts. Build plans"
+        " with customers.\n\nRequirements:\n- SaaS\n",
         # a heading on a line made long by its markup (an inline icon), read in place
         '<h2><svg viewBox="0 0 24 24"><path d="' + "M12 2L2 7l10 5 10-5-10-5z " * 20 + '"/></svg>'
         " Responsibilities</h2>\n<ul><li>Own renewals</li></ul>\n<h2>Requirements</h2>\n<p>SaaS</p>",
