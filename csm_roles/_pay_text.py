@@ -59,11 +59,12 @@ CURRENCY_WORDS = (
 _CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
 _PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"
 _SYMBOL_PREFIX = re.compile(rf"(?<![a-z]){_PREFIX}$")
-# Markdown may escape a decimal point ("$85,000\.00"), as it does a dash (`_SEPARATOR`)
+# Markdown may escape a decimal point ("$85,000\.00"), as it does a dash (`_SEPARATOR`); a
+# scraper that writes its CSV with a backslash as escape character doubles the backslash
 _NUMBER = (
-    r"(?:\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3}){1,5}(?:\\?[.,]\d{1,2})?(?!\d)"
-    r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\\?\.\d{1,2})?(?!\d)"
-    r"|\d{1,9}(?:\\?[.,]\d{1,2})?(?!\d))"
+    r"(?:\d{1,3}(?:[,.' \u00a0\u202f\u2009]\d{3}){1,5}(?:\\{0,2}[.,]\d{1,2})?(?!\d)"
+    r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\\{0,2}\.\d{1,2})?(?!\d)"
+    r"|\d{1,9}(?:\\{0,2}[.,]\d{1,2})?(?!\d))"
 )
 _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
@@ -75,8 +76,9 @@ _PERIOD = (
     r"(?![a-z])|\s*(?:(?:gross|net)\s*(?:/\s*)?)?(?:hourly|daily|weekly|monthly|yearly|annually|annual|p\.a\.?|pa|p/h|ph)"
     r"(?![a-z]))"
 )
-# Markdown may escape the dash ("\-") or set either end in bold ("**us$** **35/hr** to **us$54/hr**")
-_SEPARATOR = r"[\s*_]*\\?(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
+# Markdown may escape the dash ("\-", or "\\-" from a scraper's CSV) or set either end in
+# bold ("**us$** **35/hr** to **us$54/hr**")
+_SEPARATOR = r"[\s*_]*\\{0,2}(?:-|–|—|−|~|to|and|through|until)[\s*_]*"
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
 _END = rf"(?P<s{{n}}>{_SUFFIX})?(?P<c{{n}}>\s?{_CODE})?(?P<p{{n}}>{_PERIOD})?"

@@ -181,11 +181,16 @@ def _entity(match: re.Match[str]) -> str:
 
 def _unescaped_markup(text: str) -> str:
     """``text`` with escaped markup decoded in place (the same length), when it is markup
-    stored escaped: an escaped tag, and no tag that is not. In a page with tags of its
-    own, an escaped one is a code example ("embed it with a &lt;script&gt; tag"),
-    shown as text; ``text`` itself then."""
-    if "&" not in text or _ESCAPED_TAG.search(text) is None or _REAL_TAG.search(text) is not None:
+    stored escaped: escaped tags, and no more than half as many tags that are not (a
+    scraper may wrap the escaped posting in a "<p>" of its own). In a page with tags
+    of its own, an escaped one is a code example ("embed it with a &lt;script&gt;
+    tag"), shown as text; ``text`` itself then."""
+    if "&" not in text or _ESCAPED_TAG.search(text) is None:
         return text
+    if _REAL_TAG.search(text) is not None:
+        real = sum(1 for _ in _REAL_TAG.finditer(text))
+        if sum(1 for _ in _ESCAPED_TAG.finditer(text)) <= 2 * real:
+            return text
     return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group().lower()], text)
 
 

@@ -171,6 +171,9 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         # Markdown's escaped dash, and ends set in bold
         "The base pay range is USD 80,000 \\- USD 95,000.",
         "Salary: $85,000\\.00 \\- $98,500\\.00 per year",  # and its escaped decimal point
+        # escaped once more by a scraper that writes its CSV with a backslash as escape character
+        "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
+        "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
         # the rupiah's "Rp", spaced or glued, and a range written with "~"
         "Salary Rp 4~6 million",
         "Salary: Rp 8 - 10 juta",
@@ -759,6 +762,12 @@ def test_gendered_terms() -> None:
             ["maverick", "no ego", "no egos", "Teamwork makes the dream work"],
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
+        ("buzzwords", "You are a trailblazer among trail blazers.", ["trailblazer", "trail blazers"]),
+        (
+            "competitive-culture",
+            "Join a winning team. Our winning culture shows.",
+            ["Join a winning team", "Our winning culture"],
+        ),
         (
             "buzzwords",
             "A jack of all trades; jacks of all trades.",
@@ -909,6 +918,8 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("jargon", "Named to the 2021 CNBC Disruptor 50 list."),
         ("buzzwords", "Clients from bootstrapped start-ups to tech unicorns."),
         ("hollow-benefits", "Plan weekly socials and grow our company socials."),  # social media posts
+        # hype about the company, not a title for the hire
+        ("buzzwords", "Acme is a trailblazing software company."),
     ],
 )
 def test_false_positives_real_postings_trigger_are_kept_out(rule: str, text: str) -> None:
@@ -1194,6 +1205,7 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # "Expectations" names no section of its own: its items tell
         "We build tools for schools.\n\nExpectations\n\nManage the renewals of your accounts. Build plans"
         " with customers.\n\nRequirements:\n- SaaS\n",
+        "YOUR RESPONSIBILITIES\n\n - Own renewals\n\nQUALITIES WE LOOK FOR\n\n - Three years in SaaS\n",
         # a heading on a line made long by its markup (an inline icon), read in place
         '<h2><svg viewBox="0 0 24 24"><path d="' + "M12 2L2 7l10 5 10-5-10-5z " * 20 + '"/></svg>'
         " Responsibilities</h2>\n<ul><li>Own renewals</li></ul>\n<h2>Requirements</h2>\n<p>SaaS</p>",
@@ -1400,6 +1412,13 @@ def test_escaped_html_is_read_as_markup() -> None:
     assert matches("A&amp;nbsp;rockstar", "buzzwords") == ["rockstar"]
     assert matches("Pay &lt; 5 &gt; 3 for every ninja", "buzzwords") == ["ninja"]
     assert matches("&LT;P CLASS=&QUOT;HERO&QUOT;&GT;We want a guru", "buzzwords") == ["guru"]
+    # an escaped posting wrapped in a tag of a scraper's own is still markup stored escaped
+    wrapped = (
+        "<p>&lt;h2&gt;Overview&lt;/h2&gt;&lt;p&gt;We sell software.&lt;/p&gt;&lt;h2&gt;Key Responsibilities"
+        "&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;Own renewals&lt;/li&gt;&lt;/ul&gt;&lt;h2&gt;Requirements&lt;/h2&gt;"
+        "&lt;ul&gt;&lt;li&gt;Three years in SaaS&lt;/li&gt;&lt;/ul&gt;</p>"
+    )
+    assert "missing-sections" not in rules_of(wrapped)
     # in a page with tags of its own, an escaped tag is a code example, shown as text
     page = "<ul><li>Embed our widget with a &lt;script&gt; tag</li></ul><h2>Requirements</h2><p>A ninja.</p>"
     assert matches(page, "buzzwords") == ["ninja"]
