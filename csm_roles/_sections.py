@@ -71,6 +71,11 @@ _CLOSE_AFTER = re.compile(
 )
 # a word of a heading set in title case: capitalised, or a small joining word
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
+#: Two words before a plural section phrase that still make a title line a heading: a
+#: possessive or a heading's adjective first ("Your Key Responsibilities", "Main Job
+#: Duties"), or "of"/"and" between ("Summary of Responsibilities", "Roles and
+#: Responsibilities"); a verb first makes a duty ("Gather Business Requirements").
+_TWO_BEFORE = re.compile(r"(?:your|our|the|my|key|main|primary|core|essential|general) \S+|\S+ (?:of|and|&)")
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
 _TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
 _ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")
@@ -341,8 +346,9 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     and Experiences Experience working ..."), or a capital glued to it, where the line
     break after it was lost ("ResponsibilitiesUnleash ...", or "What You'll Do
     ✅Engagement" with an emoji between), or when it ends a line that holds at most
-    one title-case word besides ("Key Accountabilities" over the first duty, with no
-    blank line between: see `_title_line`). Up to four title-case words before it
+    one title-case word besides, or two that make a heading ("Key Accountabilities" or
+    "Your Key Responsibilities" over the first duty, with no blank line between: see
+    `_title_line`). Up to four title-case words before it
     belong to it. Where a list starts right after it, see `_listed`.
     """
     start, end = span
@@ -380,13 +386,18 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
 
 def _title_line(scan: str, start: int, span: Span) -> Heading | None:
     """The line a section phrase ends, as a heading, when it holds at most one title-case
-    word before the phrase ("Key Accountabilities", "MINIMUM QUALIFICATIONS") and the
-    phrase names things in the English plural, as a heading over a list does ("Jury
-    Duty" in a list of benefits, "Take Responsibility" among values, "Gather Business
-    Requirements" as a duty are no headings). A phrase alone on its line, in any
-    language, is read by `_heading_at`."""
+    word before the phrase ("Key Accountabilities", "MINIMUM QUALIFICATIONS"), or two
+    led by a word that makes a heading of them (`_TWO_BEFORE`: "Your Key
+    Responsibilities", "Summary of Responsibilities"), and the phrase names things in
+    the English plural, as a heading over a list does ("Jury Duty" in a list of
+    benefits, "Take Responsibility" among values, "Gather Business Requirements" as a
+    duty are no headings). A phrase alone on its line, in any language, is read by
+    `_heading_at`."""
     rest = _REST_OF_LINE.match(scan, span[1])
-    if rest is None or scan[span[1] - 1] not in "sS" or len(scan[start : span[0]].split()) > 1:
+    if rest is None or scan[span[1] - 1] not in "sS":
+        return None
+    before = scan[start : span[0]].split()
+    if len(before) > 2 or (len(before) == 2 and not _TWO_BEFORE.fullmatch(" ".join(before))):
         return None
     line_start = start
     while line_start and scan[line_start - 1] in _MARKS:

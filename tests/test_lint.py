@@ -1175,6 +1175,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         # headings set as plain lines of title-case words, with no blank line around them
         "About us.\nKey Accountabilities\nDevelop a plan.\nOther duties as assigned\n"
         "MINIMUM QUALIFICATIONS\nBachelor's degree\n",
+        "About us.\nYour Key Responsibilities\nDevelop a plan.\nSummary of Qualifications\n"
+        "Bachelor's degree\n",
+        "About us.\nMain Job Duties\nDevelop a plan.\nOur Minimum Requirements\nBachelor's degree\n",
         # a heading word outside ASCII on a plain line, and "what will make you successful"
         "Wir sind ein junges Team aus Berlin.\n\n## Tätigkeiten\nDu berätst unsere Kunden.\n"
         "Du planst Projekte.\n\n## Anforderungen\nDu sprichst Deutsch.\n",
@@ -1230,6 +1233,8 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         " 🍕 Free Lunch 🏖️ 30 Days Holiday",
         # a title-case line that is a benefit, a value or a duty, not a heading
         "Benefits\n\nHealth cover\nPaid Jury Duty\nTake Responsibility\nGather Business Requirements\n\n"
+        "Requirements:\n- SaaS\n",
+        "Benefits\n\nHealth cover\nMeet Compliance Requirements\nWe Meet Requirements\n\n"
         "Requirements:\n- SaaS\n",
     ],
 )
