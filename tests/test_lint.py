@@ -765,6 +765,11 @@ def test_gendered_terms() -> None:
         ("buzzwords", "You are a trailblazer among trail blazers.", ["trailblazer", "trail blazers"]),
         (
             "competitive-culture",
+            "A competitive self-starter who joins our competitive sellers.",
+            ["competitive self-starter", "competitive sellers"],
+        ),
+        (
+            "competitive-culture",
             "Join a winning team. Our winning culture shows.",
             ["Join a winning team", "Our winning culture"],
         ),
