@@ -1214,6 +1214,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "We build tools for schools.\n\nExpectations\n\nManage the renewals of your accounts. Build plans"
         " with customers.\n\nRequirements:\n- SaaS\n",
         "YOUR RESPONSIBILITIES\n\n - Own renewals\n\nQUALITIES WE LOOK FOR\n\n - Three years in SaaS\n",
+        # German: what awaits the hire is the work
+        "### Was dich bei uns erwartet:\n- Betreuung von Projektteams\n\n### Dein Profil:\n- Studium\n",
+        "DAS ERWARTET DICH\n* Beratung unserer Kunden\n\nDAS BRINGST DU MIT\n* Erfahrung\n",
         # a heading on a line made long by its markup (an inline icon), read in place
         '<h2><svg viewBox="0 0 24 24"><path d="' + "M12 2L2 7l10 5 10-5-10-5z " * 20 + '"/></svg>'
         " Responsibilities</h2>\n<ul><li>Own renewals</li></ul>\n<h2>Requirements</h2>\n<p>SaaS</p>",
