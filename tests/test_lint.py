@@ -1214,6 +1214,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "We build tools for schools.\n\nExpectations\n\nManage the renewals of your accounts. Build plans"
         " with customers.\n\nRequirements:\n- SaaS\n",
         "YOUR RESPONSIBILITIES\n\n - Own renewals\n\nQUALITIES WE LOOK FOR\n\n - Three years in SaaS\n",
+        "### Jak będzie wyglądać Twoja praca:\n- budowanie relacji\n\n### Wymagania\n- angielski\n",
+        "Make an impact by:\n- Owning renewals\n\nRequirements:\n- SaaS\n",
         # German: what awaits the hire is the work
         "### Was dich bei uns erwartet:\n- Betreuung von Projektteams\n\n### Dein Profil:\n- Studium\n",
         "DAS ERWARTET DICH\n* Beratung unserer Kunden\n\nDAS BRINGST DU MIT\n* Erfahrung\n",
