@@ -533,6 +533,26 @@ def _alone_on_line(scan: str, span: Span, line: Span) -> bool:
     )
 
 
+#: A string that is the value of a key in program source, up to the phrase in it:
+#: `title: "What we need",`, `'responsibilities-title' => 'Je missie:',`, a template
+#: literal (`` description: `...` ``).
+_VALUE_OPENS = re.compile(r"""(?:[:=(\[,]|=>)[ \t]*(["'`])[^"'`\r\n]*\Z""")
+_VALUE_CLOSES = re.compile(r"[ \t]*[,;)\]]*[ \t]*")
+_VALUE_REACH = 200  # how far before and after a phrase its string may open and close
+
+
+def _quoted_value(scan: str, span: Span, line_end: int) -> Span | None:
+    """The bounds of the string a phrase stands in, when the string is a key's value that
+    closes its line (but for a comma, a bracket or a semicolon); None otherwise."""
+    opens = _VALUE_OPENS.search(scan, max(0, span[0] - _VALUE_REACH), span[0])
+    if opens is None:
+        return None
+    closes = scan.find(opens.group(1), span[1], min(line_end, span[1] + _VALUE_REACH))
+    if closes == -1 or _VALUE_CLOSES.fullmatch(scan, closes + 1, line_end) is None:
+        return None
+    return opens.end(1), closes
+
+
 def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Lines) -> Heading | None:
     """The heading a section phrase stands in, if it stands in one: its own line, a
     fragment ending in a colon, or a run-in heading."""
@@ -540,6 +560,12 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Line
     heading = _line_heading(original, scan, line_start, line_end)
     if heading is not None:
         return heading
+    quoted = _quoted_value(scan, span, line_end)
+    if quoted is not None:  # a posting kept in program source: the string is the line
+        line_start, line_end = quoted
+        heading = _line_heading(original, scan, line_start, line_end)
+        if heading is not None:
+            return heading
     if (
         _alone_on_line(scan, span, (line_start, line_end))
         and _BULLET.match(scan, line_start) is None

@@ -1216,6 +1216,17 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "YOUR RESPONSIBILITIES\n\n - Own renewals\n\nQUALITIES WE LOOK FOR\n\n - Three years in SaaS\n",
         "### Jak będzie wyglądać Twoja praca:\n- budowanie relacji\n\n### Wymagania\n- angielski\n",
         "Make an impact by:\n- Owning renewals\n\nRequirements:\n- SaaS\n",
+        # postings kept in program source: a key's string value is the heading's line
+        'export const job = {\n  title: "What you\'ll do",\n  items: ["Own renewals"],\n'
+        '  needs: "What we need",\n  list: ["SaaS"],\n};',
+        "<?php\n\nreturn [\n  'title' => 'Accountmanager',\n  'responsibilities-title' => 'Je missie en"
+        " belangrijkste verantwoordelijkheden:',\n  'profile-title' => 'Functie-eisen:',\n];",
+        "const offer = {\n  description: `Aby odnosić sukcesy oczekujemy od Ciebie:`,\n  modules: [],\n"
+        "  duties: `Opis stanowiska:`,\n};",
+        # more headings in Italian, French and Portuguese
+        "### Responsabilità\n- Gestire i clienti\n\n### Requisiti e competenze essenziali\n- Inglese\n",
+        "**Les missions**\n- Suivre les clients\n\n**Ce job est fait pour toi si :**\n- Tu aimes les gens\n",
+        "### O que você fará:\n* Atender clientes\n\n### O que você precisa:\n* Inglês\n",
         # German: what awaits the hire is the work
         "### Was dich bei uns erwartet:\n- Betreuung von Projektteams\n\n### Dein Profil:\n- Studium\n",
         "DAS ERWARTET DICH\n* Beratung unserer Kunden\n\nDAS BRINGST DU MIT\n* Erfahrung\n",
@@ -1243,6 +1254,9 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         " 🍕 Free Lunch 🏖️ 30 Days Holiday",
         # a title-case line that is a benefit, a value or a duty, not a heading
         "Benefits\n\nHealth cover\nPaid Jury Duty\nTake Responsibility\nGather Business Requirements\n\n"
+        "Requirements:\n- SaaS\n",
+        # a quoted value that is a sentence names no section
+        '{\n  "note": "See the responsibilities below",\n  "motto": "Responsibilities matter.",\n}\n'
         "Requirements:\n- SaaS\n",
         "Benefits\n\nHealth cover\nMeet Compliance Requirements\nWe Meet Requirements\n\n"
         "Requirements:\n- SaaS\n",
