@@ -171,6 +171,14 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         # Markdown's escaped dash, and ends set in bold
         "The base pay range is USD 80,000 \\- USD 95,000.",
         "Salary: $85,000\\.00 \\- $98,500\\.00 per year",  # and its escaped decimal point
+        # "to" and "and" in other languages
+        "Rémunération : entre 35 et 40k€ par an",
+        "Gehalt: 50.000 bis 60.000 € pro Jahr",
+        "Salario: entre 30.000 y 40.000 € al año",
+        "Salário: R$ 5.000 a R$ 7.000 por mês",
+        "Salaris: €3.000 tot €4.000 per maand",
+        "Stipendio tra 30.000 e 35.000 € lordi annui",
+        "Wynagrodzenie: od 10 000 do 12 000 PLN brutto",
         # escaped once more by a scraper that writes its CSV with a backslash as escape character
         "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
         "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
