@@ -505,6 +505,10 @@ _COUNT = re.compile(
 _GAP = re.compile(r"(?:[\s-]+(?:[a-z][a-z'&-]*))*?[\s-]*")
 #: How many words may stand between a count and its accounts; more after "of" (our choice).
 _GAP_WORDS, _PARTITIVE_WORDS = 3, 6
+#: Units that make a number a span of time, not a count ("3-4+ years in customer-owning roles").
+_DURATIONS = frozenset(
+    ["year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "hrs"]
+)
 
 
 def _in_segment_name(found: dict[object, Found], rule: Rule, count: re.Match[str]) -> bool:
@@ -572,6 +576,8 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         for candidate in _COUNT.finditer(scan, max(begin, noun_start - 60), noun_start):
             gap = scan[candidate.end() : noun_start]
             words = gap.split()
+            if words and words[0].strip("+-") in _DURATIONS:
+                continue
             # "150 enterprise accounts"; "30-40 of our largest and most influential customers"
             most = _PARTITIVE_WORDS if words and words[0] == "of" else _GAP_WORDS
             if _GAP.fullmatch(gap) and len(words) <= most and not _in_segment_name(found, rule, candidate):
