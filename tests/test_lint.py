@@ -773,6 +773,8 @@ def test_gendered_terms() -> None:
         ),
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("buzzwords", "You are a trailblazer among trail blazers.", ["trailblazer", "trail blazers"]),
+        ("hollow-benefits", "Weekly free office lunch.", ["office lunch"]),
+        ("competitive-culture", "Our motto: The Best Team Wins.", ["The Best Team Wins"]),
         (
             "competitive-culture",
             "A competitive self-starter who joins our competitive sellers.",
