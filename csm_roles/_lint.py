@@ -540,18 +540,31 @@ def _spans(found: dict[object, Found], key: object) -> list[Span]:
 _DIGIT = re.compile(r"\d")
 
 
-def _owned(scan: str, cues: Sequence[int], count: re.Match[str], begin: int, stop: int) -> bool:
+#: Words between the accounts and a cue after them that make the role the cue's subject
+#: or owner ("150 accounts to manage", "50 customers you'll own", "150 accounts in your
+#: book"), not the accounts themselves ("30,000 brands drive more revenue and own their
+#: growth").
+_FOR_YOU = frozenset(["to", "you", "you'll", "youll", "you're", "your"])
+_AFTER_WORDS = 6  # at most this many words between the accounts and such a cue (our choice)
+
+
+def _owned(
+    scan: str, cues: Sequence[int], count: re.Match[str], noun_end: int, begin: int, stop: int
+) -> bool:
     """Whether a cue (``cues``: where each starts, in order) makes a count of accounts in the
     clause ``scan[begin:stop]`` the role's: one before the count ("manage 50 accounts"), or
-    one after it with no comma between ("150 accounts to manage"; not "With 700+
-    customers in 58 countries, and world-class investor support")."""
+    one after the accounts with no comma between, right after them ("accounts assigned")
+    or with the role as its subject (`_FOR_YOU`: "150 accounts to manage"; not "With 700+
+    customers in 58 countries, and world-class investor support", nor "30,000 brands
+    drive more revenue and own their growth")."""
     first = bisect.bisect_left(cues, begin)
     if first < len(cues) and cues[first] < count.start():
         return True
-    after = bisect.bisect_left(cues, count.end())
-    if after == len(cues) or cues[after] >= stop:
+    after = bisect.bisect_left(cues, noun_end)
+    if after == len(cues) or cues[after] >= stop or "," in scan[count.end() : cues[after]]:
         return False
-    return "," not in scan[count.end() : cues[after]]
+    between = scan[noun_end : cues[after]].split()
+    return not between or (len(between) <= _AFTER_WORDS and not _FOR_YOU.isdisjoint(between))
 
 
 def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
@@ -582,7 +595,7 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
             most = _PARTITIVE_WORDS if words and words[0] == "of" else _GAP_WORDS
             if _GAP.fullmatch(gap) and len(words) <= most and not _in_segment_name(found, rule, candidate):
                 count = candidate
-        if count is None or not _owned(scan, cue_starts, count, begin, stop):
+        if count is None or not _owned(scan, cue_starts, count, noun_end, begin, stop):
             continue
         segment = (
             ctx.segment

@@ -562,6 +562,9 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "With 700+ enterprise customers in 58 countries, strong growth, and world-class investor support.",
         "Trusted by 500 enterprise clients, we help teams manage their data.",
         "You will manage renewals with 3 peers. With 700+ enterprise customers, we support 58 countries.",
+        # a cue after the accounts whose subject is the accounts themselves
+        "For mid-market: we've helped over 30,000 brands drive more revenue and own their growth.",
+        "Our mid-market platform has 5,000 customers who manage their fleets with us.",
         # a span of time before the accounts is experience, not a book
         "For our mid-market team: 3–4+ years in customer-owning roles, and 2 years managing clients.",
     ],
