@@ -1242,6 +1242,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "### Responsabilità\n- Gestire i clienti\n\n### Requisiti e competenze essenziali\n- Inglese\n",
         "**Les missions**\n- Suivre les clients\n\n**Ce job est fait pour toi si :**\n- Tu aimes les gens\n",
         "### O que você fará:\n* Atender clientes\n\n### O que você precisa:\n* Inglês\n",
+        "## The Role\n- Write posts for clients\n\n## Our Perfect Fit\n- Two years in marketing\n",
+        "Responsibilities:\n- Own renewals\n\nThis role is for you if you…\n- Speak Dutch\n",
         # German: what awaits the hire is the work
         "### Was dich bei uns erwartet:\n- Betreuung von Projektteams\n\n### Dein Profil:\n- Studium\n",
         "DAS ERWARTET DICH\n* Beratung unserer Kunden\n\nDAS BRINGST DU MIT\n* Erfahrung\n",
