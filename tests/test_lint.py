@@ -778,6 +778,7 @@ def test_gendered_terms() -> None:
         ("buzzwords", "You are a trailblazer among trail blazers.", ["trailblazer", "trail blazers"]),
         ("hollow-benefits", "Weekly free office lunch.", ["office lunch"]),
         ("competitive-culture", "Our motto: The Best Team Wins.", ["The Best Team Wins"]),
+        ("competitive-culture", "Join a team of A-players; A players only.", ["A-players", "A players"]),
         (
             "competitive-culture",
             "A competitive self-starter who joins our competitive sellers.",
@@ -923,6 +924,7 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("competitive-culture", "Our Elite Team plan serves elite teams in the NBA."),
         ("competitive-culture", "Customers want the best tools; we want the best for them."),
         ("competitive-culture", "Our clients operate in a highly competitive environment."),
+        ("competitive-culture", "Become a player in a market where a player must be quick."),
         ("competitive-culture", "Our office is surrounded by the best hiking trails."),
         ("competitive-culture", "The office, surrounded by the best cafés, is in Lisbon."),
         ("competitive-culture", "Patients want to be with the best provider."),
