@@ -386,6 +386,8 @@ def test_role_families_decide_which_rules_run() -> None:
         "Head of Partner Success",
         "Partnerships Success Manager",
         "Key Accounts Manager",
+        "Key Account Specialist",
+        "Key Account Executive",
         "Customer Success Strategist",
         "Account Director",
         "Renewals Manager",
