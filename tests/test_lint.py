@@ -179,6 +179,7 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Salaris: €3.000 tot €4.000 per maand",
         "Stipendio tra 30.000 e 35.000 € lordi annui",
         "Wynagrodzenie: od 10 000 do 12 000 PLN brutto",
+        "Wynagrodzenie: 10 000 - 12 000 zł",
         # escaped once more by a scraper that writes its CSV with a backslash as escape character
         "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
         "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
@@ -246,6 +247,9 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Lön: 35 000 kr/mån",
         "Renta líquida: $480.000 proporcional a los días trabajados",
         "Gaji: Rp 8.000.000",
+        "Wynagrodzenie: 10 000 zł brutto",
+        "Pensja: 8 000 PLN",
+        "Remuneração: R$ 6.000 por mês",
         # a label of pay alone names the figure that heads the next block
         "<p>Salary:</p><p>&bull; $90,000</p>",
         "Salary:\n\n$90,000",
