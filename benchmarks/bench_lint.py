@@ -52,6 +52,7 @@ HOSTILE: dict[str, str] = {
     "heading words in running text, no line breaks": (
         "die Tätigkeiten des Teams 🚀 und das Aufgabengebiet x. "
     ),
+    "a heading word before a long run of markup": "Requirements" + "<span></span>" * 400 + "\n",
     "markdown and prose": (
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),

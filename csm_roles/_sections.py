@@ -66,8 +66,12 @@ _LINE_EVERY = 400  # text with fewer line breaks than one per this many characte
 _REACH = 150  # how far back a heading's fragment may start
 # a colon (or "?", "…") within a few words; after it a space, the end, the ";" that joins a
 # scraped list's fields ("Requirements:; Min 2 years"), or a letter: see `_close_after`
+# (each run of spaces is taken whole, `(?=(...))\N` standing for the possessive `[ \t]*+` that
+# Python 3.10 lacks: no later part can match a space, and giving a long run back space by
+# space, for a run of blanked markup after a heading word, took time growing with its square)
 _CLOSE_AFTER = re.compile(
-    r"[ \t]*(?:[\w&/'’,()-]+[ \t]+){0,7}?[\w&/'’()-]*[ \t]*(?::-?|\?|…)(?=[\s;]|$|[^\W\d_])"
+    r"(?=([ \t]*))\1(?:[\w&/'’,()-]+(?=([ \t]+))\2){0,7}?[\w&/'’()-]*(?=([ \t]*))\3"
+    r"(?::-?|\?|…)(?=[\s;]|$|[^\W\d_])"
 )
 # a word of a heading set in title case: capitalised, or a small joining word
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"

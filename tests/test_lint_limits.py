@@ -225,6 +225,19 @@ def test_words_joined_by_capitals_are_read_in_linear_time(unit: str) -> None:
     assert per_char[1] < 4 * per_char[0] + 1e-6, unit
 
 
+@pytest.mark.parametrize("run", [" ", "<span></span>", "\t "])
+def test_a_heading_word_before_a_long_run_of_space_is_read_in_linear_time(run: str) -> None:
+    """Blanked markup is spaces: a heading word followed by a long run of it (an inline
+    image, empty tags) was once read in time growing with the run's square."""
+    per_char = []
+    for size in (4_000, 32_000):  # small: a quadratic reading takes seconds here, not hours
+        text = "Responsibilities" + run * (size // len(run)) + "x\nManage accounts"
+        start = time.perf_counter()
+        csm_roles.lint_jd(text, rules=["missing-sections"])
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0] + 1e-6, run
+
+
 def test_unclosed_markup_is_linear() -> None:
     for unit in ("<!-- x ", "<script x ", "<style>x ", "<a x ", "&lt;a x ", "&lt;!-- x "):
         text = unit * (200_000 // len(unit))
