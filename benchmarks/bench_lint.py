@@ -53,6 +53,7 @@ HOSTILE: dict[str, str] = {
         "die Tätigkeiten des Teams 🚀 und das Aufgabengebiet x. "
     ),
     "a heading word before a long run of markup": "Requirements" + "<span></span>" * 400 + "\n",
+    "a long run of marks, then heading words": "Q " + "-" * 20_000 + " requirements x" * 2_000,
     "markdown and prose": (
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),

@@ -197,7 +197,7 @@ def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | N
     if end - start > _LONG_LINE:  # more than 120 characters between its first and last but marks?
         first = _NOT_MARK.search(scan, start, end)
         if first is None or _NOT_MARK.search(scan, first.start() + 120, end) is not None:
-            return None  # (found in place: a long line is read once, not copied for each phrase on it)
+            return None  # (found in place: a long line is not copied to be refused)
     text = scan[start:end]
     core = text.strip(_MARKS + "\r")
     if not core or len(core) > 120:
@@ -265,6 +265,8 @@ class _Lines:
     def __init__(self, scan: str) -> None:
         self.scan = scan
         self.breaks: list[int] | None = None
+        self._headings: dict[int, Heading | None] = {}
+        self._solid: dict[int, int] = {}
 
     def of(self, start: int, end: int) -> Span:
         """The bounds of the line holding ``scan[start:end]``."""
@@ -279,6 +281,22 @@ class _Lines:
         first = bisect.bisect_left(breaks, start)
         after = bisect.bisect_left(breaks, end, first)
         return breaks[first - 1] + 1 if first else 0, breaks[after] if after < len(breaks) else len(self.scan)
+
+    def heading(self, original: str, line: Span) -> Heading | None:
+        """`_line_heading` of a whole line, read once however many phrases stand on it."""
+        if line[0] not in self._headings:
+            self._headings[line[0]] = _line_heading(original, self.scan, *line)
+        return self._headings[line[0]]
+
+    def alone(self, span: Span, line: Span) -> bool:
+        """`_alone_on_line` for a whole line, where its first character other than marks
+        stands read once (a long run of marks would be read again for each phrase)."""
+        if line[0] not in self._solid:
+            marks = _ONLY_KEY_MARKS.match(self.scan, *line)
+            self._solid[line[0]] = marks.end() if marks is not None else line[0]
+        if self._solid[line[0]] < span[0]:
+            return False
+        return _ONLY_KEY_MARKS.fullmatch(self.scan, span[1], line[1]) is not None
 
 
 _SHORT_LINE = re.compile(r"(?m)^[^\S\r\n]*[^\s][^\r\n]{0,130}$")
@@ -561,17 +579,19 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Line
     """The heading a section phrase stands in, if it stands in one: its own line, a
     fragment ending in a colon, or a run-in heading."""
     line_start, line_end = lines.of(*span)
-    heading = _line_heading(original, scan, line_start, line_end)
+    heading = lines.heading(original, (line_start, line_end))
     if heading is not None:
         return heading
+    alone = lines.alone(span, (line_start, line_end))
     quoted = _quoted_value(scan, span, line_end)
     if quoted is not None:  # a posting kept in program source: the string is the line
         line_start, line_end = quoted
         heading = _line_heading(original, scan, line_start, line_end)
         if heading is not None:
             return heading
+        alone = _alone_on_line(scan, span, quoted)
     if (
-        _alone_on_line(scan, span, (line_start, line_end))
+        alone
         and _BULLET.match(scan, line_start) is None
         and (original[span[0]].isupper() or scan.find(":", span[1], line_end) != -1)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
@@ -609,7 +629,7 @@ def find_sections(
         for span in spans:
             if settings.holds(span[0]):
                 line = lines.of(*span)
-                if _alone_on_line(scan, span, line) and _LIST_BELOW.match(scan, line[1]):
+                if lines.alone(span, line) and _LIST_BELOW.match(scan, line[1]):
                     # a key holding the section's list ("responsibilities:" over "  - Own renewals")
                     found.add(name)
                     break

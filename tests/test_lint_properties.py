@@ -196,11 +196,14 @@ def test_line_bounds_and_phrases_alone_on_a_line_read_in_place(scan: str, data: 
     end = data.draw(st.integers(start, len(scan)))
     begin = max(scan.rfind("\n", 0, start), scan.rfind("\r", 0, start)) + 1
     stops = [found for found in (scan.find("\n", end), scan.find("\r", end)) if found != -1]
-    line = _sections._Lines(scan).of(start, end)
+    lines = _sections._Lines(scan)
+    line = lines.of(start, end)
     assert line == (begin, min(stops) if stops else len(scan))
     marks = _sections._MARKS + _sections._KEY_MARKS
     alone = not scan[begin:start].strip(marks) and not scan[end : line[1]].strip(marks + "\r")
     assert _sections._alone_on_line(scan, (start, end), line) == alone
+    assert lines.alone((start, end), line) == alone
+    assert lines.alone((start, end), line) == alone  # once more, from what it kept
 
 
 # -- gender_coding against a plain reading of gender-decoder's steps ------------------------
