@@ -181,17 +181,39 @@ def _entity(match: re.Match[str]) -> str:
 
 def _unescaped_markup(text: str) -> str:
     """``text`` with escaped markup decoded in place (the same length), when it is markup
-    stored escaped: escaped tags, and no more than half as many tags that are not (a
-    scraper may wrap the escaped posting in a "<p>" of its own). In a page with tags
-    of its own, an escaped one is a code example ("embed it with a &lt;script&gt;
-    tag"), shown as text; ``text`` itself then."""
+    stored escaped: escaped tags, and no tag that is not but those that wrap the whole
+    of it (a scraper may put the escaped posting in a "<p>" of its own). In a page
+    with tags of its own elsewhere, an escaped tag is a code example ("embed it with a
+    &lt;script&gt; tag"), shown as text; ``text`` itself then."""
     if "&" not in text or _ESCAPED_TAG.search(text) is None:
         return text
-    if _REAL_TAG.search(text) is not None:
-        real = sum(1 for _ in _REAL_TAG.finditer(text))
-        if sum(1 for _ in _ESCAPED_TAG.finditer(text)) <= 2 * real:
-            return text
+    if _REAL_TAG.search(text) is not None and not _only_wrapped(text):
+        return text
     return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group().lower()], text)
+
+
+def _only_wrapped(text: str) -> bool:
+    """Whether the tags of ``text`` all stand at its start or its end, round the rest."""
+    start, end = 0, len(text)
+    while True:  # the tags that open it
+        while start < end and text[start].isspace():
+            start += 1
+        if not text.startswith("<", start):
+            break
+        close = text.find(">", start, end)
+        if close == -1:
+            return False
+        start = close + 1
+    while True:  # the tags that close it
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or text[end - 1] != ">":
+            break
+        opening = text.rfind("<", start, end)
+        if opening == -1:
+            break
+        end = opening
+    return _REAL_TAG.search(text, start, end) is None
 
 
 def _lower_same_length(text: str) -> str:

@@ -1473,6 +1473,10 @@ def test_escaped_html_is_read_as_markup() -> None:
         "&lt;ul&gt;&lt;li&gt;Three years in SaaS&lt;/li&gt;&lt;/ul&gt;</p>"
     )
     assert "missing-sections" not in rules_of(wrapped)
+    # but a tag of the page's own among the text keeps an escaped one a code example: decoded,
+    # "&lt;script&gt;" would open a script that hides the rest of the posting
+    example = "Intro<br>Embed it with &lt;script src=x&gt; and &lt;div&gt;.\n## Requirements\n- A ninja."
+    assert matches(example, "buzzwords") == ["ninja"]
     # in a page with tags of its own, an escaped tag is a code example, shown as text
     page = "<ul><li>Embed our widget with a &lt;script&gt; tag</li></ul><h2>Requirements</h2><p>A ninja.</p>"
     assert matches(page, "buzzwords") == ["ninja"]
