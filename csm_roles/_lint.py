@@ -622,6 +622,15 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
 
 
 _BEFORE_WORD = " \t\u00a0*_#>\"'(["
+#: What parts two sentences, lines of a list, or blocks of a page: a phrase to flag is the
+#: words of one sentence ("Salary: Competitive\nPerson Specification" holds no "competitive
+#: person", nor "Our pay is competitive. Team lunches" a "competitive team"). A line
+#: break alone does not part them, as text wrapped at a fixed width breaks sentences;
+#: one before a capital, a list marker, a heading mark or a blank line does.
+_PARTS_SENTENCES = re.compile(
+    r"[.!?;][\s\"'”’)\]]|\r?\n[ \t]*(?:\r?\n|[A-Z•·▪*#-]|\d{1,2}[.)])"
+    r"|\r[ \t]*[A-Z•·▪*#-]|(?i:</?(?:p|li|ul|ol|div|br|h[1-6]|tr|td|th|dt|dd|table|section|blockquote)\b)"
+)
 _SENTENCE_START = "\r\n.!?•·▪"
 
 
@@ -650,14 +659,26 @@ def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     params = rule.params
     original, scan = ctx.prepared.original, ctx.prepared.scan
     names = ctx.compiled.names.get(rule.id)
-    for start, end in ctx.spans(rule.id, "phrases"):
+
+    def kept(start: int, end: int) -> bool:
         if ctx.in_zones(params.skip_in, start):
-            continue
+            return False
         if params.acronyms and _is_acronym(original, start, end):
+            return False
+        name = names is not None and names.pattern.fullmatch(scan, start, end) is not None
+        return not (name and _is_name(original, scan, start, end))
+
+    for start, end in ctx.spans(rule.id, "phrases"):
+        parted = _PARTS_SENTENCES.search(original, start, end)
+        if parted is None:
+            if kept(start, end):
+                yield start, end, ""
             continue
-        if names and names.pattern.fullmatch(scan, start, end) and _is_name(original, scan, start, end):
-            continue
-        yield start, end, ""
+        # the words after the break may hold a phrase of their own ("- Free\n- Snacks")
+        after = ctx.within("always", [(parted.end(), end)])
+        for inner in _spans(after, (rule.id, "phrases")):
+            if _PARTS_SENTENCES.search(original, *inner) is None and kept(*inner):
+                yield inner[0], inner[1], ""
     unlisted = ctx.total(rule.id, "phrases") - len(ctx.spans(rule.id, "phrases"))
     if unlisted:
         ctx.unlisted[rule.id] = unlisted

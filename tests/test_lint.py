@@ -783,12 +783,14 @@ def test_gendered_terms() -> None:
         ("jargon", "We never reinvent the wheel.", ["reinvent the wheel"]),
         ("buzzwords", "You are a trailblazer among trail blazers.", ["trailblazer", "trail blazers"]),
         ("hollow-benefits", "Weekly free office lunch.", ["office lunch"]),
+        # a phrase that would run across two items keeps the one after the break
+        ("hollow-benefits", "- Free parking\n- Snacks\n- A free\nlunch every day", ["Snacks", "free\nlunch"]),
         ("competitive-culture", "Our motto: The Best Team Wins.", ["The Best Team Wins"]),
         ("competitive-culture", "Join a team of A-players; A players only.", ["A-players", "A players"]),
         (
             "competitive-culture",
-            "A competitive self-starter who joins our competitive sellers.",
-            ["competitive self-starter", "competitive sellers"],
+            "A competitive self-starter, a competitive seller.",
+            ["A competitive self-starter", "a competitive seller"],
         ),
         (
             "competitive-culture",
@@ -931,6 +933,11 @@ def test_joblint_and_alex_categories(rule: str, text: str, found: list[str]) -> 
         ("competitive-culture", "Customers want the best tools; we want the best for them."),
         ("competitive-culture", "Our clients operate in a highly competitive environment."),
         ("competitive-culture", "Become a player in a market where a player must be quick."),
+        # words of two sentences, lines or blocks are no phrase
+        ("competitive-culture", "Salary: Competitive\nPerson Specification\n- Five years in sales"),
+        ("competitive-culture", "<li>Salary: competitive</li></ul><h3>A person like you</h3>"),
+        ("competitive-culture", "Our market is highly competitive. Salespeople who hit target earn more."),
+        ("competitive-culture", "Our customers are competitive sellers on Amazon."),
         ("competitive-culture", "Our office is surrounded by the best hiking trails."),
         ("competitive-culture", "The office, surrounded by the best cafés, is in Lisbon."),
         ("competitive-culture", "Patients want to be with the best provider."),
