@@ -75,11 +75,18 @@ _CLOSE_AFTER = re.compile(
 )
 # a word of a heading set in title case: capitalised, or a small joining word
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
-#: Two words before a plural section phrase that still make a title line a heading: a
-#: possessive or a heading's adjective first ("Your Key Responsibilities", "Main Job
-#: Duties"), or "of"/"and" between ("Summary of Responsibilities", "Roles and
-#: Responsibilities"); a verb first makes a duty ("Gather Business Requirements").
-_TWO_BEFORE = re.compile(r"(?:your|our|the|my|key|main|primary|core|essential|general) \S+|\S+ (?:of|and|&)")
+#: Two words before a plural section phrase that still make a title line a heading: the
+#: hire's possessive or a heading's adjective first ("Your Key Responsibilities", "Main
+#: Job Duties", "Our Minimum Requirements"), or a heading's noun joined by "of" or "and" ("Summary of
+#: Responsibilities", "Roles and Responsibilities"); a verb first makes a duty ("Gather
+#: Business Requirements"), and "Our Social Responsibilities", "Rights and
+#: Responsibilities" or "Segregation of Duties" are no section of a posting.
+_TWO_BEFORE = re.compile(
+    r"(?:your|the|my|key|main|primary|core|essential|general|minimum|basic) \S+"
+    r"|our (?:key|main|primary|core|essential|general|minimum|basic)"
+    r"|(?:summary|scope|overview|description|list|statement|outline) of"
+    r"|(?:role|roles|job|position|duties|tasks|skills|knowledge|experience|education) (?:and|&)"
+)
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE_WORD}[ \t]*){{1,4}}$")
 _TITLE_AFTER = re.compile(rf"(?:[ \t,]+{_TITLE_WORD}){{1,6}}")
 _ITEM_AFTER_NUMBER = re.compile(r"\d[\d+\-–]*\s*$")

@@ -1245,7 +1245,6 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         " with customers.\n\nRequirements:\n- SaaS\n",
         "YOUR RESPONSIBILITIES\n\n - Own renewals\n\nQUALITIES WE LOOK FOR\n\n - Three years in SaaS\n",
         "### Jak będzie wyglądać Twoja praca:\n- budowanie relacji\n\n### Wymagania\n- angielski\n",
-        "Make an impact by:\n- Owning renewals\n\nRequirements:\n- SaaS\n",
         # postings kept in program source: a key's string value is the heading's line
         'export const job = {\n  title: "What you\'ll do",\n  items: ["Own renewals"],\n'
         '  needs: "What we need",\n  list: ["SaaS"],\n};',
@@ -1279,6 +1278,9 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         "Ihr Profil:\n- Erfahrung\n\nWir bieten:\n- Abwechslungsreiche Tätigkeiten und Gleitzeit\n",
         "Die Tätigkeiten Ihres Teams reichen weit. Ihr Aufgabengebiet wächst mit.\n\n"
         "Ihr Profil:\n- Erfahrung\n",
+        # what awaits the hire in the hiring process is no duty
+        "Wir sind ein Team aus Berlin.\n\nWas erwartet Sie im Bewerbungsprozess?\n- Ein Gespräch\n\n"
+        "Ihr Profil:\n- Erfahrung\n",
         # emoji between the items of a flattened list of perks, not after a heading
         "We build software for finance teams and grow fast across Europe and the US. "
         * 4
@@ -1290,6 +1292,8 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         # a quoted value that is a sentence names no section
         '{\n  "note": "See the responsibilities below",\n  "motto": "Responsibilities matter.",\n}\n'
         "Requirements:\n- SaaS\n",
+        "Benefits\n\nHealth cover\nOur Social Responsibilities\nRights and Responsibilities\n"
+        "Segregation of Duties\n\nRequirements:\n- SaaS\n",
         "Benefits\n\nHealth cover\nMeet Compliance Requirements\nWe Meet Requirements\n\n"
         "Requirements:\n- SaaS\n",
     ],
