@@ -74,6 +74,20 @@ class _Tags(html.parser.HTMLParser):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(inputs())
+@example(  # text the user typed that looks like a placeholder, escaped by Markdown: "\[0\]"
+    {
+        "segment": "smb",
+        "level": "entry",
+        "industry": None,
+        "metro": None,
+        "work_model": None,
+        "context": None,
+        "pay": None,
+        "technical": False,
+        "company": {"name": "", "about": "", "culture": "", "benefits": [], "how_to_apply": "[0]"},
+        "date_posted": dt.date(2026, 11, 1),
+    }
+)
 def test_any_input_gives_a_valid_deterministic_jd(args: dict[str, object]) -> None:
     args = {**args, "draft": True}  # the place's pay-transparency laws: tests/test_pay_transparency.py
     jd = csm_roles.generate_jd(**args)  # type: ignore[arg-type]
