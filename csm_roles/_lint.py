@@ -540,12 +540,12 @@ def _spans(found: dict[object, Found], key: object) -> list[Span]:
 _DIGIT = re.compile(r"\d")
 
 
-#: Words between the accounts and a cue after them that make the role the cue's subject
-#: or owner ("150 accounts to manage", "50 customers you'll own", "150 accounts in your
-#: book"), not the accounts themselves ("30,000 brands drive more revenue and own their
-#: growth").
-_FOR_YOU = frozenset(["to", "you", "you'll", "youll", "you're", "your"])
-_AFTER_WORDS = 6  # at most this many words between the accounts and such a cue (our choice)
+#: Words between the accounts and a cue after them that make the accounts the cue's
+#: subject ("5,000 customers who manage their fleets", "30,000 brands drive more revenue
+#: and own their growth"), unless the role is named there too ("accounts that you and
+#: your team own").
+_OTHER_SUBJECT = frozenset(["who", "and", "or", "&"])
+_FOR_YOU = frozenset(["you", "you'll", "youll", "you're", "your"])
 
 
 def _owned(
@@ -553,18 +553,17 @@ def _owned(
 ) -> bool:
     """Whether a cue (``cues``: where each starts, in order) makes a count of accounts in the
     clause ``scan[begin:stop]`` the role's: one before the count ("manage 50 accounts"), or
-    one after the accounts with no comma between, right after them ("accounts assigned")
-    or with the role as its subject (`_FOR_YOU`: "150 accounts to manage"; not "With 700+
-    customers in 58 countries, and world-class investor support", nor "30,000 brands
-    drive more revenue and own their growth")."""
+    one after it with no comma between ("150 accounts to manage", "80 assigned
+    accounts"; not "With 700+ customers in 58 countries, and world-class investor
+    support"), unless the accounts are its subject (`_OTHER_SUBJECT`)."""
     first = bisect.bisect_left(cues, begin)
     if first < len(cues) and cues[first] < count.start():
         return True
-    after = bisect.bisect_left(cues, noun_end)
+    after = bisect.bisect_left(cues, count.end())
     if after == len(cues) or cues[after] >= stop or "," in scan[count.end() : cues[after]]:
         return False
-    between = scan[noun_end : cues[after]].split()
-    return not between or (len(between) <= _AFTER_WORDS and not _FOR_YOU.isdisjoint(between))
+    between = frozenset(scan[noun_end : cues[after]].split())
+    return between.isdisjoint(_OTHER_SUBJECT) or not between.isdisjoint(_FOR_YOU)
 
 
 def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
@@ -622,15 +621,6 @@ def _check_portfolio(rule: Rule, ctx: _Context) -> Iterator[Hit]:
 
 
 _BEFORE_WORD = " \t\u00a0*_#>\"'(["
-#: What parts two sentences, lines of a list, or blocks of a page: a phrase to flag is the
-#: words of one sentence ("Salary: Competitive\nPerson Specification" holds no "competitive
-#: person", nor "Our pay is competitive. Team lunches" a "competitive team"). A line
-#: break alone does not part them, as text wrapped at a fixed width breaks sentences;
-#: one before a capital, a list marker, a heading mark or a blank line does.
-_PARTS_SENTENCES = re.compile(
-    r"[.!?;][\s\"'”’)\]]|\r?\n[ \t]*(?:\r?\n|[A-Z•·▪*#-]|\d{1,2}[.)])"
-    r"|\r[ \t]*[A-Z•·▪*#-]|(?i:</?(?:p|li|ul|ol|div|br|h[1-6]|tr|td|th|dt|dd|table|section|blockquote)\b)"
-)
 _SENTENCE_START = "\r\n.!?•·▪"
 
 
@@ -669,16 +659,8 @@ def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
         return not (name and _is_name(original, scan, start, end))
 
     for start, end in ctx.spans(rule.id, "phrases"):
-        parted = _PARTS_SENTENCES.search(original, start, end)
-        if parted is None:
-            if kept(start, end):
-                yield start, end, ""
-            continue
-        # the words after the break may hold a phrase of their own ("- Free\n- Snacks")
-        after = ctx.within("always", [(parted.end(), end)])
-        for inner in _spans(after, (rule.id, "phrases")):
-            if _PARTS_SENTENCES.search(original, *inner) is None and kept(*inner):
-                yield inner[0], inner[1], ""
+        if kept(start, end):
+            yield start, end, ""
     unlisted = ctx.total(rule.id, "phrases") - len(ctx.spans(rule.id, "phrases"))
     if unlisted:
         ctx.unlisted[rule.id] = unlisted
