@@ -79,9 +79,10 @@ _PERIOD = (
 # Markdown may escape the dash ("\-", or "\\-" from a scraper's CSV) or set either end in
 # bold ("**us$** **35/hr** to **us$54/hr**"); "to" and "and" in the languages postings are
 # written in: "entre 35 et 40k€", "50.000 bis 60.000 €", "30.000 y 40.000", "do 12 000 zł"
+# (a one-letter word right after the figure: "$18 per hour a 40-hour week" is no range)
 _SEPARATOR = (
     r"(?:[\s*_]*\\{0,2}(?:-|–|—|−|~|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
-    r"|\s+[aàey]\s+)"
+    r"|(?<=\d)\s+[aàey]\s+)"
 )
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"

@@ -59,6 +59,13 @@ _ESCAPED_TAG = re.compile(r"&lt;/?[a-z]", re.IGNORECASE)
 _ESCAPED_MARK = re.compile(r"&(?:lt|gt|amp);", re.IGNORECASE)
 _UNESCAPED = {"&lt;": "   <", "&gt;": ">   ", "&amp;": "    &"}
 _REAL_TAG = re.compile(_TAG_START.pattern, re.IGNORECASE)  # a tag's start, in text of any case
+#: The escaped block tags a posting stored escaped is built of; inside a tag of a scraper's
+#: own, at least `_ESCAPED_BLOCKS` of them tell it from a page that names a tag or two.
+_ESCAPED_BLOCK = re.compile(r"&lt;/?(?:p|li|ul|ol|div|br|h[1-6])\b", re.IGNORECASE)
+_ESCAPED_BLOCKS = 3
+#: An escaped tag whose text a browser hides up to its closer: decoded with no closer, it
+#: would hide the rest of the posting ("embed it with a &lt;script&gt; tag").
+_ESCAPED_RAW = re.compile(r"&lt;(/?)(script|style|title|textarea)\b", re.IGNORECASE)
 #: A web address, up to the white space, bracket or quote that ends it (a Markdown
 #: link's closing bracket included), less the full stop or comma of the sentence after it.
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]{}\"'`]*[^\s<>()\[\]{}\"'`.,;:!?]")
@@ -187,8 +194,17 @@ def _unescaped_markup(text: str) -> str:
     &lt;script&gt; tag"), shown as text; ``text`` itself then."""
     if "&" not in text or _ESCAPED_TAG.search(text) is None:
         return text
-    if _REAL_TAG.search(text) is not None and not _only_wrapped(text):
+    if _REAL_TAG.search(text) is not None and not (
+        _only_wrapped(text) and len(_ESCAPED_BLOCK.findall(text)) >= _ESCAPED_BLOCKS
+    ):
         return text
+    if _ESCAPED_RAW.search(text) is not None:  # "&lt;script&gt;" named in the text, never closed?
+        last_closer = {
+            found.group(2).lower(): found.start() for found in _ESCAPED_RAW.finditer(text) if found.group(1)
+        }
+        for opener in _ESCAPED_RAW.finditer(text):
+            if not opener.group(1) and last_closer.get(opener.group(2).lower(), -1) < opener.start():
+                return text
     return _ESCAPED_MARK.sub(lambda mark: _UNESCAPED[mark.group().lower()], text)
 
 

@@ -248,6 +248,8 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Renta líquida: $480.000 proporcional a los días trabajados",
         "Gaji: Rp 8.000.000",
         "Wynagrodzenie: 10 000 zł brutto",
+        # a one-letter word after a period is no "to": an hourly rate and the week's hours
+        "Pay: $18 per hour a 40-hour week, Monday to Friday.",
         "Pensja: 8 000 PLN",
         "Remuneração: R$ 6.000 por mês",
         # a label of pay alone names the figure that heads the next block
@@ -1497,6 +1499,14 @@ def test_escaped_html_is_read_as_markup() -> None:
     # "&lt;script&gt;" would open a script that hides the rest of the posting
     example = "Intro<br>Embed it with &lt;script src=x&gt; and &lt;div&gt;.\n## Requirements\n- A ninja."
     assert matches(example, "buzzwords") == ["ninja"]
+    # nor a tag of its own round a page that names a tag or two, nor an escaped script,
+    # style, title or text area that is never closed: each would hide the rest
+    for named in (
+        "<div>Embed our widget with a &lt;script&gt; tag.\n## Requirements\n- A ninja.</div>",
+        "Embed our widget with a &lt;script&gt; tag.\n## Requirements\n- A ninja.",
+        "&lt;p&gt;Style it with a &lt;style&gt; block.&lt;/p&gt;\n## Requirements\n- A ninja.",
+    ):
+        assert matches(named, "buzzwords") == ["ninja"], named
     # in a page with tags of its own, an escaped tag is a code example, shown as text
     page = "<ul><li>Embed our widget with a &lt;script&gt; tag</li></ul><h2>Requirements</h2><p>A ninja.</p>"
     assert matches(page, "buzzwords") == ["ninja"]
