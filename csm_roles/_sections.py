@@ -562,24 +562,31 @@ def _alone_on_line(scan: str, span: Span, line: Span) -> bool:
     )
 
 
-#: A string that is the value of a key in program source, up to the phrase in it:
-#: `title: "What we need",`, `'responsibilities-title' => 'Je missie:',`, a template
-#: literal (`` description: `...` ``).
-_VALUE_OPENS = re.compile(r"""(?:[:=(\[,]|=>)[ \t]*(["'`])[^"'`\r\n]*\Z""")
+#: A key at the start of a line of program source, and the quote that opens its string
+#: value: `title: "What we need",`, `'responsibilities-title' => 'Je missie:',`, a
+#: template literal (`` description: `...` ``), a line commented out (`// title: '...'`);
+#: not a quotation in prose (`Our founder asks: "What we need?"`).
+_VALUE_KEY = re.compile(
+    r"""[ \t]*(?://+|#)?[ \t]*[{\[(,]?[ \t]*(["']?)[\w$.-]{1,60}\1[ \t]*(?::|=>|=)[ \t]*(["'`])"""
+)
 _VALUE_CLOSES = re.compile(r"[ \t]*[,;)\]]*[ \t]*")
 _VALUE_REACH = 200  # how far before and after a phrase its string may open and close
 
 
-def _quoted_value(scan: str, span: Span, line_end: int) -> Span | None:
-    """The bounds of the string a phrase stands in, when the string is a key's value that
-    closes its line (but for a comma, a bracket or a semicolon); None otherwise."""
-    opens = _VALUE_OPENS.search(scan, max(0, span[0] - _VALUE_REACH), span[0])
-    if opens is None:
+def _quoted_value(scan: str, span: Span, line: Span) -> Span | None:
+    """The bounds of the string a phrase stands in, when the string is the value of a key
+    that opens its ``line`` and closes it (but for a comma, a bracket or a semicolon);
+    None otherwise."""
+    key = _VALUE_KEY.match(scan, line[0], span[0])
+    if key is None or span[0] - key.end() > _VALUE_REACH:
         return None
-    closes = scan.find(opens.group(1), span[1], min(line_end, span[1] + _VALUE_REACH))
-    if closes == -1 or _VALUE_CLOSES.fullmatch(scan, closes + 1, line_end) is None:
+    quote = key.group(2)
+    if scan.find(quote, key.end(), span[0]) != -1:
+        return None  # the string closed before the phrase
+    closes = scan.find(quote, span[1], min(line[1], span[1] + _VALUE_REACH))
+    if closes == -1 or _VALUE_CLOSES.fullmatch(scan, closes + 1, line[1]) is None:
         return None
-    return opens.end(1), closes
+    return key.end(), closes
 
 
 def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Lines) -> Heading | None:
@@ -590,7 +597,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Line
     if heading is not None:
         return heading
     alone = lines.alone(span, (line_start, line_end))
-    quoted = _quoted_value(scan, span, line_end)
+    quoted = _quoted_value(scan, span, (line_start, line_end))
     if quoted is not None:  # a posting kept in program source: the string is the line
         line_start, line_end = quoted
         heading = _line_heading(original, scan, line_start, line_end)

@@ -1314,6 +1314,17 @@ def test_words_that_are_no_duties_heading(text: str) -> None:
     assert messages == ["The posting has no responsibilities section."]
 
 
+def test_a_quotation_in_prose_is_no_heading_of_program_source() -> None:
+    text = (
+        'We are a small team. Our founder always asks: "What we need?"\n\nResponsibilities:\n- Own renewals\n'
+    )
+    messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
+    assert messages == ["The posting has no requirements section."]
+    # a line of source commented out still holds its heading
+    source = "const jobs = [\n  // {\n  //   title: 'What you will do',\n  //   items: ['Own renewals'],\n"
+    assert "missing-sections" not in rules_of(source + "  //   needs: 'Requirements:',\n  // },\n];")
+
+
 def test_missing_sections() -> None:
     assert rules_of("Just a paragraph about us.").count("missing-sections") == 2
     only_duties = "Responsibilities:\n- Run onboarding.\n"
