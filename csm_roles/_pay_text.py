@@ -54,7 +54,7 @@ _SYMBOL = f"[{re.escape(SYMBOLS)}]"
 CURRENCY_WORDS = (
     "usd|eur|gbp|inr|php|sgd|chf|pln|cad|aud|nzd|jpy|cny|rmb|hkd|sek|nok|dkk|zar|brl|mxn|aed|sar|ils|czk|"
     "huf|ron|myr|idr|thb|vnd|krw|twd|ngn|kes|egp|cop|clp|pen|ars|uah|try|rub|rs|dollars|dollar|euros|euro|"
-    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|złoty|zł|zl|kr|sfr|rm|rp"
+    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|złoty|złotych|zlotych|zł|zl|kr|sfr|rm|rp"
 )
 _CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
 _PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"

@@ -251,6 +251,7 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         # a one-letter word after a period is no "to": an hourly rate and the week's hours
         "Pay: $18 per hour a 40-hour week, Monday to Friday.",
         "Pensja: 8 000 PLN",
+        "Pensja: 9 000 złotych",
         "Remuneração: R$ 6.000 por mês",
         # a label of pay alone names the figure that heads the next block
         "<p>Salary:</p><p>&bull; $90,000</p>",
