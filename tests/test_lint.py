@@ -1270,6 +1270,11 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "### O que você fará:\n* Atender clientes\n\n### O que você precisa:\n* Inglês\n",
         "## The Role\n- Write posts for clients\n\n## Our Perfect Fit\n- Two years in marketing\n",
         "Responsibilities:\n- Own renewals\n\nThis role is for you if you…\n- Speak Dutch\n",
+        # a German heading that names nothing: its items say what the hire does
+        "Wir sind ein Team.\n\n### Was erwartet dich?\n- Du betreust unsere Kunden\n- Du berätst Teams\n"
+        "\n### Dein Profil\n- Erfahrung im Vertrieb\n",
+        "Wir sind ein Team.\n\n### Was erwartet Sie?\n- Betreuung unserer Kunden\n- Beratung bei der"
+        " Einführung\n\n### Ihr Profil\n- Erfahrung\n",
         # German: what awaits the hire is the work
         "### Was dich bei uns erwartet:\n- Betreuung von Projektteams\n\n### Dein Profil:\n- Studium\n",
         "DAS ERWARTET DICH\n* Beratung unserer Kunden\n\nDAS BRINGST DU MIT\n* Erfahrung\n",
@@ -1290,7 +1295,9 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
         "Ihr Profil:\n- Erfahrung\n\nWir bieten:\n- Abwechslungsreiche Tätigkeiten und Gleitzeit\n",
         "Die Tätigkeiten Ihres Teams reichen weit. Ihr Aufgabengebiet wächst mit.\n\n"
         "Ihr Profil:\n- Erfahrung\n",
-        # what awaits the hire in the hiring process is no duty
+        # what awaits the hire in the hiring process, or among the perks, is no duty
+        "Wir sind ein Team.\n\n### Was erwartet dich?\n- Flexible Arbeitszeiten\n- 30 Tage Urlaub\n\n"
+        "### Dein Profil\n- Erfahrung\n",
         "Wir sind ein Team aus Berlin.\n\nWas erwartet Sie im Bewerbungsprozess?\n- Ein Gespräch\n\n"
         "Ihr Profil:\n- Erfahrung\n",
         # emoji between the items of a flattened list of perks, not after a heading
