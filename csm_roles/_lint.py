@@ -649,18 +649,14 @@ def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     params = rule.params
     original, scan = ctx.prepared.original, ctx.prepared.scan
     names = ctx.compiled.names.get(rule.id)
-
-    def kept(start: int, end: int) -> bool:
-        if ctx.in_zones(params.skip_in, start):
-            return False
-        if params.acronyms and _is_acronym(original, start, end):
-            return False
-        name = names is not None and names.pattern.fullmatch(scan, start, end) is not None
-        return not (name and _is_name(original, scan, start, end))
-
     for start, end in ctx.spans(rule.id, "phrases"):
-        if kept(start, end):
-            yield start, end, ""
+        if ctx.in_zones(params.skip_in, start):
+            continue
+        if params.acronyms and _is_acronym(original, start, end):
+            continue
+        if names and names.pattern.fullmatch(scan, start, end) and _is_name(original, scan, start, end):
+            continue
+        yield start, end, ""
     unlisted = ctx.total(rule.id, "phrases") - len(ctx.spans(rule.id, "phrases"))
     if unlisted:
         ctx.unlisted[rule.id] = unlisted

@@ -188,10 +188,12 @@ def _entity(match: re.Match[str]) -> str:
 
 def _unescaped_markup(text: str) -> str:
     """``text`` with escaped markup decoded in place (the same length), when it is markup
-    stored escaped: escaped tags, and no tag that is not but those that wrap the whole
-    of it (a scraper may put the escaped posting in a "<p>" of its own). In a page
-    with tags of its own elsewhere, an escaped tag is a code example ("embed it with a
-    &lt;script&gt; tag"), shown as text; ``text`` itself then."""
+    stored escaped: escaped tags, and no tag that is not, or only tags that wrap the
+    whole of it round at least `_ESCAPED_BLOCKS` escaped block tags (a scraper may put
+    the escaped posting in a "<p>" of its own). In a page with tags of its own
+    elsewhere, an escaped tag is a code example ("embed it with a &lt;script&gt; tag"),
+    shown as text; so is any text where an escaped script, style, title or textarea is
+    never closed, which decoded would hide the rest. ``text`` itself then."""
     if "&" not in text or _ESCAPED_TAG.search(text) is None:
         return text
     if _REAL_TAG.search(text) is not None and not (
