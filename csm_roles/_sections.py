@@ -58,8 +58,6 @@ _EMOJI = "\u2190-\u2bff\U0001f000-\U0001faff\ufe0f"  # arrows, symbols, dingbats
 _SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 #: The same just before a phrase: it opens an item of a list set with emoji ("🎉 Team Activities")
 _SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
-_NOT_MARK = re.compile(f"[^{re.escape(_MARKS)}\r]")
-_LONG_LINE = 200  # lines longer than this are first checked in place for room for a heading
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
@@ -201,10 +199,6 @@ def _fragment_start(shape: bytes, position: int) -> int | None:
 
 def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | None:
     """The line ``scan[start:end]`` as a heading, if it is set as one (see the module)."""
-    if end - start > _LONG_LINE:  # more than 120 characters between its first and last but marks?
-        first = _NOT_MARK.search(scan, start, end)
-        if first is None or _NOT_MARK.search(scan, first.start() + 120, end) is not None:
-            return None  # (found in place: a long line is not copied to be refused)
     text = scan[start:end]
     core = text.strip(_MARKS + "\r")
     if not core or len(core) > 120:
@@ -377,8 +371,8 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     ✅Engagement" with an emoji between), or when it ends a line that holds at most
     one title-case word besides, or two that make a heading ("Key Accountabilities" or
     "Your Key Responsibilities" over the first duty, with no blank line between: see
-    `_title_line`). Up to four title-case words before it
-    belong to it. Where a list starts right after it, see `_listed`.
+    `_title_line`). Up to four title-case words before it belong to it. Where a list
+    starts right after it, see `_listed`.
     """
     start, end = span
     after = _LIST_AFTER.match(original, end)
