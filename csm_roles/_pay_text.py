@@ -54,7 +54,7 @@ _SYMBOL = f"[{re.escape(SYMBOLS)}]"
 CURRENCY_WORDS = (
     "usd|eur|gbp|inr|php|sgd|chf|pln|cad|aud|nzd|jpy|cny|rmb|hkd|sek|nok|dkk|zar|brl|mxn|aed|sar|ils|czk|"
     "huf|ron|myr|idr|thb|vnd|krw|twd|ngn|kes|egp|cop|clp|pen|ars|uah|try|rub|rs|dollars|dollar|euros|euro|"
-    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|złoty|złotych|zlotych|zł|zl|kr|sfr|rm|rp"
+    "pounds|rupees|rupee|pesos|peso|yen|francs|zloty|złoty|złotych|zlotych|zł|zl|kr|kč|sfr|rm|rp"
 )
 _CODE = rf"(?:{CURRENCY_WORDS})(?![a-z])"
 _PREFIX = r"(?:us|ca|c|a|au|nz|hk|s|r|mx|nt|rs\.?)"
@@ -67,8 +67,8 @@ _NUMBER = (
     r"|\d{1,9}(?:\\{0,2}[.,]\d{1,2})?(?!\d))"
 )
 _SUFFIX = (
-    r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b)"
-    r"(?![a-z]))"
+    r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b"
+    r"|tys\.?|tis\.?|tsd\.?|tausend|mil)(?![a-z]))"
 )
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
@@ -82,7 +82,7 @@ _PERIOD = (
 # (a one-letter word right after the figure: "$18 per hour a 40-hour week" is no range)
 _SEPARATOR = (
     r"(?:[\s*_]*\\{0,2}(?:-|–|—|−|~|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
-    r"|(?<=\d)\s+[aàey]\s+)"
+    r"|(?:(?<=\d)|(?<=\d\smil)|(?<=\dmil)|(?<=\dk))\s+[aàey]\s+)"
 )
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
@@ -151,6 +151,11 @@ _MULTIPLIER = {
     "billion": 1_000_000_000,
     "billions": 1_000_000_000,
     "b": 1_000_000_000,
+    "tys": 1_000,  # Polish "tysięcy": "8-12 tys. zł"
+    "tis": 1_000,  # Czech and Slovak "tisíc": "40 tis. Kč"
+    "tsd": 1_000,  # German "Tausend": "60 Tsd. €"
+    "tausend": 1_000,
+    "mil": 1_000,  # Spanish and Portuguese: "R$ 8 mil"
 }
 _PERIODS: dict[str, Period] = {
     "hour": "hour",
@@ -241,7 +246,7 @@ def _amount(text: str) -> float:
 
 def _suffix(match: re.Match[str], number: int) -> int:
     written = match.group(f"s{number}")
-    return _MULTIPLIER.get(written.strip(), 1) if written else 1
+    return _MULTIPLIER.get(written.strip().rstrip("."), 1) if written else 1
 
 
 # what stands before a period's own word: "gross", "per", "a", "/" ("an" of "annually" is none)

@@ -180,6 +180,13 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Stipendio tra 30.000 e 35.000 € lordi annui",
         "Wynagrodzenie: od 10 000 do 12 000 PLN brutto",
         "Wynagrodzenie: 10 000 - 12 000 zł",
+        # thousands written as a word: Polish "tys.", Czech "tis.", German "Tsd.", and the
+        # "mil" of Spanish and Portuguese
+        "Wynagrodzenie: od 8 do 12 tys. zł brutto",
+        "Gehalt: 60-70 Tsd. € im Jahr",
+        "Mzda: 40 - 60 tis. Kč měsíčně",
+        "Salário: R$ 8 mil a R$ 10 mil por mês",
+        "Salario: entre 30 mil y 40 mil pesos",
         # escaped once more by a scraper that writes its CSV with a backslash as escape character
         "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
         "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
