@@ -542,9 +542,12 @@ _DIGIT = re.compile(r"\d")
 
 #: Words between the accounts and a cue after them that make the accounts the cue's
 #: subject ("5,000 customers who manage their fleets", "30,000 brands drive more revenue
-#: and own their growth"), unless the role is named there too ("accounts that you and
-#: your team own").
-_OTHER_SUBJECT = frozenset(["who", "and", "or", "&"])
+#: and own their growth"), or the subject of a verb of their own ("4,000 customers use our
+#: platform to manage their data"), unless the role is named there too ("accounts that
+#: you and your team own").
+_OTHER_SUBJECT = frozenset(
+    ["who", "and", "or", "&", "use", "rely", "trust", "choose", "love", "depend", "count", "turn"]
+)
 _FOR_YOU = frozenset(["you", "you'll", "youll", "you're", "your"])
 
 

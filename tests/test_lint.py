@@ -586,6 +586,8 @@ def test_portfolio_sizes_outside_the_segment(text: str, title: str | None, state
         "For mid-market: we've helped over 30,000 brands drive more revenue and own their growth.",
         "Our mid-market platform has 5,000 customers who manage their fleets with us.",
         "Our 5,000 mid-market customers and their teams support each other.",
+        "For mid-market: 4,000 customers use our platform to manage their data.",
+        "Over 2,000 enterprise customers rely on us to support their teams.",
         # a span of time before the accounts is experience, not a book
         "For our mid-market team: 3–4+ years in customer-owning roles, and 2 years managing clients.",
     ],
