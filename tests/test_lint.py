@@ -894,6 +894,17 @@ def test_gendered_terms() -> None:
         ("profanity", "We get sh*t done, no f*cking about.", ["sh*t", "f*cking"]),
         (
             "competitive-culture",
+            "An unwavering desire to be the best. Everyone here wants to be the best in the world at"
+            " what they do, and to be the best version of themselves; we want to be the best fit.",
+            ["desire to be the best", "wants to be the best in the world"],
+        ),
+        (
+            "competitive-culture",
+            "The fast-changing and competitive nature of our market.",
+            [],
+        ),
+        (
+            "competitive-culture",
             "Surrounded by the best and brightest. Hire the best and the brightest.",
             ["the best and brightest", "the best and the brightest"],
         ),
