@@ -123,14 +123,17 @@ class PortfolioParams(Params):
 
 class PhrasesParams(Params):
     """``phrases``: the phrases to flag; the zones where they are fine; whether a word
-    in capitals is an acronym rather than the word ("HE" for higher education); and
-    the phrases that double as names, left alone when capitalised in mid-sentence or
-    glued to a capital ("Manpower", "ManpowerGroup")."""
+    in capitals is an acronym rather than the word ("HE" for higher education); the
+    phrases that double as names, left alone when capitalised in mid-sentence or
+    glued to a capital ("Manpower", "ManpowerGroup"); and the longer phrases that hold
+    one without being one (``not_within``: "office lunch and learns" is training, not
+    an office lunch)."""
 
     phrases: PhraseList = Field(min_length=1)
     skip_in: tuple[Name, ...] = ()
     acronyms: bool = False
     names: PhraseList = ()
+    not_within: PhraseList = ()
 
 
 class SupportParams(Params):

@@ -1774,6 +1774,28 @@ def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
     assert by_rule["no-pizza-perks"].source == "our hiring handbook"
 
 
+def test_a_phrase_inside_a_longer_one_it_is_not(tmp_path: Path) -> None:
+    text = "Weekly team lunches; a monthly team lunch and learn; the office lunch & learn series."
+    assert [f.match for f in csm_roles.lint_jd(text) if f.rule == "hollow-benefits"] == ["team lunches"]
+
+    def edit(data: dict[str, list[dict[str, object]]]) -> None:
+        data["rules"].append(
+            {
+                "id": "no-pizza-perks",
+                "kind": "phrases",
+                "severity": "info",
+                "message": "Pizza is not a benefit.",
+                "suggestion": "List real benefits.",
+                "source": "our hiring handbook",
+                "params": {"phrases": ["pizza"], "not_within": ["pizza delivery app|apps"]},
+            }
+        )
+
+    ruleset = csm_roles.load_rules(_rules_file(tmp_path, edit))
+    findings = csm_roles.lint_jd("We build a pizza delivery app. Free pizza on Fridays.", ruleset=ruleset)
+    assert [f.offset for f in findings if f.rule == "no-pizza-perks"] == [36]
+
+
 def test_an_older_rules_file_with_csm_markers_still_loads(tmp_path: Path) -> None:
     def edit(data: dict[str, object]) -> None:
         data.pop("roles")
