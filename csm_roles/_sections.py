@@ -49,7 +49,9 @@ __all__ = ["Heading", "HeadingWords", "SectionWords", "find_sections"]
 Span = tuple[int, int]
 Found = Mapping[str, Sequence[Span]]
 _LINE = re.compile(r"[^\r\n]+")
-_LIST_BELOW = re.compile(r"(?:\r\n|\r|\n)[ \t]*- +\S")  # the next line opens a YAML list item
+# the next line opens an item of a list: a YAML list, or a block of text that lists with
+# stars ("tasks: >-" over "  * Demo the platform")
+_LIST_BELOW = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)[ \t]*[-*] +\S")
 _BULLET = re.compile(r"\s*(?:[-*•·▪‣◦]|\d{1,2}[.)])\s+")
 _MARKS = " \t*_#>|•·-–—:=~"
 _REST_OF_LINE = re.compile(rf"[{re.escape(_MARKS)}]*(?=[\r\n]|\Z)")  # only marks to the line's end
@@ -655,7 +657,7 @@ def find_sections(
             found |= (names.of(heading, scan) or set()) - {""}
     if found >= set(words.sections):
         return found
-    return found | _every_heading(original, scan, shape, words, settings)
+    return found | _every_heading(original, scan, shape, words, settings, keys)
 
 
 def _gather(
@@ -696,15 +698,32 @@ def _gather(
     return sorted(headings, key=lambda heading: heading.start)
 
 
-def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, settings: _Index) -> set[str]:
+def _key_headings(scan: str, keys: Sequence[Span]) -> list[Heading]:
+    """The keys of front matter that hold a list ("tasks: >-" over "  * Demo the platform"),
+    each a heading of its list, as a bold line is of the list below it."""
+    headings = []
+    for start, end in keys:
+        colon = scan.find(":", start, end)
+        if colon != -1 and _LIST_BELOW.match(scan, end):
+            indent = len(scan[start:colon]) - len(scan[start:colon].lstrip())
+            headings.append(Heading(start + indent, colon + 1, True, True))
+    return headings
+
+
+def _every_heading(
+    original: str, scan: str, shape: bytes, words: SectionWords, settings: _Index, keys: Sequence[Span]
+) -> set[str]:
     """The sections named by, or read under, every heading of the posting.
 
     Headings run into the text are only looked for in all of it where the text has
     lost its line breaks; elsewhere the lines and the fragments ending in a colon
-    hold every heading there is.
+    hold every heading there is. The keys of front matter that hold a list are
+    headings too (`_key_headings`).
     """
     line_headings = _line_headings(original, scan)
-    colon_headings = _colon_headings(original, scan, shape)
+    key_headings = _key_headings(scan, keys)
+    held_lists = set(key_headings)
+    colon_headings = _colon_headings(original, scan, shape) + key_headings
     flattened = scan.count("\n") + scan.count("\r") < len(scan) // _LINE_EVERY
     if flattened:
         found = words.headings(None)
@@ -713,7 +732,7 @@ def _every_heading(original: str, scan: str, shape: bytes, words: SectionWords, 
     headings = [
         heading
         for heading in _gather(original, scan, shape, words, found, line_headings, colon_headings)
-        if not settings.holds(heading.start)
+        if not settings.holds(heading.start) or heading in held_lists
     ]
     names = _Names(words.sections, found)
     named = [names.of(heading, scan) for heading in headings]
