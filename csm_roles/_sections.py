@@ -74,7 +74,8 @@ _CLOSE_AFTER = re.compile(
     r"(?::-?|\?|…)(?=[\s;]|$|[^\W\d_])"
 )
 # a word of a heading set in title case: capitalised, or a small joining word
-_TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
+# (a full stop only inside a word, "U.S": one that ends a sentence ends the title words)
+_TITLE_WORD = r"(?:[A-Z0-9](?:[\w'’&/-]|\.(?=\w))*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
 #: Two words before a plural section phrase that still make a title line a heading: the
 #: hire's possessive or a heading's adjective first ("Your Key Responsibilities", "Main
 #: Job Duties", "Our Minimum Requirements"), or a heading's noun joined by "of" or "and" ("Summary of
@@ -362,6 +363,13 @@ def _colon_headings(original: str, scan: str, shape: bytes) -> list[Heading]:
     return headings
 
 
+def _in_capitals(original: str, span: Span) -> bool:
+    """Whether a phrase is set in capitals, as a heading is ("DEIN PROFIL"): every word of
+    it two letters or more, all capitals, which sets it apart from the sentence before it."""
+    words = original[span[0] : span[1]].split()
+    return all(len(word) > 1 and word.isupper() for word in words)
+
+
 def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
     """The heading a section phrase inside running text makes, if it is set as one.
 
@@ -398,8 +406,10 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     if symbols is not None and _SYMBOL_BEFORE.search(original, max(0, start - 3), start):
         symbols = None  # "🎉 Team Activities 🍕 Free Lunch": emoji between items, not after a heading
     glued = symbols.end() if symbols is not None else end
-    if original[glued : glued + 1].isupper() and _fragment_start(shape, start) == start:
-        return Heading(start, end, False, False)  # ".ResponsibilitiesUnleash ...": a lost line break
+    if original[glued : glued + 1].isupper() and (
+        _fragment_start(shape, start) == start or _in_capitals(original, span)
+    ):  # ".ResponsibilitiesUnleash ...", "... umzusetzen DEIN PROFILDu hast": a lost line break
+        return Heading(start, end, False, False)
     heading_line = _title_line(scan, start, span)
     if heading_line is not None:
         return heading_line

@@ -239,6 +239,26 @@ def _lower_same_length(text: str) -> str:
     return (text.replace("İ", "i") if "İ" in text else text).lower()
 
 
+#: A word of three capitals or more, glued to a capitalised word after it: "DEIN PROFILDu
+#: hast", "AUFGABENBEREICHBei uns" (a heading set in capitals, its line break lost).
+_CAPITALS_BEFORE = re.compile(rb"(?<![Aa])A{3,}(?=Aa)")
+
+
+def _after_capitals(text: str, scan: str, shape: bytes) -> str:
+    """``scan`` with the capital that starts a word glued to a word of capitals put back,
+    so that it ends the word of capitals, as a capital glued to a lower-case word does
+    ("PROFILDu" is read as "profil", then "Du"). Two capitals are not enough: "KPIs",
+    "CEOs" and "IBMers" stay whole."""
+    parts: list[str] = []
+    done = 0
+    for run in _CAPITALS_BEFORE.finditer(shape):
+        capital = run.end()
+        if scan[capital - 1].isalpha() and scan[capital].isalpha():  # not inside blanked markup
+            parts += [scan[done:capital], text[capital]]
+            done = capital + 1
+    return "".join(parts) + scan[done:] if parts else scan
+
+
 def _glued_capitals(text: str, scan: str) -> tuple[str, tuple[int, ...]]:
     """``scan`` with the capitals that follow a lower-case letter in ``text`` put back,
     and the offsets of those that join two words (see the module).
@@ -251,6 +271,8 @@ def _glued_capitals(text: str, scan: str) -> tuple[str, tuple[int, ...]]:
     ``shape`` between two glued capitals is read once.
     """
     shape = text.encode("ascii", "replace").translate(_SHAPE_TABLE)
+    if b"AAAAa" in shape:
+        scan = _after_capitals(text, scan, shape)
     found = shape.find(b"aA")
     if found == -1:
         return scan, ()

@@ -660,6 +660,25 @@ def test_a_phrase_after_a_lost_line_break_is_found() -> None:
     assert matches(names, "gendered-terms") == []
 
 
+def test_a_heading_in_capitals_glued_to_the_next_word_is_read() -> None:
+    # a flattened posting whose headings were set in capitals, each glued to its first item
+    flattened = (
+        "Wir wachsen schnell in ganz Europa. DEIN AUFGABENBEREICHDu betreust Kunden und setzt Projekte"
+        " um DEIN PROFILDu hast drei Jahre Erfahrung im Vertrieb."
+    )
+    assert "missing-sections" not in rules_of(flattened)
+    # the title words before a heading stop at a full stop: "Kunden." ends a sentence
+    glued = "Du betreust Kunden. Dein ProfilDu hast drei Jahre Erfahrung."
+    assert [f.message for f in csm_roles.lint_jd(glued) if f.rule == "missing-sections"] == [
+        "The posting has no responsibilities section."
+    ]
+    # two capitals make no word of their own: "KPIs", "CEOs" and "IBMers" stay whole
+    from csm_roles._text import prepare
+
+    assert prepare("Report KPIs to our CEOs, IBMers.").scan == "report kpis to our ceos, ibmers."
+    assert prepare("DEIN PROFILDu").scan == "dein profilDu"
+
+
 def test_overlapping_phrases_of_different_rules_are_all_found() -> None:
     data = csm_roles.default_rules().model_dump()
     data["rules"] = list(data["rules"])

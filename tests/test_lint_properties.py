@@ -93,6 +93,8 @@ WORDS = [
     "spiritWinner",
     "resultsFree",
     "ShipHero",
+    "PROFILDu",
+    "KPIs",
 ]
 
 texts = (
