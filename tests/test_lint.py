@@ -1241,6 +1241,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "<h3>Twoje zadania</h3><ul><li>obsługa klientów</li></ul>"
         "<h3>Wymagania</h3><ul><li>angielski</li></ul>",
         "Czym będziesz się zajmować?\n- obsługa klientów\n\nCzego od Ciebie oczekujemy:\n- angielski\n",
+        "### Obowiązki\n- obsługa klientów\n\n### Oczekujemy:\n- angielski\n\n### Oferujemy\n- umowa\n",
+        "Zadania:\n- obsługa klientów\n\nTo musisz wiedzieć:\n- angielski\n\nMile widziane:\n- CRM\n",
         "<h3>Deine Aufgaben</h3><ul><li>Kunden beraten</li></ul>"
         "<h3>Was wir uns wünschen</h3><ul><li>Erfahrung</li></ul>",
         "The Right Candidate Will:\n- Own renewals\n\nTop characteristics and traits for a successful AE:\n"
