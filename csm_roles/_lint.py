@@ -166,8 +166,8 @@ class _Compiled:
         params = rule.params
         if isinstance(params, PhrasesParams):
             add("always", (rule.id, "phrases"), params.phrases)
-            if params.not_within:
-                add("always", (rule.id, "not-within"), params.not_within)
+            if params.not_part_of:
+                add("always", (rule.id, "not-part-of"), params.not_part_of)
             if params.names:
                 self.names[rule.id] = compile_phrases(params.names)
         elif isinstance(params, SupportParams):
@@ -654,11 +654,11 @@ def _check_phrases(rule: Rule, ctx: _Context) -> Iterator[Hit]:
     params = rule.params
     original, scan = ctx.prepared.original, ctx.prepared.scan
     names = ctx.compiled.names.get(rule.id)
-    holders = ctx.spans(rule.id, "not-within")
+    holders = ctx.spans(rule.id, "not-part-of")
     for start, end in ctx.spans(rule.id, "phrases"):
         if ctx.in_zones(params.skip_in, start):
             continue
-        if holders and any(s <= start and end <= e for s, e in holders):
+        if holders and any(s < end and start < e for s, e in holders):
             continue
         if params.acronyms and _is_acronym(original, start, end):
             continue

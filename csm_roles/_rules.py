@@ -125,15 +125,15 @@ class PhrasesParams(Params):
     """``phrases``: the phrases to flag; the zones where they are fine; whether a word
     in capitals is an acronym rather than the word ("HE" for higher education); the
     phrases that double as names, left alone when capitalised in mid-sentence or
-    glued to a capital ("Manpower", "ManpowerGroup"); and the longer phrases that hold
-    one without being one (``not_within``: "office lunch and learns" is training, not
-    an office lunch)."""
+    glued to a capital ("Manpower", "ManpowerGroup"); and the phrases that show a match
+    they share words with is something else (``not_part_of``: "office lunch" in "office
+    lunch and learns" is training, not an office lunch)."""
 
     phrases: PhraseList = Field(min_length=1)
     skip_in: tuple[Name, ...] = ()
     acronyms: bool = False
     names: PhraseList = ()
-    not_within: PhraseList = ()
+    not_part_of: PhraseList = ()
 
 
 class SupportParams(Params):

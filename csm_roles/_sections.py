@@ -74,8 +74,7 @@ _CLOSE_AFTER = re.compile(
     r"(?::-?|\?|…)(?=[\s;]|$|[^\W\d_])"
 )
 # a word of a heading set in title case: capitalised, or a small joining word
-# (a full stop only inside a word, "U.S": one that ends a sentence ends the title words)
-_TITLE_WORD = r"(?:[A-Z0-9](?:[\w'’&/-]|\.(?=\w))*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’&/.-]*|and|&|of|the|for|in|to|your|you|our|required|preferred|,)"
 #: Two words before a plural section phrase that still make a title line a heading: the
 #: hire's possessive or a heading's adjective first ("Your Key Responsibilities", "Main
 #: Job Duties", "Our Minimum Requirements"), or a heading's noun joined by "of" or "and" ("Summary of
@@ -392,7 +391,9 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
             return listed
     before = _TITLE_BEFORE.search(original, max(0, start - 60), start)
     if before is not None:
-        start = before.start()
+        # the title words stop at a full stop that ends a sentence ("Kunden. Dein Profil")
+        stop = original.rfind(". ", before.start(), start)
+        start = before.start() if stop == -1 else stop + 2
         while start < span[0] and not _capitalised(original, start):
             start += 1  # begin at a capitalised word
     if not _capitalised(original, start):

@@ -1818,7 +1818,7 @@ def test_a_phrase_inside_a_longer_one_it_is_not(tmp_path: Path) -> None:
                 "message": "Pizza is not a benefit.",
                 "suggestion": "List real benefits.",
                 "source": "our hiring handbook",
-                "params": {"phrases": ["pizza"], "not_within": ["pizza delivery app|apps"]},
+                "params": {"phrases": ["pizza"], "not_part_of": ["pizza delivery app|apps"]},
             }
         )
 
