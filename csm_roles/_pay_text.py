@@ -48,7 +48,7 @@ __all__ = ["CURRENCY_WORDS", "SYMBOLS", "Money", "find_money", "may_hold_money"]
 
 Period = Literal["hour", "day", "week", "month", "year"]
 
-SYMBOLS = "$£€¥₹₱₩₪₫฿₦₺₽₴₡₵₸"
+SYMBOLS = "$£€¥₹₱₩₪₫฿₦₺₽₴₡₵₸円元"
 _SYMBOL = f"[{re.escape(SYMBOLS)}]"
 #: Currency words and ISO codes, as the prepared text spells them (lower case).
 CURRENCY_WORDS = (
@@ -68,7 +68,7 @@ _NUMBER = (
 )
 _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b"
-    r"|tys\.?|tis\.?|tsd\.?|tausend|mil)(?![a-z]))"
+    r"|tys\.?|tis\.?|tsd\.?|tausend|mil|万)(?![a-z]))"
 )
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
@@ -81,7 +81,7 @@ _PERIOD = (
 # written in: "entre 35 et 40k€", "50.000 bis 60.000 €", "30.000 y 40.000", "do 12 000 zł"
 # (a one-letter word right after the figure: "$18 per hour a 40-hour week" is no range)
 _SEPARATOR = (
-    r"(?:[\s*_]*\\{0,2}(?:-|–|—|−|~|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
+    r"(?:[\s*_]*\\{0,2}(?:-|–|—|−|~|〜|～|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
     r"|(?:(?<=\d)|(?<=\d\smil)|(?<=\dmil)|(?<=\dk))\s+[aàey]\s+)"
 )
 # between a currency and its number: spaces and bold marks, never a line break
@@ -116,7 +116,7 @@ def _ending_at(mark: str) -> re.Pattern[str]:
     searching a window that ends at the mark: "47,000.00 - 87,000.00 usd", "15 000 – 20 000
     pln", "3.000 € - 5.000 €" (as much of Europe writes it). Its number starts a word."""
     return re.compile(
-        rf"(?<![\w.,'])(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{mark})?(?P<p1>{_PERIOD})?"
+        rf"(?<![0-9a-z_.,'])(?P<n1>{_NUMBER})(?P<s1>{_SUFFIX})?(?:\s?{mark})?(?P<p1>{_PERIOD})?"
         rf"(?:{_SEPARATOR}(?P<n2>{_NUMBER})(?P<s2>{_SUFFIX})?)?\s?$"
     )
 
@@ -126,7 +126,7 @@ _BEFORE_SYMBOL = _ending_at(_SYMBOL)
 #: A currency written again before a second figure: it is money too.
 _MARK_BETWEEN = re.compile(rf"{_SYMBOL}|(?<![a-z]){_CODE}")
 #: Only a symbol right after a figure ("5.000 €", "90k€") can end a sum.
-_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m))?[^\S\r\n]?$")
+_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m|万))?[^\S\r\n]?$")
 _PERIOD_AFTER = re.compile(rf"(?P<p1>{_PERIOD})")
 # a sum with no currency after a pay word: "salary: 120k", "base pay 90k-110k", "35 per hour"
 _BARE = re.compile(rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
@@ -156,6 +156,7 @@ _MULTIPLIER = {
     "tsd": 1_000,  # German "Tausend": "60 Tsd. €"
     "tausend": 1_000,
     "mil": 1_000,  # Spanish and Portuguese: "R$ 8 mil"
+    "万": 10_000,  # Japanese and Chinese: "月給30万円" (300,000 yen a month)
 }
 _PERIODS: dict[str, Period] = {
     "hour": "hour",

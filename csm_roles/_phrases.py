@@ -6,6 +6,9 @@ digits and the joiners ``' - . &`` inside ("self-starter", "we're", "r&d"). A ph
 matches whole words, ignoring case; between its words, and at a joiner, any run of
 white space and the punctuation in `SEPARATORS` may stand, so "work hard play
 hard" matches "work hard, play hard" and "self starter" matches "self-starter".
+Chinese and Japanese, written with no spaces between words, have no word to end: a
+phrase that starts or ends with one of their characters may stand anywhere
+("月給" in "月給30万円").
 
 Why no accepted phrase list can make matching slow
 --------------------------------------------------
@@ -61,6 +64,11 @@ _MAX_WRITTEN = 2000
 #: in the prepared text only survives where a word was glued to the one before it
 #: ("starterStrong"), so it ends a word too.
 _END = r"(?![^\W_A-Z])"
+#: Chinese characters, and Japanese kana: a script written with no spaces between words.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: `_END`, or the end of a character of `_CJK`.
+_END_ANYWHERE = rf"(?:(?<=[{_CJK}])|{_END})"
+_IS_CJK = re.compile(f"[{_CJK}]")
 
 # ASCII letters and digits stay, every other byte is a space (upper case included: see _END)
 _WORD_TABLE = bytes(c if (0x30 <= c <= 0x39 or 0x61 <= c <= 0x7A) else 0x20 for c in range(256))
@@ -326,7 +334,7 @@ def compile_phrases(phrases: Iterable[str]) -> Matcher:
     # that a match starts a word is checked after (see `_word_starts`)
     if not unkeyed:
         return Matcher(forms, tuple(keys), None)
-    anywhere = re.compile(_emit(_trie(unkeyed)) + _END)
+    anywhere = re.compile(_emit(_trie(unkeyed)) + _END_ANYWHERE)
     rare = frozenset(char for atoms in unkeyed for atom in atoms for char in atom if not char.isascii())
     return Matcher(forms, tuple(keys), anywhere, rare)
 
@@ -636,11 +644,12 @@ class Vocabulary:
 
 def _word_starts(pattern: re.Pattern[str], scan: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The matches of ``pattern`` in ``scan[start:end]`` that start a word: the character
-    before is no letter or digit, or is a capital (see `_END`)."""
+    before is no letter or digit, or is a capital (see `_END`), or the match opens with
+    a character of `_CJK`."""
     position = start
     while (match := pattern.search(scan, position, end)) is not None:
         before = scan[match.start() - 1] if match.start() else " "
-        if before.isalnum() and not ("A" <= before <= "Z"):
+        if before.isalnum() and not ("A" <= before <= "Z") and not _IS_CJK.match(scan, match.start()):
             position = match.start() + 1  # inside a word: look again from the next character
         else:
             yield match.span()

@@ -187,6 +187,9 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Mzda: 40 - 60 tis. Kč měsíčně",
         "Salário: R$ 8 mil a R$ 10 mil por mês",
         "Salario: entre 30 mil y 40 mil pesos",
+        # Japanese and Chinese: "万" is ten thousand, "円" the yen, "元" the yuan
+        "年収：400万円〜600万円（経験による）",
+        "<th>月薪</th><td>1.5万-2万元</td>",
         # escaped once more by a scraper that writes its CSV with a backslash as escape character
         "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
         "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
@@ -259,6 +262,8 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Pay: $18 per hour a 40-hour week, Monday to Friday.",
         "Pensja: 8 000 PLN",
         "Pensja: 9 000 złotych",
+        "<th>給与</th><td>月給：30万円～</td>",
+        "月給35万円～（経験・能力を考慮）",
         "Remuneração: R$ 6.000 por mês",
         # a label of pay alone names the figure that heads the next block
         "<p>Salary:</p><p>&bull; $90,000</p>",

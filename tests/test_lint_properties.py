@@ -95,6 +95,10 @@ WORDS = [
     "ShipHero",
     "PROFILDu",
     "KPIs",
+    "月給",
+    "30万円～",
+    "業務内容",
+    "：",
 ]
 
 texts = (
