@@ -369,6 +369,23 @@ def _in_capitals(original: str, span: Span) -> bool:
     return all(len(word) > 1 and word.isupper() for word in words)
 
 
+def _ends_set_off(original: str, scan: str, shape: bytes, start: int, span: Span) -> bool:
+    """Whether a heading phrase (its heading from ``start``) is set off from what follows:
+    a capital glued to it, where the line break after it was lost (".ResponsibilitiesUnleash
+    ...", "What You'll Do ✅Engagement", "... umzusetzen DEIN PROFILDu hast"), or, set in
+    capitals at the start of a fragment, the end of its line ("... des projets.
+    SAVOIR-FAIRE ET SAVOIR-ÊTRE")."""
+    end = span[1]
+    symbols = _SYMBOLS.match(original, end)  # an emoji that closes the heading ("What You'll Do ✅")
+    if symbols is not None and _SYMBOL_BEFORE.search(original, max(0, start - 3), start):
+        symbols = None  # "🎉 Team Activities 🍕 Free Lunch": emoji between items, not after a heading
+    glued = symbols.end() if symbols is not None else end
+    capitals = _in_capitals(original, span)
+    if original[glued : glued + 1].isupper():
+        return capitals or _fragment_start(shape, start) == start
+    return capitals and _REST_OF_LINE.match(scan, end) is not None and _fragment_start(shape, start) == start
+
+
 def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | None:
     """The heading a section phrase inside running text makes, if it is set as one.
 
@@ -376,10 +393,10 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
     or when it is set in title case and more title-case words follow, the first
     words of the section ("Basic Qualifications BS/BA degree", "Skills, Qualifications,
     and Experiences Experience working ..."), or a capital glued to it, where the line
-    break after it was lost ("ResponsibilitiesUnleash ...", or "What You'll Do
-    ✅Engagement" with an emoji between), or when it ends a line that holds at most
-    one title-case word besides, or two that make a heading ("Key Accountabilities" or
-    "Your Key Responsibilities" over the first duty, with no blank line between: see
+    break after it was lost, or when it is set in capitals and ends its line (see
+    `_ends_set_off`), or when it ends a line that holds at most one title-case word
+    besides, or two that make a heading ("Key Accountabilities" or "Your Key
+    Responsibilities" over the first duty, with no blank line between: see
     `_title_line`). Up to four title-case words before it belong to it. Where a list
     starts right after it, see `_listed`.
     """
@@ -403,13 +420,7 @@ def _run_in(original: str, scan: str, shape: bytes, span: Span) -> Heading | Non
         return Heading(start, close.end(), False, True)
     if not _capitalised(original, span[0]):
         return None
-    symbols = _SYMBOLS.match(original, end)  # an emoji that closes the heading ("What You'll Do ✅")
-    if symbols is not None and _SYMBOL_BEFORE.search(original, max(0, start - 3), start):
-        symbols = None  # "🎉 Team Activities 🍕 Free Lunch": emoji between items, not after a heading
-    glued = symbols.end() if symbols is not None else end
-    if original[glued : glued + 1].isupper() and (
-        _fragment_start(shape, start) == start or _in_capitals(original, span)
-    ):  # ".ResponsibilitiesUnleash ...", "... umzusetzen DEIN PROFILDu hast": a lost line break
+    if _ends_set_off(original, scan, shape, start, span):
         return Heading(start, end, False, False)
     heading_line = _title_line(scan, start, span)
     if heading_line is not None:

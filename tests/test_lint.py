@@ -1247,6 +1247,15 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "<h3>Wymagania</h3><ul><li>angielski</li></ul>",
         "Czym będziesz się zajmować?\n- obsługa klientów\n\nCzego od Ciebie oczekujemy:\n- angielski\n",
         "### Obowiązki\n- obsługa klientów\n\n### Oczekujemy:\n- angielski\n\n### Oferujemy\n- umowa\n",
+        # Japanese and Chinese headings, with the full-width colon
+        "<table><tr><th>業務内容</th><td>顧客対応</td></tr><tr><th>応募資格</th><td>経験3年</td></tr></table>",
+        "【仕事内容】\n既存顧客のフォロー\n\n【求める人材】\n法人営業の経験\n",
+        "岗位职责：\n1. 客户管理\n任职要求：\n1. 三年经验\n",
+        # "about the role" in Spanish and Portuguese, and a French heading in capitals that
+        # ends its line after the sentence before it
+        "## Acerca de la vacante\nAtender clientes.\n\n## Requisitos\n- Inglés\n",
+        "### Descrição da vaga\nAtender clientes.\n\n### Requisitos\n- Inglês\n",
+        "VOTRE MISSION\nSuivre les projets. SAVOIR-FAIRE ET SAVOIR-ÊTRE\nVous êtes autonome.\n",
         "Zadania:\n- obsługa klientów\n\nTo musisz wiedzieć:\n- angielski\n\nMile widziane:\n- CRM\n",
         "<h3>Deine Aufgaben</h3><ul><li>Kunden beraten</li></ul>"
         "<h3>Was wir uns wünschen</h3><ul><li>Erfahrung</li></ul>",
