@@ -15,6 +15,9 @@ sits at the same offset in the user's text:
   Markdown page of a site generator) is blanked line by line, except the lines whose
   key the rules file names as posting text (its title, place, pay: see `prepare`);
 - entities (``&amp;``) become their character followed by spaces;
+- a posting stored as an escaped string, its line breaks written ``\\n`` (a JSON or
+  YAML string kept as it was quoted), has each read as a line break, where it holds
+  `_ESCAPED_BREAKS` of them or more;
 - typographic apostrophes and quotes become plain ones, as does the full-width colon
   ("岗位职责："), and everything is lower case, except a capital glued to the word
   before it ("starterStrong", from text whose line breaks were lost): it stays, and
@@ -64,6 +67,9 @@ _REAL_TAG = re.compile(_TAG_START.pattern, re.IGNORECASE)  # a tag's start, in t
 #: own, at least `_ESCAPED_BLOCKS` of them tell it from a page that names a tag or two.
 _ESCAPED_BLOCK = re.compile(r"&lt;/?(?:p|li|ul|ol|div|br|h[1-6])\b", re.IGNORECASE)
 _ESCAPED_BLOCKS = 3
+#: How many line breaks written "\n" make a text an escaped string (our own threshold: a
+#: posting has more lines than this; a page that shows one in a code example has fewer).
+_ESCAPED_BREAKS = 5
 #: An escaped tag whose text a browser hides up to its closer: decoded with no closer, it
 #: would hide the rest of the posting ("embed it with a &lt;script&gt; tag").
 _ESCAPED_RAW = re.compile(r"&lt;(/?)(script|style|title|textarea)\b", re.IGNORECASE)
@@ -548,6 +554,8 @@ def prepare(text: str, front_matter: Collection[str] = ()) -> Prepared:
     text (a rule set's ``front_matter``); the other lines of front matter are blanked.
     """
     source = _unescaped_markup(text)
+    if source.count("\\n") >= _ESCAPED_BREAKS:  # the same length: spaces for the marks
+        source = source.replace("\\r\\n", "   \n").replace("\\n", " \n").replace("\\t", "  ")
     scan = _lower_same_length(source)
     has_comments = "csm-roles:" in scan
     for typographic, plain in _PLAIN_MARKS:

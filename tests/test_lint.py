@@ -684,6 +684,15 @@ def test_a_heading_in_capitals_glued_to_the_next_word_is_read() -> None:
     assert prepare("DEIN PROFILDu").scan == "dein profilDu"
 
 
+def test_line_breaks_written_as_escapes_are_read_only_in_an_escaped_string() -> None:
+    from csm_roles._text import prepare
+
+    escaped = "Intro\\r\\n## Role\\r\\n\\t- Own\\n- Run\\n\\n## Skills\\n- CRM"
+    assert prepare(escaped).scan == "intro   \n## role   \n  - own \n- run \n \n## skills \n- crm"
+    code = "Split lines on \\n in Python: text.split('\\n').\nRequirements:\n- Python"
+    assert prepare(code).scan == code.lower()
+
+
 def test_overlapping_phrases_of_different_rules_are_all_found() -> None:
     data = csm_roles.default_rules().model_dump()
     data["rules"] = list(data["rules"])
@@ -1227,6 +1236,9 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         '{"title": "CSM",\n "Requirements": [\n  "SaaS"\n ],\n "Duties": [\n  "Own renewals"\n ]}',
         # a key of front matter that holds the duties as a list
         "---\ntitle: Territory Manager\nresponsibilities:\n  - Own renewals\n---\n\nRequirements: SaaS.\n",
+        # a posting kept as an escaped string, its line breaks written "\n"
+        'job_description: "##### About Acme \\nWe sell software.\\n\\n##### About The Role\\n* Own renewals'
+        '\\n* Run reviews\\n\\n##### What You Will Bring\\n* SaaS\\n"\n',
         # keys of front matter that head a list of their own, as a site's template renders them:
         # "tasks" names the duties, and "expectations" holds what its items read like
         "---\ntitle: CSM\ntasks: >-\n  * Demo the platform\n\n  * Co-ordinate renewals\nrequirements:\n"
