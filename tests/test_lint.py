@@ -1236,6 +1236,8 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         '{"title": "CSM",\n "Requirements": [\n  "SaaS"\n ],\n "Duties": [\n  "Own renewals"\n ]}',
         # a key of front matter that holds the duties as a list
         "---\ntitle: Territory Manager\nresponsibilities:\n  - Own renewals\n---\n\nRequirements: SaaS.\n",
+        "### Responsibilities\n- Own renewals\n\n### Who are you?\n- SaaS\n",
+        "### Responsibilities\n- Own renewals\n\n### Required\n- SaaS\n\n### Preferred\n- CRM\n",
         # a posting kept as an escaped string, its line breaks written "\n"
         'job_description: "##### About Acme \\nWe sell software.\\n\\n##### About The Role\\n* Own renewals'
         '\\n* Run reviews\\n\\n##### What You Will Bring\\n* SaaS\\n"\n',
@@ -1397,6 +1399,12 @@ def test_sections_found_by_structure_and_words(text: str) -> None:
 def test_words_that_are_no_duties_heading(text: str) -> None:
     messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
     assert messages == ["The posting has no responsibilities section."]
+
+
+def test_a_question_that_goes_on_is_no_heading() -> None:
+    text = "Responsibilities:\n- Own renewals\n\nWho are you going to work with? Our team of five.\n"
+    messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
+    assert messages == ["The posting has no requirements section."]
 
 
 def test_a_quotation_in_prose_is_no_heading_of_program_source() -> None:
