@@ -928,8 +928,8 @@ def test_gendered_terms() -> None:
         (
             "competitive-culture",
             "An unwavering desire to be the best, and to be the best version of themselves; we want to"
-            " be the best fit.",
-            ["desire to be the best"],
+            " be the best fit. We hire the best. We want the best talent; we help you hire the best.",
+            ["desire to be the best", "We hire the best", "We want the best talent"],
         ),
         (
             "competitive-culture",
