@@ -57,6 +57,10 @@ HOSTILE: dict[str, str] = {
     "markdown and prose": (
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),
+    "thousands of headings over lists": "## Responsibilities\n- Own renewals\n",
+    "headings in capitals glued to a word": "Wir wachsen. DEIN PROFILDu hast Erfahrung. ",
+    "line breaks written as escapes": "## Responsibilities\\n- Own renewals\\n",
+    "Japanese pay and headings": "【業務内容】既存顧客 月給：30万円～ 年収400万円〜600万円\n",
 }
 
 

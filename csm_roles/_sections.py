@@ -62,6 +62,9 @@ _SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 _SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
+# how many headings that name nothing have their items read, at most (our own bound: a
+# posting has a few dozen headings; a text of thousands would cost a read for each)
+_READ_AT_MOST = 200
 _LINE_EVERY = 400  # text with fewer line breaks than one per this many characters has lost them
 _REACH = 150  # how far back a heading's fragment may start
 # a colon (or "?", "…") within a few words; after it a space, the end, the ";" that joins a
@@ -765,12 +768,16 @@ def _every_heading(
         after = headings[number + 1]
         following[number] = after.start if named[number + 1] is not None else following[number + 1]
     present: set[str] = set()
+    reads = 0
     for number, heading in enumerate(headings):
         if named[number] is not None:
             present |= named[number] - {""}  # type: ignore[operator]
-        elif present < set(words.sections) and (
-            (heading.marked and heading.own_line) or generic.inside(heading.start, heading.end)
+        elif (
+            present < set(words.sections)
+            and reads < _READ_AT_MOST
+            and ((heading.marked and heading.own_line) or generic.inside(heading.start, heading.end))
         ):
+            reads += 1
             end = min(following[number], heading.end + _BODY)
             section = _read_like(original, words.content((heading.end, end)))
             if section is not None:

@@ -238,6 +238,18 @@ def test_a_heading_word_before_a_long_run_of_space_is_read_in_linear_time(run: s
     assert per_char[1] < 4 * per_char[0] + 1e-6, run
 
 
+def test_the_items_of_at_most_a_bounded_number_of_headings_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the headings kept, each heading names nothing and would have its items read:
+    thousands of them cost a read each (6 s/MB), so only the first are read."""
+    from csm_roles import _sections
+
+    reads = []
+    read_like = _sections._read_like
+    monkeypatch.setattr(_sections, "_read_like", lambda *args: reads.append(1) or read_like(*args))
+    csm_roles.lint_jd("## Responsibilities\n- Own renewals\n" * 5_000, rules=["missing-sections"])
+    assert 0 < len(reads) <= 500  # of the 3,000 headings past the 2,000 kept
+
+
 def test_unclosed_markup_is_linear() -> None:
     for unit in ("<!-- x ", "<script x ", "<style>x ", "<a x ", "&lt;a x ", "&lt;!-- x "):
         text = unit * (200_000 // len(unit))
