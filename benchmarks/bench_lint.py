@@ -131,7 +131,8 @@ def throughput(corpus: Path, rounds: int) -> None:
 
 def scaling(sizes: Sequence[int] = (1, 5, 20)) -> None:
     print("time per MB as the text grows (flat = linear):")
-    print(f"{'text':22}" + "".join(f"{size:>9} MB" for size in sizes))
+    width = max(len(name) for name in HOSTILE) + 2
+    print(f"{'text':{width}}" + "".join(f"{size:>9} MB" for size in sizes))
     for name, unit in HOSTILE.items():
         cells = []
         for size in sizes:
@@ -139,7 +140,7 @@ def scaling(sizes: Sequence[int] = (1, 5, 20)) -> None:
             start = time.perf_counter()
             csm_roles.lint_jd(text, max_chars=len(text))
             cells.append(f"{(time.perf_counter() - start) / size:9.2f} s")
-        print(f"{name:22}" + "".join(f"{cell:>12}" for cell in cells))
+        print(f"{name:{width}}" + "".join(f"{cell:>12}" for cell in cells))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
