@@ -884,6 +884,7 @@ def test_gendered_terms() -> None:
             "Multi-task in a fast-paced, competitive environment.",
             ["fast-paced, competitive environment"],
         ),
+        ("competitive-culture", "A lifelong passion for winning.", ["passion for winning"]),
         ("buzzwords", "Our low-stress environment is family friendly.", ["low-stress environment"]),
         ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
         (
@@ -1545,6 +1546,9 @@ def test_what_someone_did_is_not_about_the_hire() -> None:
         "The CSM we hire owns renewals; he will report to Andrew."
     )
     assert matches(team, "gendered-terms") == ["he"]
+    # a sentence about a founder, and what one had done
+    story = "Back in 2015, our co-founder, Tom, spent his evenings on v1. He'd seen the need. He had built it."
+    assert matches(story + " The CSM owns renewals; he will report to Tom.", "gendered-terms") == ["he"]
     # the hire in the present or future tense is still the hire
     assert matches("He has 5 years of SaaS experience and he will own onboarding.", "gendered-terms") == [
         "He",
