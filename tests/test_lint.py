@@ -885,6 +885,11 @@ def test_gendered_terms() -> None:
             ["fast-paced, competitive environment"],
         ),
         ("competitive-culture", "A lifelong passion for winning.", ["passion for winning"]),
+        (
+            "hollow-benefits",
+            "Catered lunch (every day), snacks, and drinks. Coffee & snacks. Snacks.",
+            ["Catered lunch", "snacks, and drinks", "Coffee & snacks", "Snacks"],
+        ),
         ("buzzwords", "Our low-stress environment is family friendly.", ["low-stress environment"]),
         ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
         (
