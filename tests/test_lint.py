@@ -890,6 +890,11 @@ def test_gendered_terms() -> None:
             "Catered lunch (every day), snacks, and drinks. Coffee & snacks. Snacks.",
             ["Catered lunch", "snacks, and drinks", "Coffee & snacks", "Snacks"],
         ),
+        (
+            "hollow-benefits",
+            "An unlimited supply of sparkling water. All the artisan coffee you can drink. All you can eat.",
+            ["unlimited supply of", "you can drink", "All you can eat"],
+        ),
         ("buzzwords", "Our low-stress environment is family friendly.", ["low-stress environment"]),
         ("jargon", "A team of out of the box thinkers.", ["out of the box thinkers"]),
         (
