@@ -81,7 +81,7 @@ _PERIOD = (
 # written in: "entre 35 et 40k€", "50.000 bis 60.000 €", "30.000 y 40.000", "do 12 000 zł"
 # (a one-letter word right after the figure: "$18 per hour a 40-hour week" is no range)
 _SEPARATOR = (
-    r"(?:[\s*_]*\\{0,2}(?:-|–|—|−|~|〜|～|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
+    r"(?:[\s*_]*\\{0,2}(?:[-–—−~〜～]|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
     r"|(?:(?<=\d)|(?<=\d\smil)|(?<=\dmil)|(?<=\dk))\s+[aàey]\s+)"
 )
 # between a currency and its number: spaces and bold marks, never a line break
