@@ -68,7 +68,7 @@ _NUMBER = (
 )
 _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b"
-    r"|tys\.?|tis\.?|tsd\.?|tausend|mil|万)(?![a-z]))"
+    r"|tys\.?|tis\.?|tsd\.?|tausend|万|千)(?![a-z]))"
 )
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
@@ -82,7 +82,7 @@ _PERIOD = (
 # (a one-letter word right after the figure: "$18 per hour a 40-hour week" is no range)
 _SEPARATOR = (
     r"(?:[\s*_]*\\{0,2}(?:[-–—−~〜～]|to|and|through|until|et|bis|tot|till|til|och|og|do)[\s*_]*"
-    r"|(?:(?<=\d)|(?<=\d\smil)|(?<=\dmil)|(?<=\dk))\s+[aàey]\s+)"
+    r"|(?<=\d)\s+[aàey]\s+)"
 )
 # between a currency and its number: spaces and bold marks, never a line break
 _MARK_GAP = r"(?:[*_]|[^\S\r\n]){0,6}"
@@ -155,8 +155,8 @@ _MULTIPLIER = {
     "tis": 1_000,  # Czech and Slovak "tisíc": "40 tis. Kč"
     "tsd": 1_000,  # German "Tausend": "60 Tsd. €"
     "tausend": 1_000,
-    "mil": 1_000,  # Spanish and Portuguese: "R$ 8 mil"
     "万": 10_000,  # Japanese and Chinese: "月給30万円" (300,000 yen a month)
+    "千": 1_000,  # Chinese: "8千-1.2万元" (8,000 to 12,000 yuan)
 }
 _PERIODS: dict[str, Period] = {
     "hour": "hour",
@@ -190,7 +190,7 @@ _UP_TO = re.compile(
 )
 _MIN = re.compile(r"(?:min(?:imum)?|from|starting|low|lower)\b[^$\d]{0,24}$")
 _MAX = re.compile(r"(?:max(?:imum)?|to|up to|high|upper)\b[^$\d]{0,24}$")
-_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)|[。！？；，]|\n\s*\n")
 _SEPARATE = re.compile(r"\bplus\b|\+|\band\b|,|;|\bwith\b")
 #: Just before a sum: the bar that opens a field of a header line set out in fields
 #: ("Acme | Customer Success | Remote | $52k"), where a field of money is the pay.
@@ -363,9 +363,12 @@ def _header_field(money: Money, scan: str) -> int | None:
 
 
 #: What every sum `find_money` reads without a currency code or symbol has: a figure
-#: with a k, a lakh, thousands, five digits or more, or a period after it. (Symbols
-#: are looked for apart: one pattern for both costs four times as much.)
-_MONEY_CUE = re.compile(rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac)|{_PERIOD})")
+#: with a k, a lakh, thousands (in figures or a word: "tys.", "万"), five digits or
+#: more, or a period after it. (Symbols are looked for apart: one pattern for both
+#: costs four times as much.)
+_MONEY_CUE = re.compile(
+    rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac|tys|tis|tsd|tausend|万|千)|{_PERIOD})"
+)
 
 
 def may_hold_money(scan: str) -> bool:

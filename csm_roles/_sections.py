@@ -62,6 +62,9 @@ _SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 _SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
 _KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
 _BODY = 1500  # how much text after a generic heading tells what it holds
+# the full stops of Chinese and Japanese: a line that ends with one is a sentence
+# ("応募資格に不安がある方もお気軽にご応募ください。"), whatever words it opens with
+_SENTENCE_STOPS = ("。", "．")
 # how many headings that name nothing have their items read, at most (our own bound: a
 # posting has a few dozen headings; a text of thousands would cost a read for each)
 _READ_AT_MOST = 200
@@ -206,7 +209,7 @@ def _line_heading(original: str, scan: str, start: int, end: int) -> Heading | N
     """The line ``scan[start:end]`` as a heading, if it is set as one (see the module)."""
     text = scan[start:end]
     core = text.strip(_MARKS + "\r")
-    if not core or len(core) > 120:
+    if not core or len(core) > 120 or core.endswith(_SENTENCE_STOPS):
         return None
     raw = original[start:end].strip()
     if start and original[start - 1] == "<":  # a block tag opens the line: its "<" became the line break
@@ -366,10 +369,11 @@ def _colon_headings(original: str, scan: str, shape: bytes) -> list[Heading]:
 
 
 def _in_capitals(original: str, span: Span) -> bool:
-    """Whether a phrase is set in capitals, as a heading is ("DEIN PROFIL"): every word of
-    it two letters or more, all capitals, which sets it apart from the sentence before it."""
+    """Whether a phrase is set in capitals, as a heading is ("DEIN PROFIL"): two words or
+    more, each of two letters or more, all capitals, which sets it apart from the sentence
+    before it (one word in capitals may be a value: "TRUST. OWNERSHIP. RESPONSIBILITY")."""
     words = original[span[0] : span[1]].split()
-    return all(len(word) > 1 and word.isupper() for word in words)
+    return len(words) > 1 and all(len(word) > 1 and word.isupper() for word in words)
 
 
 def _ends_set_off(original: str, scan: str, shape: bytes, start: int, span: Span) -> bool:

@@ -180,16 +180,17 @@ def test_missing_pay_fires_when_no_sum_is_the_roles_pay(text: str) -> None:
         "Stipendio tra 30.000 e 35.000 € lordi annui",
         "Wynagrodzenie: od 10 000 do 12 000 PLN brutto",
         "Wynagrodzenie: 10 000 - 12 000 zł",
-        # thousands written as a word: Polish "tys.", Czech "tis.", German "Tsd.", and the
-        # "mil" of Spanish and Portuguese
+        # thousands written as a word: Polish "tys.", Czech "tis.", German "Tsd." (with a
+        # currency, or with none after a pay word)
         "Wynagrodzenie: od 8 do 12 tys. zł brutto",
+        "Wynagrodzenie: 8-12 tys. brutto",
         "Gehalt: 60-70 Tsd. € im Jahr",
         "Mzda: 40 - 60 tis. Kč měsíčně",
-        "Salário: R$ 8 mil a R$ 10 mil por mês",
-        "Salario: entre 30 mil y 40 mil pesos",
         # Japanese and Chinese: "万" is ten thousand, "円" the yen, "元" the yuan
         "年収：400万円〜600万円（経験による）",
         "<th>月薪</th><td>1.5万-2万元</td>",
+        "薪资：1.5-2万/月",
+        "月薪：8千-1.2万元",
         # escaped once more by a scraper that writes its CSV with a backslash as escape character
         "Competitive salary: $70,000 \\\\- $90,000 based on experience.",
         "Pay: $85,000\\\\.00 \\\\- $98,500\\\\.00 per year",
@@ -264,6 +265,13 @@ def test_pay_ranges_in_any_common_form(text: str) -> None:
         "Pensja: 9 000 złotych",
         "<th>給与</th><td>月給：30万円～</td>",
         "月給35万円～（経験・能力を考慮）",
+        # a contract's value and an allowance are other money
+        "年間契約額500万円〜2,000万円の案件を担当。月給：30万円～",
+        "住房补贴每月1000-2000元。月薪：2万元",
+        # "mil" is thousand in Spanish and Portuguese and million in English: read as neither,
+        # and a one-letter "e" or "a" after a suffix joins no range
+        "Salary: $150k base. You'll own a book of $2-4 mil in renewals.",
+        "Salary: €50k a 32-hour week.",
         "Remuneração: R$ 6.000 por mês",
         # a label of pay alone names the figure that heads the next block
         "<p>Salary:</p><p>&bull; $90,000</p>",
@@ -1247,8 +1255,6 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         '{"title": "CSM",\n "Requirements": [\n  "SaaS"\n ],\n "Duties": [\n  "Own renewals"\n ]}',
         # a key of front matter that holds the duties as a list
         "---\ntitle: Territory Manager\nresponsibilities:\n  - Own renewals\n---\n\nRequirements: SaaS.\n",
-        "### Responsibilities\n- Own renewals\n\n### Who are you?\n- SaaS\n",
-        "### Responsibilities\n- Own renewals\n\n### Required\n- SaaS\n\n### Preferred\n- CRM\n",
         # a posting kept as an escaped string, its line breaks written "\n"
         'job_description: "##### About Acme \\nWe sell software.\\n\\n##### About The Role\\n* Own renewals'
         '\\n* Run reviews\\n\\n##### What You Will Bring\\n* SaaS\\n"\n',
@@ -1412,6 +1418,21 @@ def test_words_that_are_no_duties_heading(text: str) -> None:
     assert messages == ["The posting has no responsibilities section."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lines that hold a heading's words but are no heading
+        "Responsibilities:\n- Own renewals\n\nTravel required: No\nPreferred Locations: Boston\n"
+        "Visa sponsorship required?\nWho are you supporting? Our clients.\n",
+        "Responsibilities:\n- Own renewals\n\n応募資格に不安がある方もお気軽にご応募ください。\n",
+        "Responsibilities:\n- Own renewals\n\n任职要求请见官网。\n",
+    ],
+)
+def test_lines_that_are_no_requirements_heading(text: str) -> None:
+    messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
+    assert messages == ["The posting has no requirements section."]
+
+
 def test_a_question_that_goes_on_is_no_heading() -> None:
     text = "Responsibilities:\n- Own renewals\n\nWho are you going to work with? Our team of five.\n"
     messages = [f.message for f in csm_roles.lint_jd(text) if f.rule == "missing-sections"]
@@ -1557,7 +1578,9 @@ def test_what_someone_did_is_not_about_the_hire() -> None:
     )
     assert matches(team, "gendered-terms") == ["he"]
     # a sentence about a founder, and what one had done
-    story = "Back in 2015, our co-founder, Tom, spent his evenings on v1. He'd seen the need. He had built it."
+    story = (
+        "Back in 2015, our co-founder, Tom, spent his evenings on v1. He'd seen the need. He had built it."
+    )
     assert matches(story + " The CSM owns renewals; he will report to Tom.", "gendered-terms") == ["he"]
     # the hire in the present or future tense is still the hire
     assert matches("He has 5 years of SaaS experience and he will own onboarding.", "gendered-terms") == [
@@ -1854,8 +1877,14 @@ def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
 
 
 def test_a_phrase_inside_a_longer_one_it_is_not(tmp_path: Path) -> None:
-    text = "Weekly team lunches; a monthly team lunch and learn; the office lunch & learn series."
-    assert [f.match for f in csm_roles.lint_jd(text) if f.rule == "hollow-benefits"] == ["team lunches"]
+    text = (
+        "Weekly team lunches; a monthly team lunch and learn; office lunch and learns.\n"
+        "- Catered lunch\n\nLearn more"
+    )
+    assert [f.match for f in csm_roles.lint_jd(text) if f.rule == "hollow-benefits"] == [
+        "team lunches",
+        "Catered lunch",
+    ]
 
     def edit(data: dict[str, list[dict[str, object]]]) -> None:
         data["rules"].append(
