@@ -58,6 +58,9 @@ HOSTILE: dict[str, str] = {
         "## Responsibilities\n- Manage 150 enterprise accounts; salary $90,000 - $250,000.\n"
     ),
     "thousands of headings over lists": "## Responsibilities\n- Own renewals\n",
+    "inline styles before a heading word": (
+        '<p><span style="' + "font-family: Arial; " * 60 + '">We offer the opportunity to grow.</span></p>\n'
+    ),
     "headings in capitals glued to a word": "Wir wachsen. DEIN PROFILDu hast Erfahrung. ",
     "line breaks written as escapes": "## Responsibilities\\n- Own renewals\\n",
     "Japanese pay and headings": "【業務内容】既存顧客 月給：30万円～ 年収400万円〜600万円\n",

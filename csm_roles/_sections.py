@@ -591,8 +591,11 @@ def _alone_on_line(scan: str, span: Span, line: Span) -> bool:
 #: value: `title: "What we need",`, `'responsibilities-title' => 'Je missie:',`, a
 #: template literal (`` description: `...` ``), a line commented out (`// title: '...'`);
 #: not a quotation in prose (`Our founder asks: "What we need?"`).
+# (each run of spaces follows a mark that must stand there: three runs side by side, as
+# "[ \t]*(?://+|#)?[ \t]*[{\[(,]?[ \t]*", share out a long run of blanked markup in time
+# growing with its cube)
 _VALUE_KEY = re.compile(
-    r"""[ \t]*(?://+|#)?[ \t]*[{\[(,]?[ \t]*(["']?)[\w$.-]{1,60}\1[ \t]*(?::|=>|=)[ \t]*(["'`])"""
+    r"""[ \t]*(?:(?://+|#)[ \t]*)?(?:[{\[(,][ \t]*)?(["']?)[\w$.-]{1,60}\1[ \t]*(?::|=>|=)[ \t]*(["'`])"""
 )
 _VALUE_CLOSES = re.compile(r"[ \t]*[,;)\]]*[ \t]*")
 _VALUE_REACH = 200  # how far before and after a phrase its string may open and close

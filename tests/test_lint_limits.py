@@ -250,6 +250,19 @@ def test_the_items_of_at_most_a_bounded_number_of_headings_are_read(monkeypatch:
     assert 0 < len(reads) <= 500  # of the 3,000 headings past the 2,000 kept
 
 
+def test_a_long_run_of_blanked_markup_before_a_heading_word_is_read_in_linear_time() -> None:
+    """A line of inline styles, blanked to spaces before a section phrase, was read as a key
+    of program source in time growing with the cube of the run (a real 17 KB posting: 21 s)."""
+    per_char = []
+    for size in (300, 1_200):  # small: a cubic reading takes seconds here, not hours
+        style = "font-family: Arial; " * (size // 20)
+        text = f'<p><span style="{style}">We offer the opportunity to grow.</span></p>\n'
+        start = time.perf_counter()
+        csm_roles.lint_jd(text, rules=["missing-sections"])
+        per_char.append((time.perf_counter() - start) / size)
+    assert per_char[1] < 4 * per_char[0] + 1e-6
+
+
 def test_unclosed_markup_is_linear() -> None:
     for unit in ("<!-- x ", "<script x ", "<style>x ", "<a x ", "&lt;a x ", "&lt;!-- x "):
         text = unit * (200_000 // len(unit))
