@@ -307,7 +307,9 @@ def by_key_word(phrases: Iterable[str]) -> tuple[list[str], list[str]]:
     for phrase in phrases:
         keys = [_key(atoms) for atoms in _forms([phrase])]
         plain = all(key is not None and key[0][0] not in _COMMON for key in keys)
-        (rare if plain else common).append(phrase)
+        # a phrase in Chinese or Japanese is found by its characters, which only postings
+        # in those scripts hold
+        (rare if plain or _IS_CJK.match(phrase) else common).append(phrase)
     return rare, common
 
 

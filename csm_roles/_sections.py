@@ -60,7 +60,9 @@ _EMOJI = "\u2190-\u2bff\U0001f000-\U0001faff\ufe0f"  # arrows, symbols, dingbats
 _SYMBOLS = re.compile(f"[ \t]?[{_EMOJI}]+[ \t]?")
 #: The same just before a phrase: it opens an item of a list set with emoji ("🎉 Team Activities")
 _SYMBOL_BEFORE = re.compile(f"[{_EMOJI}][ \t]*\\Z")
-_KEY_MARKS = "\"'[{("  # round a key of data ('"requirements": [') or a bracketed heading
+# round a key of data ('"requirements": [') or a bracketed heading, and the brackets and
+# squares that set off a Japanese heading ("【業務内容】", "■応募資格")
+_KEY_MARKS = "\"'[{(【】■□◆◇●"
 _BODY = 1500  # how much text after a generic heading tells what it holds
 # the full stops of Chinese and Japanese: a line that ends with one is a sentence
 # ("応募資格に不安がある方もお気軽にご応募ください。"), whatever words it opens with
@@ -185,7 +187,12 @@ class _Index:
 
 
 def _capitalised(original: str, start: int) -> bool:
-    return start < len(original) and (original[start].isupper() or original[start].isdigit())
+    """Whether a word starts with a capital or a digit, or in a script with no case
+    (Chinese and Japanese), where any word may open a heading."""
+    if start >= len(original):
+        return False
+    char = original[start]
+    return char.isupper() or char.isdigit() or "\u3040" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def _fragment_start(shape: bytes, position: int) -> int | None:
@@ -469,7 +476,7 @@ def _close_after(original: str, scan: str, end: int) -> re.Match[str] | None:
     if close is None:
         return None
     following = original[close.end() : close.end() + 1]
-    return None if following.isalpha() and not following.isupper() else close
+    return None if following.isalpha() and not _capitalised(original, close.end()) else close
 
 
 def _listed(original: str, scan: str, shape: bytes, span: Span, bullet: bool) -> Heading | None:
@@ -635,7 +642,7 @@ def _heading_at(original: str, scan: str, shape: bytes, span: Span, lines: _Line
     if (
         alone
         and _BULLET.match(scan, line_start) is None
-        and (original[span[0]].isupper() or scan.find(":", span[1], line_end) != -1)
+        and (_capitalised(original, span[0]) or scan.find(":", span[1], line_end) != -1)
     ):  # the phrase alone on its line, set as a heading ("Requirements") or a data key ('duties: [')
         return Heading(line_start, line_end, True, False)
     close = _close_after(original, scan, span[1])

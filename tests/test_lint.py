@@ -1282,6 +1282,12 @@ def test_gender_coding_verdict_equals_gender_coding() -> None:
         "<table><tr><th>業務内容</th><td>顧客対応</td></tr><tr><th>応募資格</th><td>経験3年</td></tr></table>",
         "【仕事内容】\n既存顧客のフォロー\n\n【求める人材】\n法人営業の経験\n",
         "岗位职责：\n1. 客户管理\n任职要求：\n1. 三年经验\n",
+        # and in the layouts Japanese and Chinese postings use: a plain line, a bracketed or
+        # squared heading, a run-in label
+        "業務内容\n・既存顧客の支援\n応募資格\n・経験3年以上\n",
+        "【業務内容】\n・既存顧客の支援\n【求める人材】\n・経験3年以上\n",
+        "■業務内容\n・既存顧客\n■応募資格\n・経験\n",
+        "岗位职责：\n1. 负责客户\n任职要求：三年经验\n",
         # "about the role" in Spanish and Portuguese, and a French heading in capitals that
         # ends its line after the sentence before it
         "## Acerca de la vacante\nAtender clientes.\n\n## Requisitos\n- Inglés\n",
@@ -1426,6 +1432,7 @@ def test_words_that_are_no_duties_heading(text: str) -> None:
         "Visa sponsorship required?\nWho are you supporting? Our clients.\n",
         "Responsibilities:\n- Own renewals\n\n応募資格に不安がある方もお気軽にご応募ください。\n",
         "Responsibilities:\n- Own renewals\n\n任职要求请见官网。\n",
+        "Responsibilities:\n- Own renewals\n応募資格は面接時にお伝えします。\n",
     ],
 )
 def test_lines_that_are_no_requirements_heading(text: str) -> None:
