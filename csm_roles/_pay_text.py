@@ -66,9 +66,12 @@ _NUMBER = (
     r"|\d{1,2}(?:,\d{2}){1,4},\d{3}(?:\\{0,2}\.\d{1,2})?(?!\d)"
     r"|\d{1,9}(?:\\{0,2}[.,]\d{1,2})?(?!\d))"
 )
+#: A thousand (or ten) written as a word: Polish, Czech and German abbreviations, the
+#: German word, and the Chinese and Japanese characters (see `_MULTIPLIER`).
+_THOUSAND_WORDS = r"(?:tys|tis|tsd)\.?|tausend|万|千"
 _SUFFIX = (
     r"(?:\s?(?:k|m|mm|mn|million|millions|juta|jt|lakh|lakhs|lac|lacs|lpa|cr|crore|crores|bn|billion|billions|b"
-    r"|tys\.?|tis\.?|tsd\.?|tausend|万|千)(?![a-z]))"
+    rf"|{_THOUSAND_WORDS})(?![a-z]))"
 )
 # "gross" or "net" may come first: "pln gross/monthly", "€4,000 net per month"
 _PERIOD = (
@@ -126,7 +129,7 @@ _BEFORE_SYMBOL = _ending_at(_SYMBOL)
 #: A currency written again before a second figure: it is money too.
 _MARK_BETWEEN = re.compile(rf"{_SYMBOL}|(?<![a-z]){_CODE}")
 #: Only a symbol right after a figure ("5.000 €", "90k€") can end a sum.
-_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m|万))?[^\S\r\n]?$")
+_FIGURE_BEFORE = re.compile(r"\d(?:\s?(?:k|m|万|千))?[^\S\r\n]?$")
 _PERIOD_AFTER = re.compile(rf"(?P<p1>{_PERIOD})")
 # a sum with no currency after a pay word: "salary: 120k", "base pay 90k-110k", "35 per hour"
 _BARE = re.compile(rf"(?P<n1>{_NUMBER}){_END.format(n=1)}{_SECOND}")
@@ -367,7 +370,7 @@ def _header_field(money: Money, scan: str) -> int | None:
 #: more, or a period after it. (Symbols are looked for apart: one pattern for both
 #: costs four times as much.)
 _MONEY_CUE = re.compile(
-    rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac|tys|tis|tsd|tausend|万|千)|{_PERIOD})"
+    rf"\d(?:\s?k(?![a-z])|[,.' ]\d{{3}}|\d{{4}}|\s?(?:lakh|lpa|lac|{_THOUSAND_WORDS})|{_PERIOD})"
 )
 
 

@@ -21,10 +21,10 @@ sits at the same offset in the user's text:
 - typographic apostrophes and quotes become plain ones, as does the full-width colon
   ("岗位职责："), and everything is lower case, except a capital glued to the word
   before it ("starterStrong", from text whose line breaks were lost): it stays, and
-  ends that word. Where the word before
-  is lower-case letters only ("spiritWinner mindset"), the capital starts a word too,
-  and its offset is kept in ``joins``; inside a name ("ShipHero", "iPhone") it does
-  not (`_glued_capitals` says exactly when).
+  ends that word. Where the word before is lower-case letters only ("spiritWinner
+  mindset"), the capital starts a word too, and its offset is kept in ``joins``;
+  inside a name ("ShipHero", "iPhone") it does not (`_glued_capitals` says exactly
+  when).
 
 ``\\r\\n``, ``\\r`` and ``\\n`` each end a line; line and column count characters of
 the text given. `prepare` also reads inline suppression comments.
@@ -117,6 +117,7 @@ _ENTITY_CHAR = {
 }
 # typographic quotes, and the full-width colon that Chinese and Japanese headings end with
 _PLAIN_MARKS = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("：", ":"))
+_PLAIN_MARK = dict(_PLAIN_MARKS)
 # one byte per character: "a" for a lower-case ASCII letter, "A" for a capital, else space
 _SHAPE_TABLE = bytes(0x61 if 0x61 <= c <= 0x7A else 0x41 if 0x41 <= c <= 0x5A else 0x20 for c in range(256))
 
@@ -189,7 +190,7 @@ def _entity(match: re.Match[str]) -> str:
     if name.startswith("#"):
         number = int(name[2:], 16) if name.startswith("#x") else int(name[1:])
         decoded = chr(number).lower() if 0 < number < 0x110000 else " "
-        decoded = dict(_PLAIN_MARKS).get(decoded, decoded)
+        decoded = _PLAIN_MARK.get(decoded, decoded)
         char = decoded if len(decoded) == 1 and decoded.isprintable() else " "
     return char + " " * (len(match.group(0)) - 1)
 

@@ -1855,19 +1855,22 @@ def _rules_file(tmp_path: Path, change: object) -> Path:
     return path
 
 
+def _pizza_rule(params: dict[str, list[str]]) -> dict[str, object]:
+    """A phrases rule of a company's own, as a user would add it to the rules file."""
+    return {
+        "id": "no-pizza-perks",
+        "kind": "phrases",
+        "severity": "info",
+        "message": "Pizza is not a benefit.",
+        "suggestion": "List real benefits.",
+        "source": "our hiring handbook",
+        "params": params,
+    }
+
+
 def test_rules_as_data_add_disable_relevel(tmp_path: Path) -> None:
     def edit(data: dict[str, list[dict[str, object]]]) -> None:
-        data["rules"].append(
-            {
-                "id": "no-pizza-perks",
-                "kind": "phrases",
-                "severity": "info",
-                "message": "Pizza is not a benefit.",
-                "suggestion": "List real benefits.",
-                "source": "our hiring handbook",
-                "params": {"phrases": ["pizza fridays"]},
-            }
-        )
+        data["rules"].append(_pizza_rule({"phrases": ["pizza fridays"]}))
         for rule in data["rules"]:
             if rule["id"] == "missing-pay":
                 rule["enabled"] = False
@@ -1894,17 +1897,7 @@ def test_a_phrase_inside_a_longer_one_it_is_not(tmp_path: Path) -> None:
     ]
 
     def edit(data: dict[str, list[dict[str, object]]]) -> None:
-        data["rules"].append(
-            {
-                "id": "no-pizza-perks",
-                "kind": "phrases",
-                "severity": "info",
-                "message": "Pizza is not a benefit.",
-                "suggestion": "List real benefits.",
-                "source": "our hiring handbook",
-                "params": {"phrases": ["pizza"], "not_part_of": ["pizza delivery app|apps"]},
-            }
-        )
+        data["rules"].append(_pizza_rule({"phrases": ["pizza"], "not_part_of": ["pizza delivery app|apps"]}))
 
     ruleset = csm_roles.load_rules(_rules_file(tmp_path, edit))
     findings = csm_roles.lint_jd("We build a pizza delivery app. Free pizza on Fridays.", ruleset=ruleset)
